@@ -1,0 +1,375 @@
+/**
+ * The data model, aligned with Open Referral HSDS 3.0 (organization, service, location,
+ * service_at_location, schedule, phone/contact, taxonomy_term) plus the Japanese fields the
+ * product needs (よみがな, 地区/小学校区/中学校区, 困りごと tags, desk certification).
+ * Ids are UUIDs so listings keep their identity across HSDS import and export.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const timestamps = {
+	createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+	updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+};
+
+export const organizations = sqliteTable('organizations', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	nameKana: text('name_kana'),
+	/** 社会福祉法人, 薬局, NPO, 町内会, 市, 社協, 企業, 医療法人, 任意団体 */
+	kind: text('kind').notNull(),
+	description: text('description'),
+	url: text('url'),
+	email: text('email'),
+	...timestamps
+});
+
+export const areas = sqliteTable(
+	'areas',
+	{
+		id: text('id').primaryKey(),
+		/** 市域, 地区, 小学校区, 中学校区 */
+		kind: text('kind').notNull(),
+		/** ASCII slug used in URLs (/areas/asahi). */
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		nameKana: text('name_kana'),
+		parentId: text('parent_id'),
+		/** GeoJSON Polygon/MultiPolygon, optional. */
+		polygon: text('polygon'),
+		centerLat: real('center_lat'),
+		centerLng: real('center_lng'),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(t) => [uniqueIndex('areas_kind_slug').on(t.kind, t.slug), index('areas_name').on(t.name)]
+);
+
+export const taxonomyTerms = sqliteTable('taxonomy_terms', {
+	id: text('id').primaryKey(),
+	code: text('code').notNull().unique(),
+	name: text('name').notNull(),
+	nameKana: text('name_kana'),
+	/** One of the five fields: 医療 介護 障害 子育て 地域資源 */
+	field: text('field').notNull(),
+	parentId: text('parent_id'),
+	vocabulary: text('vocabulary').notNull().default('tsunagi-term')
+});
+
+export const services = sqliteTable(
+	'services',
+	{
+		id: text('id').primaryKey(),
+		organizationId: text('organization_id')
+			.notNull()
+			.references(() => organizations.id),
+		name: text('name').notNull(),
+		nameKana: text('name_kana'),
+		field: text('field').notNull(),
+		description: text('description'),
+		fee: text('fee'),
+		eligibility: text('eligibility'),
+		howToApply: text('how_to_apply'),
+		url: text('url'),
+		email: text('email'),
+		/** draft / review / published / archived */
+		status: text('status').notNull().default('draft'),
+		lastVerifiedAt: text('last_verified_at'),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		...timestamps
+	},
+	(t) => [
+		index('services_org').on(t.organizationId),
+		index('services_status').on(t.status),
+		index('services_verified').on(t.lastVerifiedAt)
+	]
+);
+
+export const serviceTerms = sqliteTable(
+	'service_terms',
+	{
+		serviceId: text('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		termId: text('term_id')
+			.notNull()
+			.references(() => taxonomyTerms.id)
+	},
+	(t) => [primaryKey({ columns: [t.serviceId, t.termId] })]
+);
+
+/** 高齢者, 障害のある人, 子ども・子育て世帯, 誰でも */
+export const serviceTargets = sqliteTable(
+	'service_targets',
+	{
+		serviceId: text('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		target: text('target').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.serviceId, t.target] })]
+);
+
+/** 困りごと tags (ゴミ出し支援, 電球交換, …). */
+export const serviceTags = sqliteTable(
+	'service_tags',
+	{
+		serviceId: text('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		tag: text('tag').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.serviceId, t.tag] })]
+);
+
+export const locations = sqliteTable(
+	'locations',
+	{
+		id: text('id').primaryKey(),
+		organizationId: text('organization_id').references(() => organizations.id),
+		name: text('name'),
+		postalCode: text('postal_code'),
+		prefecture: text('prefecture').notNull().default('高知県'),
+		city: text('city').notNull().default('高知市'),
+		/** 町名・番地 */
+		addressLine: text('address_line'),
+		building: text('building'),
+		lat: real('lat'),
+		lng: real('lng'),
+		/** Bus stop, parking and the like. */
+		access: text('access'),
+		/** JSON array: 段差なし, 車いす可, 駐車場あり, … */
+		accessibility: text('accessibility'),
+		...timestamps
+	},
+	(t) => [index('locations_org').on(t.organizationId)]
+);
+
+export const locationAreas = sqliteTable(
+	'location_areas',
+	{
+		locationId: text('location_id')
+			.notNull()
+			.references(() => locations.id, { onDelete: 'cascade' }),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id)
+	},
+	(t) => [primaryKey({ columns: [t.locationId, t.areaId] }), index('location_areas_area').on(t.areaId)]
+);
+
+export const serviceLocations = sqliteTable(
+	'service_locations',
+	{
+		id: text('id').primaryKey(),
+		serviceId: text('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		locationId: text('location_id')
+			.notNull()
+			.references(() => locations.id)
+	},
+	(t) => [index('service_locations_service').on(t.serviceId), index('service_locations_location').on(t.locationId)]
+);
+
+/**
+ * Opening hours and recurring sessions.
+ * kind 'hours': one weekday (0 = 日曜 … 6 = 土曜), opens_at/closes_at 'HH:MM'; several rows per day
+ *   express split hours; closes_at ≤ opens_at means the span runs past midnight; 00:00–24:00 is all day.
+ * kind 'session': a recurring session as an RFC 5545 RRULE ("FREQ=MONTHLY;BYDAY=2TU,4TU") with
+ *   opens_at/closes_at as the session's time.
+ */
+export const schedules = sqliteTable(
+	'schedules',
+	{
+		id: text('id').primaryKey(),
+		serviceId: text('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		locationId: text('location_id').references(() => locations.id),
+		kind: text('kind').notNull(),
+		weekday: integer('weekday'),
+		opensAt: text('opens_at'),
+		closesAt: text('closes_at'),
+		rrule: text('rrule'),
+		dtstart: text('dtstart'),
+		note: text('note')
+	},
+	(t) => [index('schedules_service').on(t.serviceId)]
+);
+
+/** phone, fax, email, url — with the role of the contact (never a private person). */
+export const contacts = sqliteTable(
+	'contacts',
+	{
+		id: text('id').primaryKey(),
+		serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
+		organizationId: text('organization_id').references(() => organizations.id),
+		kind: text('kind').notNull(),
+		value: text('value').notNull(),
+		role: text('role'),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(t) => [index('contacts_service').on(t.serviceId)]
+);
+
+export const events = sqliteTable(
+	'events',
+	{
+		id: text('id').primaryKey(),
+		serviceId: text('service_id').references(() => services.id, { onDelete: 'set null' }),
+		locationId: text('location_id').references(() => locations.id),
+		title: text('title').notNull(),
+		titleKana: text('title_kana'),
+		description: text('description'),
+		/** ISO 8601 with +09:00 offset. */
+		startsAt: text('starts_at').notNull(),
+		endsAt: text('ends_at'),
+		rrule: text('rrule'),
+		fee: text('fee'),
+		capacity: integer('capacity'),
+		howToApply: text('how_to_apply'),
+		status: text('status').notNull().default('published'),
+		...timestamps
+	},
+	(t) => [index('events_starts').on(t.startsAt), index('events_service').on(t.serviceId)]
+);
+
+/** なんでも相談窓口 certification (高知市: ほおっちょけん相談窓口). */
+export const deskCertifications = sqliteTable(
+	'desk_certifications',
+	{
+		id: text('id').primaryKey(),
+		serviceId: text('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		scheme: text('scheme').notNull(),
+		certifiedOn: text('certified_on').notNull(),
+		/** JSON array of area ids (地区) the desk serves. */
+		areaIds: text('area_ids').notNull().default('[]')
+	},
+	(t) => [index('desk_service').on(t.serviceId)]
+);
+
+// ---------------------------------------------------------------- accounts and workflow
+
+export const users = sqliteTable('users', {
+	id: text('id').primaryKey(),
+	email: text('email').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	/** admin / curator / org_editor */
+	role: text('role').notNull(),
+	disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+	...timestamps
+});
+
+export const organizationMembers = sqliteTable(
+	'organization_members',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		organizationId: text('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.organizationId] })]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		/** SHA-256 of the cookie token; the token itself is never stored. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: text('expires_at').notNull(),
+		createdAt: text('created_at').notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+export const loginAttempts = sqliteTable(
+	'login_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** 'account:<email>' or 'ip:<address>' */
+		key: text('key').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('login_attempts_key_at').on(t.key, t.at)]
+);
+
+/** An edit waiting for review (from an org_editor) or a public 情報の修正を提案. */
+export const changeRequests = sqliteTable(
+	'change_requests',
+	{
+		id: text('id').primaryKey(),
+		serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
+		/** 'edit' (an org_editor's proposed listing) or 'suggestion' (public form). */
+		kind: text('kind').notNull(),
+		/** JSON: the proposed listing (edit) or the suggestion fields. */
+		payload: text('payload').notNull(),
+		submittedBy: text('submitted_by').references(() => users.id),
+		/** pending / approved / rejected */
+		status: text('status').notNull().default('pending'),
+		reviewComment: text('review_comment'),
+		reviewedBy: text('reviewed_by').references(() => users.id),
+		reviewedAt: text('reviewed_at'),
+		...timestamps
+	},
+	(t) => [index('change_requests_status').on(t.status), index('change_requests_service').on(t.serviceId)]
+);
+
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: text('at').notNull(),
+		userId: text('user_id'),
+		action: text('action').notNull(),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id').notNull(),
+		before: text('before'),
+		after: text('after')
+	},
+	(t) => [index('audit_entity').on(t.entity, t.entityId)]
+);
+
+/**
+ * Transactional outbox for the external search index: every write to a listing adds a row here
+ * in the same transaction; a worker pushes rows to Meilisearch and marks them done on success.
+ */
+export const searchOutbox = sqliteTable(
+	'search_outbox',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		serviceId: text('service_id').notNull(),
+		/** 'upsert' or 'delete' */
+		op: text('op').notNull(),
+		createdAt: text('created_at').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error'),
+		doneAt: text('done_at')
+	},
+	(t) => [index('search_outbox_pending').on(t.doneAt, t.id)]
+);
+
+/** Queries that found nothing: the raw material for growing the dictionaries. */
+export const searchMisses = sqliteTable('search_misses', {
+	query: text('query').primaryKey(),
+	count: integer('count').notNull().default(1),
+	lastAt: text('last_at').notNull()
+});
+
+/**
+ * Denormalised, normalised copy of each published listing for the embedded engine; FTS5 indexes
+ * its text (see the custom migration). Rebuilt from the tables above by the indexer.
+ */
+export const searchDocs = sqliteTable('search_docs', {
+	rowid: integer('rowid').primaryKey({ autoIncrement: true }),
+	serviceId: text('service_id').notNull().unique(),
+	/** The whole SearchDocument as JSON (what hits and filters are built from). */
+	doc: text('doc').notNull()
+});
