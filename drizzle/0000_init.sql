@@ -163,6 +163,7 @@ CREATE INDEX `schedules_service` ON `schedules` (`service_id`);--> statement-bre
 CREATE TABLE `search_docs` (
 	`rowid` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`service_id` text NOT NULL,
+	`service_updated_at` text NOT NULL,
 	`doc` text NOT NULL
 );
 --> statement-breakpoint

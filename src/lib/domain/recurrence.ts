@@ -103,3 +103,35 @@ export function describeSession(rrule: string, opensAt?: string | null, closesAt
 	const time = opens === null ? '' : ` ${formatClock(opens)}${closes === null ? '〜' : `〜${formatClock(closes)}`}`;
 	return `${describeRecurrence(rrule)}${time}`;
 }
+
+/** Weekdays (Sunday = 0) on which the rule can occur. */
+export function recurrenceWeekdays(rrule: string): number[] {
+	return parseRecurrence(rrule)?.weekdays ?? [];
+}
+
+function floatingDate(isoDate: string | null | undefined): Date {
+	const match = isoDate ? /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate) : null;
+	return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : new Date(Date.UTC(2000, 0, 2));
+}
+
+const occurrenceCache = new Map<string, boolean>();
+
+/** Whether the rule has an occurrence on the given calendar date (year, month 1–12, day). */
+export function occursOnDate(rrule: string, year: number, month: number, day: number, dtstart?: string | null): boolean {
+	const key = `${rrule}|${dtstart ?? ''}|${year}-${month}-${day}`;
+	const cached = occurrenceCache.get(key);
+	if (cached !== undefined) return cached;
+	let result = false;
+	try {
+		// Dates are "floating" (UTC fields used as local Japanese dates), as rrule recommends.
+		const rule = new RRule({ ...RRule.parseString(rrule.replace(/^RRULE:/, '')), dtstart: floatingDate(dtstart) });
+		const dayStart = new Date(Date.UTC(year, month - 1, day));
+		const dayEnd = new Date(Date.UTC(year, month - 1, day, 23, 59, 59));
+		result = rule.between(dayStart, dayEnd, true).length > 0;
+	} catch {
+		result = false;
+	}
+	if (occurrenceCache.size > 10_000) occurrenceCache.clear();
+	occurrenceCache.set(key, result);
+	return result;
+}

@@ -36,9 +36,19 @@ export interface SearchDocument {
 	lng: number | null;
 	desk: boolean;
 	hours: WeeklySpan[];
-	/** Weekdays with a recurring session (0–6), counted as "open" on that weekday. */
-	sessionWeekdays: number[];
+	/** Recurring sessions (サロン, 百歳体操): open on the days they occur, during their time. */
+	sessions: SessionRule[];
 	lastVerifiedAt: string | null;
+	/** services.updated_at of the indexed version. */
+	updatedAt: string;
+}
+
+export interface SessionRule {
+	rrule: string;
+	/** First occurrence date 'YYYY-MM-DD' (fixes the phase of 隔週). */
+	dtstart: string | null;
+	opensAt: string | null;
+	closesAt: string | null;
 }
 
 export interface SearchQuery {

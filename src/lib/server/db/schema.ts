@@ -370,6 +370,8 @@ export const searchMisses = sqliteTable('search_misses', {
 export const searchDocs = sqliteTable('search_docs', {
 	rowid: integer('rowid').primaryKey({ autoIncrement: true }),
 	serviceId: text('service_id').notNull().unique(),
+	/** services.updated_at when indexed: a difference means the index is behind. */
+	serviceUpdatedAt: text('service_updated_at').notNull(),
 	/** The whole SearchDocument as JSON (what hits and filters are built from). */
 	doc: text('doc').notNull()
 });

@@ -1,0 +1,126 @@
+/** Reads one listing whole (for the detail page and the API). */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { AppDatabase } from './db';
+import * as t from './db/schema';
+import type { Listing, ListingContact } from '../domain/listing';
+import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
+import { describeSession } from '../domain/recurrence';
+import type { Field, ServiceStatus, Target } from '../domain/taxonomy';
+
+function parseJsonArray(value: string | null): string[] {
+	if (!value) return [];
+	try {
+		const parsed: unknown = JSON.parse(value);
+		return Array.isArray(parsed) ? parsed.map(String) : [];
+	} catch {
+		return [];
+	}
+}
+
+export function getListing(db: AppDatabase, id: string, options: { publishedOnly?: boolean } = {}): Listing | null {
+	const service = db.select().from(t.services).where(eq(t.services.id, id)).get();
+	if (!service || (options.publishedOnly !== false && service.status !== 'published')) return null;
+	const organization = db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)).get()!;
+	const terms = db
+		.select({ code: t.taxonomyTerms.code, name: t.taxonomyTerms.name })
+		.from(t.serviceTerms)
+		.innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.serviceTerms.termId))
+		.where(eq(t.serviceTerms.serviceId, id))
+		.all();
+	const targets = db.select().from(t.serviceTargets).where(eq(t.serviceTargets.serviceId, id)).all();
+	const tags = db.select().from(t.serviceTags).where(eq(t.serviceTags.serviceId, id)).all();
+	const locationRows = db
+		.select({ location: t.locations })
+		.from(t.serviceLocations)
+		.innerJoin(t.locations, eq(t.locations.id, t.serviceLocations.locationId))
+		.where(eq(t.serviceLocations.serviceId, id))
+		.all();
+	const locationIds = locationRows.map((row) => row.location.id);
+	const areaRows =
+		locationIds.length === 0
+			? []
+			: db
+					.select({ locationId: t.locationAreas.locationId, area: t.areas })
+					.from(t.locationAreas)
+					.innerJoin(t.areas, eq(t.areas.id, t.locationAreas.areaId))
+					.where(inArray(t.locationAreas.locationId, locationIds))
+					.orderBy(asc(t.areas.sortOrder))
+					.all();
+	const schedules = db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)).all();
+	const hours: WeeklySpan[] = schedules
+		.filter((s) => s.kind === 'hours' && s.weekday !== null && s.opensAt && s.closesAt)
+		.map((s) => ({ weekday: s.weekday!, opensAt: s.opensAt!, closesAt: s.closesAt! }));
+	const contacts = db
+		.select()
+		.from(t.contacts)
+		.where(eq(t.contacts.serviceId, id))
+		.orderBy(asc(t.contacts.sortOrder))
+		.all();
+	const desk = db.select().from(t.deskCertifications).where(eq(t.deskCertifications.serviceId, id)).get();
+	const deskAreaIds = desk ? parseJsonArray(desk.areaIds) : [];
+	const deskAreas =
+		deskAreaIds.length > 0 ? db.select({ name: t.areas.name }).from(t.areas).where(inArray(t.areas.id, deskAreaIds)).all() : [];
+	const events = db.select().from(t.events).where(eq(t.events.serviceId, id)).orderBy(asc(t.events.startsAt)).all();
+	return {
+		id: service.id,
+		name: service.name,
+		kana: service.nameKana,
+		field: service.field as Field,
+		status: service.status as ServiceStatus,
+		description: service.description,
+		fee: service.fee,
+		eligibility: service.eligibility,
+		howToApply: service.howToApply,
+		url: service.url,
+		email: service.email,
+		lastVerifiedAt: service.lastVerifiedAt,
+		isSample: service.isSample,
+		organization: { id: organization.id, name: organization.name, kana: organization.nameKana, kind: organization.kind, url: organization.url },
+		terms,
+		targets: targets.map((row) => row.target as Target),
+		tags: tags.map((row) => row.tag),
+		locations: locationRows.map(({ location }) => ({
+			id: location.id,
+			name: location.name,
+			postalCode: location.postalCode,
+			prefecture: location.prefecture,
+			city: location.city,
+			addressLine: location.addressLine,
+			building: location.building,
+			lat: location.lat,
+			lng: location.lng,
+			access: location.access,
+			accessibility: parseJsonArray(location.accessibility),
+			areas: areaRows
+				.filter((row) => row.locationId === location.id)
+				.map(({ area }) => ({ id: area.id, kind: area.kind, slug: area.slug, name: area.name }))
+		})),
+		hours,
+		hoursText: formatWeeklyHours(hours),
+		sessions: schedules
+			.filter((s) => s.kind === 'session' && s.rrule)
+			.map((s) => ({
+				id: s.id,
+				rrule: s.rrule!,
+				dtstart: s.dtstart,
+				opensAt: s.opensAt,
+				closesAt: s.closesAt,
+				note: s.note,
+				description: describeSession(s.rrule!, s.opensAt, s.closesAt)
+			})),
+		contacts: contacts.map((c) => ({ kind: c.kind as ListingContact['kind'], value: c.value, role: c.role })),
+		desk: desk ? { scheme: desk.scheme, certifiedOn: desk.certifiedOn, areaNames: deskAreas.map((a) => a.name) } : null,
+		events: events
+			.filter((e) => e.status === 'published')
+			.map((e) => ({
+				id: e.id,
+				title: e.title,
+				startsAt: e.startsAt,
+				endsAt: e.endsAt,
+				rrule: e.rrule,
+				fee: e.fee,
+				capacity: e.capacity,
+				howToApply: e.howToApply
+			}))
+	};
+}

@@ -1,0 +1,62 @@
+/**
+ * Keeps the search indexes in step with the listings.
+ *
+ * Write paths call `enqueue(tx, ids)` inside their SQLite transaction and `afterCommit(ids)` after
+ * it. The embedded index (same SQLite file) is updated right after the commit; `catchUp()` at
+ * start repairs anything a crash between the two left behind, by comparing services.updated_at
+ * with what the index holds. External engines (Meilisearch) are fed from the outbox rows written
+ * in the same transaction as the change, so nothing is lost when they are down.
+ */
+import type { AppDatabase } from '../db';
+import { syncListings } from './indexer';
+import type { EmbeddedSearchEngine } from './embedded';
+
+/** Something that drains the outbox into an external engine (see meilisearch/outbox-worker). */
+export interface OutboxConsumer {
+	/** Asks the consumer to push pending rows soon; never throws. */
+	wake(): void;
+	/** Pushes everything pending now; resolves when done or when the engine is unreachable. */
+	drain(): Promise<void>;
+}
+
+const STALE_INDEX_SQL = `
+SELECT s.id FROM services s LEFT JOIN search_docs d ON d.service_id = s.id
+WHERE s.status = 'published' AND (d.service_id IS NULL OR d.service_updated_at <> s.updated_at)
+UNION
+SELECT d.service_id FROM search_docs d LEFT JOIN services s ON s.id = d.service_id
+WHERE s.id IS NULL OR s.status <> 'published'`;
+
+export class SearchSync {
+	constructor(
+		private readonly db: AppDatabase,
+		private readonly embedded: EmbeddedSearchEngine,
+		private readonly outbox: OutboxConsumer | null = null
+	) {}
+
+	/** Call inside the write transaction: records the change for external engines. */
+	enqueue(serviceIds: string[], op: 'upsert' | 'delete' = 'upsert'): void {
+		if (!this.outbox) return;
+		const insert = this.db.$client.prepare('INSERT INTO search_outbox (service_id, op, created_at) VALUES (?, ?, ?)');
+		const now = new Date().toISOString();
+		for (const id of serviceIds) insert.run(id, op, now);
+	}
+
+	/** Call after the transaction committed: the embedded index follows at once. */
+	async afterCommit(serviceIds: string[]): Promise<void> {
+		await syncListings(this.db, this.embedded, serviceIds);
+		this.outbox?.wake();
+	}
+
+	/** Listings whose embedded index entry is missing, outdated or should be gone. */
+	staleListingIds(): string[] {
+		return this.db.$client.prepare(STALE_INDEX_SQL).pluck().all() as string[];
+	}
+
+	/** At start: repair the embedded index and push what the outbox still holds. */
+	async catchUp(): Promise<{ embeddedRepaired: number }> {
+		const stale = this.staleListingIds();
+		if (stale.length > 0) await syncListings(this.db, this.embedded, stale);
+		if (this.outbox) await this.outbox.drain();
+		return { embeddedRepaired: stale.length };
+	}
+}
