@@ -112,15 +112,15 @@ const numberParam = (min: number, max: number) =>
 	z
 		.string()
 		.trim()
-		.transform((value) => value.normalize('NFKC'))
-		.pipe(z.coerce.number().finite().min(min).max(max));
+		.transform((value) => Number(value.normalize('NFKC')))
+		.pipe(z.number().finite().min(min).max(max));
 
 const intParam = (min: number, max: number) =>
 	z
 		.string()
 		.trim()
-		.transform((value) => value.normalize('NFKC'))
-		.pipe(z.coerce.number().int().min(min).max(max));
+		.transform((value) => Number(value.normalize('NFKC')))
+		.pipe(z.number().int().min(min).max(max));
 
 const PARAM_SCHEMAS = {
 	q: z.string().max(200),
