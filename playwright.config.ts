@@ -36,7 +36,9 @@ export default defineConfig({
 			ORIGIN: `http://127.0.0.1:${port}`,
 			DATABASE_PATH: 'test-results/e2e.db',
 			// No tiles can be fetched in tests: the map must work without them.
-			MAP_TILE_URL: ''
+			MAP_TILE_URL: '',
+			// The 国土地理院 geocoder cannot be reached here either.
+			GEOCODER: 'fake'
 		}
 	}
 });

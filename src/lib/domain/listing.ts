@@ -37,6 +37,7 @@ export interface ListingSession {
 export interface ListingEvent {
 	id: string;
 	title: string;
+	description: string | null;
 	startsAt: string;
 	endsAt: string | null;
 	rrule: string | null;

@@ -41,6 +41,13 @@ export interface SearchDocument {
 	lastVerifiedAt: string | null;
 	/** services.updated_at of the indexed version. */
 	updatedAt: string;
+	/**
+	 * Reading of the name in hiragana: the よみがな when given, else generated (kuromoji) at index
+	 * time. Search only; never shown.
+	 */
+	reading: string;
+	/** The listing's words with their readings ([surface, hiragana]), for the query lexicon. */
+	words: Array<[string, string]>;
 }
 
 export interface SessionRule {

@@ -1,32 +1,49 @@
 /**
  * The server's singletons: configuration, the database and the search service, created once on
  * first use (so building the site does not open the database).
+ *
+ * Search runs on the embedded engine, or on Meilisearch when MEILI_URL is set: then the embedded
+ * engine stays in step as the fallback (a Meilisearch outage never takes search down), and an
+ * outbox worker feeds Meilisearch every committed change.
  */
 import { loadConfig, type AppConfig } from './config';
 import { openDatabase, type AppDatabase } from './db';
 import { EmbeddedSearchEngine } from './search/embedded';
 import { SearchService } from './search/service';
 import { SearchSync } from './search/sync';
+import { MeilisearchSearchEngine } from './search/meilisearch/engine';
+import { MeilisearchOutboxWorker } from './search/meilisearch/outbox-worker';
 
 export interface App {
 	config: AppConfig;
 	db: AppDatabase;
 	embedded: EmbeddedSearchEngine;
+	/** Set when MEILI_URL is configured. */
+	meilisearch: MeilisearchSearchEngine | null;
 	search: SearchService;
 	searchSync: SearchSync;
 }
 
 let app: App | null = null;
 
+/** The Meilisearch engine for the configuration, or null when MEILI_URL is not set. */
+export function meilisearchFromConfig(config: AppConfig): MeilisearchSearchEngine | null {
+	if (!config.meiliUrl) return null;
+	return new MeilisearchSearchEngine({ url: config.meiliUrl, apiKey: config.meiliMasterKey, index: config.meiliIndex });
+}
+
 export function createApp(config: AppConfig = loadConfig()): App {
 	const db = openDatabase(config.databasePath, { migrationsDir: config.migrationsDir });
 	const embedded = new EmbeddedSearchEngine(db);
+	const meilisearch = meilisearchFromConfig(config);
+	const outbox = meilisearch ? new MeilisearchOutboxWorker(db, meilisearch) : null;
 	return {
 		config,
 		db,
 		embedded,
-		search: new SearchService(db, embedded, embedded),
-		searchSync: new SearchSync(db, embedded)
+		meilisearch,
+		search: new SearchService(db, meilisearch ?? embedded, embedded),
+		searchSync: new SearchSync(db, embedded, outbox)
 	};
 }
 

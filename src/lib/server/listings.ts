@@ -115,6 +115,7 @@ export function getListing(db: AppDatabase, id: string, options: { publishedOnly
 			.map((e) => ({
 				id: e.id,
 				title: e.title,
+				description: e.description,
 				startsAt: e.startsAt,
 				endsAt: e.endsAt,
 				rrule: e.rrule,

@@ -32,9 +32,100 @@ export function katakanaToHiragana(input: string): string {
 	return out;
 }
 
-/** The form both engines compare: normalised text with kana folded to hiragana. */
+/** Hiragana → katakana (for display of generated readings and for Meilisearch-friendly spellings). */
+export function hiraganaToKatakana(input: string): string {
+	let out = '';
+	for (const ch of input) {
+		const code = ch.codePointAt(0)!;
+		out += code >= KATAKANA_START - KANA_OFFSET && code <= KATAKANA_END - KANA_OFFSET ? String.fromCodePoint(code + KANA_OFFSET) : ch;
+	}
+	return out;
+}
+
+/** Middle dots join the parts of one name (ファミリー・サポート・センター); people type it without them. */
+const MIDDLE_DOTS = /[\u30FB\u00B7]/g;
+
+/**
+ * The form the embedded engine indexes and compares: normalised text with kana folded to hiragana
+ * and middle dots removed, so ファミリーサポート matches ファミリー・サポート.
+ */
 export function foldForSearch(input: string): string {
-	return katakanaToHiragana(normalizeText(input));
+	return katakanaToHiragana(normalizeText(input)).replace(MIDDLE_DOTS, '');
+}
+
+const SMALL_KANA: Record<string, string> = {
+	ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ', ゕ: 'か', ゖ: 'け'
+};
+
+/** The vowel (あいうえお) each hiragana syllable ends in, for long-vowel folding. */
+const VOWEL_ROWS: ReadonlyArray<[string, string]> = [
+	['あ', 'あかさたなはまやらわがざだばぱ'],
+	['い', 'いきしちにひみりぎじぢびぴ'],
+	['う', 'うくすつぬふむゆるぐずづぶぷ'],
+	['え', 'えけせてねへめれげぜでべぺ'],
+	['お', 'おこそとのほもよろをごぞどぼぽ']
+];
+const VOWEL_OF = new Map<string, string>(VOWEL_ROWS.flatMap(([vowel, row]) => Array.from(row, (ch): [string, string] => [ch, vowel])));
+
+/**
+ * A "sound key" that ignores what people get wrong when they spell by ear: small kana (っ, ゃ),
+ * the long-vowel mark and vowel lengthening (ほお/ほう/ほー → ほ, せい → せ). ほおっちょけん,
+ * ほっちょけん and ホーッチョケン share one key. Input: folded text (see foldForSearch).
+ */
+export function soundKey(folded: string): string {
+	let out = '';
+	let previousVowel: string | null = null;
+	for (const raw of folded) {
+		if (raw === 'ー' || raw === 'っ') continue;
+		const ch = SMALL_KANA[raw] ?? raw;
+		const isVowel = ch === 'あ' || ch === 'い' || ch === 'う' || ch === 'え' || ch === 'お';
+		// おう/おお (o-row + う/お) and えい/ええ (e-row + い/え) are long vowels; so are aa, ii, uu.
+		const lengthens: boolean =
+			isVowel &&
+			previousVowel !== null &&
+			(ch === previousVowel || (previousVowel === 'お' && ch === 'う') || (previousVowel === 'え' && ch === 'い'));
+		if (!lengthens) out += ch;
+		previousVowel = isVowel ? (lengthens ? previousVowel : ch) : (VOWEL_OF.get(ch) ?? null);
+	}
+	return out;
+}
+
+/** Script of one character, for splitting mixed text into words. */
+export type Script = 'kanji' | 'hiragana' | 'katakana' | 'latin' | 'other';
+
+export function scriptOf(ch: string): Script {
+	const code = ch.codePointAt(0)!;
+	if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || ch === '々' || ch === 'ヶ' || ch === '〆') return 'kanji';
+	if (code >= 0x3041 && code <= 0x309f) return 'hiragana';
+	if ((code >= 0x30a0 && code <= 0x30ff) || ch === 'ー') return 'katakana';
+	if (/[\p{L}\p{N}]/u.test(ch)) return 'latin';
+	return 'other';
+}
+
+/** Runs of one script: 旭町ほおっちょけん薬局 → 旭町 / ほおっちょけん / 薬局. */
+export function scriptRuns(text: string): string[] {
+	const runs: string[] = [];
+	let current = '';
+	let currentScript: Script | null = null;
+	for (const ch of text) {
+		const script = scriptOf(ch);
+		// The long-vowel mark belongs to whichever kana run it follows (さーびす, サービス).
+		const effective: Script = ch === 'ー' && currentScript === 'hiragana' ? 'hiragana' : script;
+		if (effective === 'other') {
+			if (current) runs.push(current);
+			current = '';
+			currentScript = null;
+			continue;
+		}
+		if (currentScript !== null && effective !== currentScript) {
+			runs.push(current);
+			current = '';
+		}
+		current += ch;
+		currentScript = effective;
+	}
+	if (current) runs.push(current);
+	return runs;
 }
 
 const SEPARATORS = /[\s\p{P}\p{S}]+/u;

@@ -7,6 +7,7 @@ import type { AppDatabase } from '../db';
 import type { SearchDocument, SessionRule } from '../../domain/search';
 import type { WeeklySpan } from '../../domain/hours';
 import type { Field, Target } from '../../domain/taxonomy';
+import type { ReadingAnalyzer } from './readings';
 
 const DOCUMENT_SQL = `
 SELECT
@@ -49,7 +50,16 @@ interface DocumentRow {
 
 type ScheduleTuple = [string, number | null, string | null, string | null, string | null, string | null];
 
-function toDocument(row: DocumentRow): SearchDocument {
+/** The listing's words for the lexicon: name, organisation, terms and tags (deduplicated). */
+function listingWords(analyzer: ReadingAnalyzer, texts: string[]): Array<[string, string]> {
+	const words = new Map<string, string>();
+	for (const text of texts) {
+		for (const [surface, reading] of analyzer.words(text)) if (!words.get(surface)) words.set(surface, reading);
+	}
+	return [...words];
+}
+
+function toDocument(row: DocumentRow, analyzer: ReadingAnalyzer): SearchDocument {
 	const terms = JSON.parse(row.terms) as Array<[string, string]>;
 	const areas = JSON.parse(row.areas) as Array<[string, string, string]>;
 	const schedules = JSON.parse(row.schedules) as ScheduleTuple[];
@@ -81,35 +91,48 @@ function toDocument(row: DocumentRow): SearchDocument {
 		hours,
 		sessions,
 		lastVerifiedAt: row.lastVerifiedAt,
-		updatedAt: row.updatedAt
+		updatedAt: row.updatedAt,
+		reading: row.kana ? '' : analyzer.reading(row.name),
+		words: listingWords(analyzer, [row.name, row.organizationName, ...terms.map(([, name]) => name), ...(JSON.parse(row.tags) as string[])])
 	};
 }
 
-/** Documents for every published listing. */
-export function buildAllDocuments(db: AppDatabase): SearchDocument[] {
-	return (db.$client.prepare(DOCUMENT_SQL).all() as DocumentRow[]).map(toDocument);
+/** Documents for every published listing. The analyzer must be loaded (await analyzer.load()). */
+export function buildAllDocuments(db: AppDatabase, analyzer: ReadingAnalyzer): SearchDocument[] {
+	return (db.$client.prepare(DOCUMENT_SQL).all() as DocumentRow[]).map((row) => toDocument(row, analyzer));
 }
 
-/** Calls `onBatch` with documents in batches of `batchSize`, without holding all in memory. */
-export function forEachDocumentBatch(db: AppDatabase, batchSize: number, onBatch: (docs: SearchDocument[]) => void): void {
-	let batch: SearchDocument[] = [];
-	for (const row of db.$client.prepare(DOCUMENT_SQL).iterate() as IterableIterator<DocumentRow>) {
-		batch.push(toDocument(row));
-		if (batch.length >= batchSize) {
-			onBatch(batch);
-			batch = [];
-		}
+/** Number of published listings (what a full index holds). */
+export function countPublished(db: AppDatabase): number {
+	return db.$client.prepare("SELECT count(*) FROM services WHERE status = 'published'").pluck().get() as number;
+}
+
+/**
+ * Yields documents in batches of `batchSize` (keyset pagination by id: no statement stays open
+ * between batches, so the caller may write to the database or await in between).
+ */
+export function* documentBatches(db: AppDatabase, analyzer: ReadingAnalyzer, batchSize: number): Generator<SearchDocument[]> {
+	const statement = db.$client.prepare(`${DOCUMENT_SQL} AND s.id > ? ORDER BY s.id LIMIT ?`);
+	let after = '';
+	for (;;) {
+		const rows = statement.all(after, batchSize) as DocumentRow[];
+		if (rows.length === 0) return;
+		yield rows.map((row) => toDocument(row, analyzer));
+		after = rows[rows.length - 1].id;
 	}
-	if (batch.length > 0) onBatch(batch);
 }
 
 /**
  * Documents for the given listings; ids of listings that are not published (or no longer exist)
  * come back in `removed` so the index can drop them.
  */
-export function buildDocuments(db: AppDatabase, serviceIds: string[]): { documents: SearchDocument[]; removed: string[] } {
+export function buildDocuments(
+	db: AppDatabase,
+	analyzer: ReadingAnalyzer,
+	serviceIds: string[]
+): { documents: SearchDocument[]; removed: string[] } {
 	const statement = db.$client.prepare(`${DOCUMENT_SQL} AND s.id IN (SELECT value FROM json_each(?))`);
-	const documents = (statement.all(JSON.stringify(serviceIds)) as DocumentRow[]).map(toDocument);
+	const documents = (statement.all(JSON.stringify(serviceIds)) as DocumentRow[]).map((row) => toDocument(row, analyzer));
 	const found = new Set(documents.map((doc) => doc.id));
 	return { documents, removed: serviceIds.filter((id) => !found.has(id)) };
 }

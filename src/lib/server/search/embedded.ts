@@ -1,58 +1,160 @@
 /**
  * The embedded engine: SQLite FTS5 over character bigrams for text, and an in-memory column of
  * the indexed documents for filters, facets, distance and sorting. Needs no server; the SQLite
- * file is the index, so it survives restarts and is shared with the CLI scripts.
+ * file is the index, so it survives restarts and is shared with the CLI scripts. It also keeps the
+ * corpus lexicon (the listings' words and readings) that query planning uses for both engines.
  */
 import type { AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
 import type { SearchDocument, SearchHit, SearchQuery, SearchResult } from '../../domain/search';
+import type { PlanLevel, QueryPlan } from '../../domain/text/query-plan';
 import { bigramTokens, foldForSearch, textRuns } from '../../domain/text/normalize';
-import { haversineMeters } from '../../domain/geo';
-import { isOpenNow, isOpenOnWeekday } from './filters';
+import { foldCanonical } from '../../domain/text/dictionaries';
+import { indexedText, nameSortKey } from '../../domain/text/index-text';
+import { Lexicon } from '../../domain/text/lexicon';
+import { haversineMeters, type LatLng } from '../../domain/geo';
+import { hourOfWeekInJapan, isOpenNow, openDaysOf, openHoursOf, weekIntervals } from './filters';
 import { emptyFacets, countFacets } from './facets';
+import type { SearchFacets } from '../../domain/search';
+import { basicPlan, tierOf } from './planner';
 
-/** bm25 weights of the FTS columns: name, kana, keywords, body. */
-const COLUMN_WEIGHTS = [10, 6, 3, 1];
+const METERS_PER_DEGREE_LATITUDE = 111_320;
 
 interface IndexedDocument {
 	rowid: number;
 	doc: SearchDocument;
+	sortKey: string;
+	/** Position in よみがな order (set when the derived indexes are built). */
+	nameRank: number;
+	/** Precomputed on first use: weekdays open (the weekday filter), hours of the week (open-now prefilter), weekly hours as minute intervals. */
+	openDays?: ReadonlySet<number>;
+	openHours?: ReadonlySet<number>;
+	intervals?: Array<[number, number]>;
+	/** Folded name + readings, and folded keywords, for the attribute rank (computed on first text match). */
+	nameText?: string;
+	keywordText?: string;
+}
+
+function intervals(entry: IndexedDocument): Array<[number, number]> {
+	return (entry.intervals ??= weekIntervals(entry.doc));
+}
+
+/** 0: every word is in the name or reading; 1: in the keywords (terms, tags, organisation); 2: elsewhere. */
+function attributeRank(entry: IndexedDocument, foldedWords: string[]): number {
+	if (entry.nameText === undefined) {
+		const text = indexedText(entry.doc);
+		entry.nameText = foldForSearch(`${text.name} ${text.reading}`);
+		entry.keywordText = foldForSearch(text.keywords);
+	}
+	if (foldedWords.every((word) => entry.nameText!.includes(word))) return 0;
+	return foldedWords.every((word) => entry.nameText!.includes(word) || entry.keywordText!.includes(word)) ? 1 : 2;
+}
+
+/** Lists of documents by filter value, so a filtered search reads only its candidates. */
+interface DerivedIndexes {
+	/** Every document in よみがな order, and the facets of all of them (the unfiltered list). */
+	sorted: IndexedDocument[];
+	allFacets: SearchFacets;
+	byField: Map<string, IndexedDocument[]>;
+	byTerm: Map<string, IndexedDocument[]>;
+	byTag: Map<string, IndexedDocument[]>;
+	byArea: Map<string, IndexedDocument[]>;
+	byTarget: Map<string, IndexedDocument[]>;
+	desks: IndexedDocument[];
+	/** Documents by grid cell of GRID_DEGREES (for radius searches). */
+	byCell: Map<string, IndexedDocument[]>;
+}
+
+/** About 1.1 km north–south: a 2 km radius reads ~25 cells. */
+const GRID_DEGREES = 0.01;
+const cellOf = (lat: number, lng: number) => `${Math.floor(lat / GRID_DEGREES)}:${Math.floor(lng / GRID_DEGREES)}`;
+
+function push<K>(map: Map<K, IndexedDocument[]>, key: K, entry: IndexedDocument): void {
+	const list = map.get(key);
+	if (list) list.push(entry);
+	else map.set(key, [entry]);
+}
+
+function openDays(entry: IndexedDocument): ReadonlySet<number> {
+	return (entry.openDays ??= new Set(openDaysOf(entry.doc)));
+}
+
+function openHours(entry: IndexedDocument): ReadonlySet<number> {
+	return (entry.openHours ??= new Set(openHoursOf(entry.doc)));
+}
+
+interface Candidate {
+	entry: IndexedDocument;
+	distance: number | null;
+	tier: number;
+	/** See attributeRank (0 when there are no words). */
+	attributeRank: number;
+}
+
+/** The first `count` items in order, without sorting all of them (a page of 100k matches). */
+function firstInOrder<T>(items: T[], count: number, compare: (a: T, b: T) => number): T[] {
+	if (items.length <= count * 4) return items.sort(compare).slice(0, count);
+	// Max-heap of the best `count` seen so far; its root is the worst of them.
+	const heap: T[] = [];
+	const worse = (i: number, j: number) => compare(heap[i], heap[j]) > 0;
+	const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
+	const siftDown = (start: number) => {
+		for (let i = start; ; ) {
+			const left = 2 * i + 1;
+			const right = left + 1;
+			let largest = i;
+			if (left < heap.length && worse(left, largest)) largest = left;
+			if (right < heap.length && worse(right, largest)) largest = right;
+			if (largest === i) return;
+			swap(i, largest);
+			i = largest;
+		}
+	};
+	for (const item of items) {
+		if (heap.length < count) {
+			heap.push(item);
+			for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+		} else if (count > 0 && compare(item, heap[0]) < 0) {
+			heap[0] = item;
+			siftDown(0);
+		}
+	}
+	return heap.sort(compare);
 }
 
 function ftsColumns(doc: SearchDocument): [string, string, string, string] {
-	const grams = (text: string) => bigramTokens(foldForSearch(text)).join(' ');
-	return [
-		grams(doc.name),
-		grams(doc.kana),
-		grams([...doc.termNames, ...doc.tags, doc.organizationName, ...doc.areaNames, doc.field].join(' ')),
-		grams(`${doc.description} ${doc.address}`)
-	];
+	const text = indexedText(doc);
+	const grams = (value: string) => bigramTokens(foldForSearch(value)).join(' ');
+	return [grams(text.name), grams(text.reading), grams(text.keywords), grams(text.body)];
 }
 
 /**
- * FTS5 expression for folded query terms: each run becomes a phrase of its consecutive bigrams
+ * FTS5 expression for query words: each run of a word becomes a phrase of its consecutive bigrams
  * (a substring match); a one-character run becomes a prefix query over bigrams and end unigrams.
  * Runs are ANDed. Returns null when nothing searchable is left.
  */
-export function ftsExpression(terms: string[]): string | null {
+export function ftsExpression(words: string[]): string | null {
 	const parts: string[] = [];
-	for (const term of terms) {
-		for (const run of textRuns(foldForSearch(term))) {
-			const chars = Array.from(run);
-			if (chars.length === 1) parts.push(`"${run}"*`);
+	for (const word of words) {
+		for (const run of textRuns(foldCanonical(word))) {
+			if (Array.from(run).length === 1) parts.push(`"${run}"*`);
 			else parts.push(`"${bigramTokens(run).slice(0, -1).join(' ')}"`);
 		}
 	}
 	return parts.length > 0 ? parts.join(' AND ') : null;
 }
 
+function toIndexed(rowid: number, doc: SearchDocument): IndexedDocument {
+	return { rowid, doc, sortKey: nameSortKey(doc), nameRank: 0 };
+}
+
 export class EmbeddedSearchEngine implements SearchEngine {
 	readonly name = 'embedded' as const;
 	private documents = new Map<number, IndexedDocument>();
 	private rowidById = new Map<string, number>();
-	private nameOrder: Map<number, number> | null = null;
+	private derivedIndexes: DerivedIndexes | null = null;
+	private corpusLexicon: Lexicon | null = null;
 	private loadedVersion = -1;
-	private readonly collator = new Intl.Collator('ja');
 
 	constructor(private readonly db: AppDatabase) {}
 
@@ -65,22 +167,90 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		const rows = this.db.$client.prepare('SELECT rowid, doc FROM search_docs').raw().all() as Array<[number, string]>;
 		for (const [rowid, json] of rows) {
 			const doc = JSON.parse(json) as SearchDocument;
-			this.documents.set(rowid, { rowid, doc });
+			this.documents.set(rowid, toIndexed(rowid, doc));
 			this.rowidById.set(doc.id, rowid);
 		}
-		this.nameOrder = null;
+		this.derivedIndexes = null;
+		this.corpusLexicon = null;
 		this.loadedVersion = version;
 	}
 
-	/** Rank of each document in よみがな order, computed once per change of the index. */
-	private nameRanks(): Map<number, number> {
-		if (!this.nameOrder) {
-			const sorted = [...this.documents.values()].sort((a, b) =>
-				this.collator.compare(a.doc.kana || a.doc.name, b.doc.kana || b.doc.name)
-			);
-			this.nameOrder = new Map(sorted.map((entry, index) => [entry.rowid, index]));
+	/**
+	 * The listings' words and readings, for query planning. Built from the loaded documents; words
+	 * of later upserts are added as they come (a removed listing's words stay until the next load,
+	 * which only costs a rewrite to a spelling nothing uses).
+	 */
+	lexicon(): Lexicon {
+		this.ensureLoaded();
+		if (!this.corpusLexicon) {
+			const lexicon = new Lexicon();
+			for (const { doc } of this.documents.values()) addWords(lexicon, doc);
+			this.corpusLexicon = lexicon;
 		}
-		return this.nameOrder;
+		return this.corpusLexicon;
+	}
+
+	/** よみがな ranks and filter lists, computed once per change of the index. */
+	private derived(): DerivedIndexes {
+		if (!this.derivedIndexes) {
+			const sorted = [...this.documents.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+			const derived: DerivedIndexes = {
+				sorted,
+				allFacets: emptyFacets(),
+				byField: new Map(),
+				byTerm: new Map(),
+				byTag: new Map(),
+				byArea: new Map(),
+				byTarget: new Map(),
+				desks: [],
+				byCell: new Map()
+			};
+			sorted.forEach((entry, index) => {
+				entry.nameRank = index;
+				const doc = entry.doc;
+				countFacets(derived.allFacets, doc);
+				push(derived.byField, doc.field, entry);
+				for (const term of doc.terms) push(derived.byTerm, term, entry);
+				for (const tag of doc.tags) push(derived.byTag, tag, entry);
+				for (const area of doc.areaIds) push(derived.byArea, area, entry);
+				for (const target of doc.targets) push(derived.byTarget, target, entry);
+				if (doc.desk) derived.desks.push(entry);
+				if (doc.lat !== null && doc.lng !== null) push(derived.byCell, cellOf(doc.lat, doc.lng), entry);
+			});
+			this.derivedIndexes = derived;
+		}
+		return this.derivedIndexes;
+	}
+
+	/** The smallest list of documents every match must be in (null: no filter narrows it). */
+	private narrowestCandidates(query: SearchQuery, level: PlanLevel | null): IndexedDocument[] | null {
+		const derived = this.derived();
+		const lists: IndexedDocument[][] = [];
+		const areaIds = [query.area, level?.areaId].filter((id): id is string => !!id);
+		if (query.field) lists.push(derived.byField.get(query.field) ?? []);
+		if (query.term) lists.push(derived.byTerm.get(query.term) ?? []);
+		for (const areaId of areaIds) lists.push(derived.byArea.get(areaId) ?? []);
+		if (query.target) lists.push(derived.byTarget.get(query.target) ?? []);
+		if (query.desk) lists.push(derived.desks);
+		const tiers = level?.tiers ?? [];
+		if (tiers.length > 0) {
+			const union = new Set(tiers.flatMap((tier) => ('tag' in tier ? derived.byTag.get(tier.tag) : derived.byTerm.get(tier.term)) ?? []));
+			lists.push([...union]);
+		}
+		if (query.radiusKm !== undefined && query.lat !== undefined && query.lng !== undefined) {
+			const latMargin = (query.radiusKm * 1000 * 1.01) / METERS_PER_DEGREE_LATITUDE;
+			const lngMargin = latMargin / Math.max(0.01, Math.cos((query.lat * Math.PI) / 180));
+			const inCells: IndexedDocument[] = [];
+			const [south, west] = [Math.floor((query.lat - latMargin) / GRID_DEGREES), Math.floor((query.lng - lngMargin) / GRID_DEGREES)];
+			const [north, east] = [Math.floor((query.lat + latMargin) / GRID_DEGREES), Math.floor((query.lng + lngMargin) / GRID_DEGREES)];
+			if ((north - south + 1) * (east - west + 1) <= 10_000) {
+				for (let y = south; y <= north; y++) {
+					for (let x = west; x <= east; x++) for (const entry of derived.byCell.get(`${y}:${x}`) ?? []) inCells.push(entry);
+				}
+				lists.push(inCells);
+			}
+		}
+		return lists.length === 0 ? null : lists.reduce((a, b) => (b.length < a.length ? b : a));
 	}
 
 	async upsert(documents: SearchDocument[]): Promise<void> {
@@ -91,6 +261,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		const updateDoc = sqlite.prepare('UPDATE search_docs SET service_updated_at = ?, doc = ? WHERE rowid = ?');
 		const deleteFts = sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?');
 		const insertFts = sqlite.prepare('INSERT INTO search_fts (rowid, name, kana, keywords, body) VALUES (?, ?, ?, ?, ?)');
+		const written: IndexedDocument[] = [];
 		sqlite.transaction(() => {
 			for (const doc of documents) {
 				const json = JSON.stringify(doc);
@@ -102,11 +273,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
 					deleteFts.run(rowid);
 				}
 				insertFts.run(rowid, ...ftsColumns(doc));
-				this.documents.set(rowid, { rowid, doc });
-				this.rowidById.set(doc.id, rowid);
+				written.push(toIndexed(rowid, doc));
 			}
 		})();
-		this.nameOrder = null;
+		// Only after the commit: a failed transaction leaves memory as it was.
+		for (const entry of written) {
+			this.documents.set(entry.rowid, entry);
+			this.rowidById.set(entry.doc.id, entry.rowid);
+			if (this.corpusLexicon) addWords(this.corpusLexicon, entry.doc);
+		}
+		this.derivedIndexes = null;
 	}
 
 	async remove(serviceIds: string[]): Promise<void> {
@@ -115,17 +291,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		const findRow = sqlite.prepare('SELECT rowid FROM search_docs WHERE service_id = ?').pluck();
 		const deleteDoc = sqlite.prepare('DELETE FROM search_docs WHERE rowid = ?');
 		const deleteFts = sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?');
+		const removed: Array<[string, number]> = [];
 		sqlite.transaction(() => {
 			for (const id of serviceIds) {
 				const rowid = findRow.get(id) as number | undefined;
 				if (rowid === undefined) continue;
 				deleteDoc.run(rowid);
 				deleteFts.run(rowid);
-				this.documents.delete(rowid);
-				this.rowidById.delete(id);
+				removed.push([id, rowid]);
 			}
 		})();
-		this.nameOrder = null;
+		for (const [id, rowid] of removed) {
+			this.documents.delete(rowid);
+			this.rowidById.delete(id);
+		}
+		this.derivedIndexes = null;
+	}
+
+	/** Loads the documents and builds the lexicon and filter lists now, so the first search is fast. */
+	warm(): void {
+		this.lexicon();
+		this.derived();
 	}
 
 	/** Empties the index (before a full rebuild). */
@@ -133,7 +319,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		this.db.$client.exec('DELETE FROM search_docs; DELETE FROM search_fts;');
 		this.documents.clear();
 		this.rowidById.clear();
-		this.nameOrder = null;
+		this.derivedIndexes = null;
+		this.corpusLexicon = null;
 	}
 
 	async count(): Promise<number> {
@@ -141,60 +328,109 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		return this.documents.size;
 	}
 
-	/** rowid → bm25 score (lower is better) of documents matching the text, or null for no text. */
-	private textMatches(q: string | undefined): Map<number, number> | null {
-		if (!q) return null;
-		const expression = ftsExpression(q.split(/\s+/));
-		if (!expression) return null;
-		const rows = this.db.$client
-			.prepare(`SELECT rowid, bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')}) FROM search_fts WHERE search_fts MATCH ?`)
-			.raw()
-			.all(expression) as Array<[number, number]>;
-		return new Map(rows);
+	/** The indexed document of a listing (tests and sync checks). */
+	async get(serviceId: string): Promise<SearchDocument | null> {
+		this.ensureLoaded();
+		const rowid = this.rowidById.get(serviceId);
+		return rowid === undefined ? null : (this.documents.get(rowid)?.doc ?? null);
 	}
 
-	async search(query: SearchQuery): Promise<SearchResult> {
+	/** rowids of documents matching every word (FTS5 over bigrams), or null for no words. */
+	private textMatches(words: string[]): Set<number> | null {
+		const expression = ftsExpression(words);
+		if (!expression) return null;
+		const rows = this.db.$client.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(expression) as number[];
+		return new Set(rows);
+	}
+
+	async search(query: SearchQuery, plan?: QueryPlan | null): Promise<SearchResult> {
 		this.ensureLoaded();
-		const scores = this.textMatches(query.q);
-		const candidates: Iterable<IndexedDocument> = scores
-			? [...scores.keys()].map((rowid) => this.documents.get(rowid)).filter((entry): entry is IndexedDocument => !!entry)
-			: this.documents.values();
-		const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
-		const radiusM = query.radiusKm !== undefined ? query.radiusKm * 1000 : null;
+		const effectivePlan = plan === undefined ? basicPlan(query.q) : plan;
+		if (!effectivePlan) return this.searchLevel(query, null);
+		const levels = effectivePlan.levels.length > 0 ? effectivePlan.levels : [{ words: [], tiers: [] }];
+		let result: SearchResult | null = null;
+		for (const level of levels) {
+			result = this.searchLevel(query, level);
+			if (result.total > 0) return result;
+		}
+		return result!;
+	}
+
+	/** One plan level (or no text at all when `level` is null). */
+	private searchLevel(query: SearchQuery, level: PlanLevel | null): SearchResult {
+		const words = level?.words ?? [];
+		const tiers = level?.tiers ?? [];
+		const matches = words.length > 0 ? this.textMatches(words) : null;
+		const origin: LatLng | null = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+		const start = (query.page - 1) * query.perPage;
+		const derived = this.derived();
+		const unfiltered =
+			!matches && tiers.length === 0 && !level?.areaId && !origin && !query.field && !query.term && !query.area && !query.target && !query.desk && query.weekday === undefined && !query.openNow;
+		if (unfiltered) {
+			// The whole list in よみがな order: nothing to compute.
+			const hits = derived.sorted.slice(start, start + query.perPage).map((entry) => toHit(entry.doc, null));
+			return { total: derived.sorted.length, page: query.page, per_page: query.perPage, hits, facets: structuredClone(derived.allFacets) };
+		}
+		const relevance = query.sort === 'relevance' && (matches !== null || tiers.length > 0);
+		const foldedWords = words.flatMap((word) => textRuns(foldCanonical(word)));
+		const narrowest = this.narrowestCandidates(query, level);
+		const candidates: Iterable<IndexedDocument> =
+			matches && (!narrowest || matches.size <= narrowest.length)
+				? [...matches].map((rowid) => this.documents.get(rowid)).filter((entry): entry is IndexedDocument => !!entry)
+				: (narrowest ?? this.documents.values());
+		const radiusM = origin && query.radiusKm !== undefined ? query.radiusKm * 1000 : null;
+		// A box around the circle (with a margin) skips most haversine computations.
+		const latMargin = radiusM !== null ? (radiusM * 1.01) / METERS_PER_DEGREE_LATITUDE : Infinity;
+		const lngMargin = radiusM !== null && origin ? latMargin / Math.max(0.01, Math.cos((origin.lat * Math.PI) / 180)) : Infinity;
 		const now = query.now ?? new Date();
-		const matched: Array<{ entry: IndexedDocument; distance: number | null }> = [];
+		const hourNow = hourOfWeekInJapan(now);
+		const matched: Candidate[] = [];
 		const facets = emptyFacets();
 		for (const entry of candidates) {
 			const doc = entry.doc;
+			if (matches && !matches.has(entry.rowid)) continue; // candidates came from a filter list
 			if (query.field && doc.field !== query.field) continue;
 			if (query.term && !doc.terms.includes(query.term)) continue;
 			if (query.area && !doc.areaIds.includes(query.area)) continue;
+			if (level?.areaId && !doc.areaIds.includes(level.areaId)) continue;
 			if (query.target && !doc.targets.includes(query.target)) continue;
 			if (query.desk && !doc.desk) continue;
-			if (query.weekday !== undefined && !isOpenOnWeekday(doc, query.weekday)) continue;
-			if (query.openNow && !isOpenNow(doc, now)) continue;
+			if (query.weekday !== undefined && !openDays(entry).has(query.weekday)) continue;
+			const tier = tiers.length > 0 ? tierOf(doc, tiers) : 0;
+			if (tier < 0) continue;
 			let distance: number | null = null;
 			if (origin) {
-				distance = doc.lat !== null && doc.lng !== null ? haversineMeters(origin, { lat: doc.lat, lng: doc.lng }) : null;
-				if (radiusM !== null && (distance === null || distance > radiusM)) continue;
+				if (doc.lat === null || doc.lng === null) {
+					if (radiusM !== null) continue;
+				} else {
+					if (Math.abs(doc.lat - origin.lat) > latMargin || Math.abs(doc.lng - origin.lng) > lngMargin) continue;
+					distance = haversineMeters(origin, { lat: doc.lat, lng: doc.lng });
+					if (radiusM !== null && distance > radiusM) continue;
+				}
 			}
-			matched.push({ entry, distance });
+			if (query.openNow && !(openHours(entry).has(hourNow) && isOpenNow(doc, now, intervals(entry)))) continue;
+			matched.push({ entry, distance, tier, attributeRank: relevance && foldedWords.length > 0 ? attributeRank(entry, foldedWords) : 0 });
 			countFacets(facets, doc);
 		}
-		const names = this.nameRanks();
-		const byName = (a: { entry: IndexedDocument }, b: { entry: IndexedDocument }) =>
-			(names.get(a.entry.rowid) ?? 0) - (names.get(b.entry.rowid) ?? 0);
-		if (query.sort === 'distance' && origin) {
-			matched.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || byName(a, b));
-		} else if (query.sort === 'name' || !scores) {
-			matched.sort(byName);
-		} else {
-			matched.sort((a, b) => scores.get(a.entry.rowid)! - scores.get(b.entry.rowid)! || byName(a, b));
-		}
-		const start = (query.page - 1) * query.perPage;
-		const hits = matched.slice(start, start + query.perPage).map(({ entry, distance }) => toHit(entry.doc, distance));
+		const byName = (a: Candidate, b: Candidate) => a.entry.nameRank - b.entry.nameRank;
+		const byDistance = (a: Candidate, b: Candidate) => (a.distance ?? Infinity) - (b.distance ?? Infinity);
+		// Relevance: 困りごと tier, where the words are (name, keywords, elsewhere), then nearer with a
+		// location, else the shorter name (closer to what was typed), then よみがな.
+		const byNameLength = (a: Candidate, b: Candidate) => a.entry.doc.name.length - b.entry.doc.name.length;
+		let order: (a: Candidate, b: Candidate) => number;
+		if (query.sort === 'distance' && origin) order = (a, b) => byDistance(a, b) || byName(a, b);
+		else if (!relevance) order = byName;
+		else if (origin) order = (a, b) => a.tier - b.tier || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
+		else order = (a, b) => a.tier - b.tier || a.attributeRank - b.attributeRank || byNameLength(a, b) || byName(a, b);
+		const hits = firstInOrder(matched, start + query.perPage, order)
+			.slice(start)
+			.map(({ entry, distance }) => toHit(entry.doc, distance));
 		return { total: matched.length, page: query.page, per_page: query.perPage, hits, facets };
 	}
+}
+
+function addWords(lexicon: Lexicon, doc: SearchDocument): void {
+	for (const [surface, reading] of doc.words ?? []) lexicon.add(surface, reading);
 }
 
 export function toHit(doc: SearchDocument, distance: number | null): SearchHit {

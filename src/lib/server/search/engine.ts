@@ -1,14 +1,19 @@
 import type { SearchDocument, SearchQuery, SearchResult } from '../../domain/search';
+import type { QueryPlan } from '../../domain/text/query-plan';
 
 /**
  * One interface, two implementations: the embedded SQLite engine (default, needs no server) and
  * Meilisearch (for cities that outgrow it). Both receive documents built by the same indexer and
- * queries normalised by the same Japanese text module.
+ * queries planned by the same Japanese text module (SearchService plans once, either engine runs
+ * the plan).
  */
 export interface SearchEngine {
 	readonly name: 'embedded' | 'meilisearch';
-	/** `query.area`, when set, is already resolved to an area id. */
-	search(query: SearchQuery): Promise<SearchResult>;
+	/**
+	 * `query.area`, when set, is already resolved to an area id. `plan` is the planned `query.q`
+	 * (SearchService passes it); without it the engine plans with the dictionaries alone.
+	 */
+	search(query: SearchQuery, plan?: QueryPlan | null): Promise<SearchResult>;
 	/** Adds or replaces documents (published listings). */
 	upsert(documents: SearchDocument[]): Promise<void>;
 	/** Removes listings (unpublished, archived, deleted) from the index. */

@@ -2,7 +2,7 @@
  * Filter rules shared by the engines: whether a document is open on a weekday or at an instant.
  * Meilisearch cannot evaluate opening hours, so its engine applies these after retrieval too.
  */
-import { isOpenAtMinute, minuteOfWeekInJapan, parseClock, type WeeklySpan } from '../../domain/hours';
+import { isOpenAtMinute, minuteOfWeekInJapan, parseClock, spanToWeekInterval, type WeeklySpan } from '../../domain/hours';
 import { occursOnDate, recurrenceWeekdays } from '../../domain/recurrence';
 import type { SearchDocument, SessionRule } from '../../domain/search';
 
@@ -15,9 +15,25 @@ export function isOpenOnWeekday(doc: Pick<SearchDocument, 'hours' | 'sessions'>,
 	);
 }
 
-/** Open now: inside weekly hours, or a recurring session takes place today at this time. */
-export function isOpenNow(doc: Pick<SearchDocument, 'hours' | 'sessions'>, now: Date): boolean {
-	if (isOpenAtMinute(doc.hours, minuteOfWeekInJapan(now))) return true;
+const MINUTES_PER_WEEK = 7 * 24 * 60;
+
+/** The weekly hours as [start, end) minutes of the week (see spanToWeekInterval); compute once per listing. */
+export function weekIntervals(doc: Pick<SearchDocument, 'hours'>): Array<[number, number]> {
+	return doc.hours.map(spanToWeekInterval).filter((interval): interval is [number, number] => interval !== null);
+}
+
+/** isOpenAtMinute over precomputed intervals (a Saturday-night span runs into Sunday morning). */
+function isInIntervals(intervals: ReadonlyArray<[number, number]>, minuteOfWeek: number): boolean {
+	return intervals.some(([start, end]) => (minuteOfWeek >= start && minuteOfWeek < end) || (end > MINUTES_PER_WEEK && minuteOfWeek < end - MINUTES_PER_WEEK));
+}
+
+/**
+ * Open now: inside weekly hours, or a recurring session takes place today at this time.
+ * `intervals` (weekIntervals of the same listing) may be passed to skip re-parsing the hours.
+ */
+export function isOpenNow(doc: Pick<SearchDocument, 'hours' | 'sessions'>, now: Date, intervals?: ReadonlyArray<[number, number]>): boolean {
+	const minuteOfWeek = minuteOfWeekInJapan(now);
+	if (intervals ? isInIntervals(intervals, minuteOfWeek) : isOpenAtMinute(doc.hours, minuteOfWeek)) return true;
 	if (doc.sessions.length === 0) return false;
 	const jst = new Date(now.getTime() + JST_OFFSET_MS);
 	const minuteOfDay = jst.getUTCHours() * 60 + jst.getUTCMinutes();
@@ -27,4 +43,43 @@ export function isOpenNow(doc: Pick<SearchDocument, 'hours' | 'sessions'>, now: 
 		if (opens === null || closes === null || minuteOfDay < opens || minuteOfDay >= closes) return false;
 		return occursOnDate(session.rrule, jst.getUTCFullYear(), jst.getUTCMonth() + 1, jst.getUTCDate(), session.dtstart);
 	});
+}
+
+const HOURS_PER_WEEK = 168;
+const ALL_WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+
+/** Weekdays the listing is open or meets: exactly the weekday filter, precomputed. */
+export function openDaysOf(doc: Pick<SearchDocument, 'hours' | 'sessions'>): number[] {
+	return ALL_WEEKDAYS.filter((weekday) => isOpenOnWeekday(doc, weekday));
+}
+
+/** Hours of the week overlapping [startMinute, endMinute) (end may run past the week's end). */
+function addHoursOfWeek(startMinute: number, endMinute: number, into: Set<number>): void {
+	for (let hour = Math.floor(startMinute / 60); hour * 60 < endMinute; hour++) into.add(hour % HOURS_PER_WEEK);
+}
+
+/**
+ * Hours of the week (0 = Sunday 0:00–1:00) in which the listing may be open: a superset of
+ * isOpenNow, so engines can narrow candidates before the exact check.
+ */
+export function openHoursOf(doc: Pick<SearchDocument, 'hours' | 'sessions'>): number[] {
+	const hours = new Set<number>();
+	for (const span of doc.hours) {
+		const interval = spanToWeekInterval(span);
+		if (interval) addHoursOfWeek(interval[0], interval[1], hours);
+	}
+	for (const session of doc.sessions) {
+		const opens = session.opensAt ? parseClock(session.opensAt) : null;
+		const closes = session.closesAt ? parseClock(session.closesAt) : null;
+		if (opens === null || closes === null || closes <= opens) continue;
+		// 毎月15日 has no weekday: it may fall on any.
+		const weekdays = recurrenceWeekdays(session.rrule);
+		for (const weekday of weekdays.length > 0 ? weekdays : ALL_WEEKDAYS) addHoursOfWeek(weekday * 1440 + opens, weekday * 1440 + closes, hours);
+	}
+	return [...hours].sort((a, b) => a - b);
+}
+
+/** The hour of the week an instant falls in (Japan time), as openHoursOf counts. */
+export function hourOfWeekInJapan(at: Date): number {
+	return Math.floor(minuteOfWeekInJapan(at) / 60);
 }

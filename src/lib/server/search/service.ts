@@ -1,11 +1,16 @@
 /**
- * What the routes call: resolves area names to ids, asks the configured engine, and falls back to
- * the embedded engine when the external one fails, saying which engine answered.
+ * What the routes call: resolves area names to ids, plans the query text once (Japanese text
+ * module + corpus lexicon), asks the configured engine, and falls back to the embedded engine when
+ * the external one fails, saying which engine answered.
  */
 import type { AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
 import type { SearchQuery, SearchResult } from '../../domain/search';
 import { normalizeText } from '../../domain/text/normalize';
+import type { Lexicon } from '../../domain/text/lexicon';
+import { QueryPlanner } from './planner';
+import type { QueryPlan } from '../../domain/text/query-plan';
+import { EmbeddedSearchEngine } from './embedded';
 
 export interface AreaRef {
 	id: string;
@@ -26,15 +31,27 @@ export class UnknownAreaError extends Error {
 	}
 }
 
+/** After the primary engine fails, go straight to the fallback for this long before trying again. */
+const PRIMARY_RETRY_AFTER_MS = 5_000;
+
 export class SearchService {
 	private areaCache: AreaRef[] | null = null;
+	private primaryDownUntil = 0;
+	readonly planner: QueryPlanner;
 
 	constructor(
 		private readonly db: AppDatabase,
 		readonly primary: SearchEngine,
 		readonly fallback: SearchEngine,
-		private readonly log: (message: string) => void = (message) => console.warn(message)
-	) {}
+		private readonly log: (message: string) => void = (message) => console.warn(message),
+		/** Where the query lexicon comes from: by default the embedded engine (primary or fallback). */
+		lexicon?: () => Lexicon
+	) {
+		const embedded = [fallback, primary].find((engine): engine is EmbeddedSearchEngine => engine instanceof EmbeddedSearchEngine);
+		const lexiconSource = lexicon ?? (embedded ? () => embedded.lexicon() : undefined);
+		if (!lexiconSource) throw new Error('SearchService needs an embedded engine or a lexicon source');
+		this.planner = new QueryPlanner(lexiconSource, () => this.areas());
+	}
 
 	areas(): AreaRef[] {
 		this.areaCache ??= this.db.$client
@@ -61,20 +78,43 @@ export class SearchService {
 		);
 	}
 
-	async search(query: SearchQuery): Promise<ServedSearch> {
+	/** The query as engines receive it (area resolved to an id) and its plan. */
+	prepare(query: SearchQuery): { resolved: SearchQuery; plan: QueryPlan | null; area: AreaRef | null } {
 		let area: AreaRef | null = null;
 		if (query.area) {
 			area = this.resolveArea(query.area);
 			if (!area) throw new UnknownAreaError(query.area);
 		}
-		const resolved = { ...query, area: area?.id };
-		if (this.primary !== this.fallback) {
+		return { resolved: { ...query, area: area?.id }, plan: this.planner.plan(query.q, { explicitArea: area !== null }), area };
+	}
+
+	async search(query: SearchQuery): Promise<ServedSearch> {
+		const { resolved, plan, area } = this.prepare(query);
+		let served: ServedSearch | null = null;
+		if (this.primary !== this.fallback && Date.now() >= this.primaryDownUntil) {
 			try {
-				return { result: await this.primary.search(resolved), engine: this.primary.name, area };
+				served = { result: await this.primary.search(resolved, plan), engine: this.primary.name, area };
 			} catch (error) {
+				this.primaryDownUntil = Date.now() + PRIMARY_RETRY_AFTER_MS;
 				this.log(`search: ${this.primary.name} failed (${(error as Error).message}); answered by ${this.fallback.name}`);
 			}
 		}
-		return { result: await this.fallback.search(resolved), engine: this.fallback.name, area };
+		served ??= { result: await this.fallback.search(resolved, plan), engine: this.fallback.name, area };
+		if (served.result.total === 0 && query.q && query.page === 1) this.recordMiss(query.q);
+		return served;
+	}
+
+	/** Queries that found nothing, counted: what the dictionaries should learn next. */
+	private recordMiss(q: string): void {
+		try {
+			this.db.$client
+				.prepare(
+					`INSERT INTO search_misses (query, count, last_at) VALUES (?, 1, ?)
+					 ON CONFLICT(query) DO UPDATE SET count = count + 1, last_at = excluded.last_at`
+				)
+				.run(normalizeText(q).slice(0, 200), new Date().toISOString());
+		} catch {
+			// A read-only database must not break search.
+		}
 	}
 }

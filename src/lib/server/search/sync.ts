@@ -1,7 +1,7 @@
 /**
  * Keeps the search indexes in step with the listings.
  *
- * Write paths call `enqueue(tx, ids)` inside their SQLite transaction and `afterCommit(ids)` after
+ * Write paths call `enqueue(ids)` inside their SQLite transaction and `afterCommit(ids)` after
  * it. The embedded index (same SQLite file) is updated right after the commit; `catchUp()` at
  * start repairs anything a crash between the two left behind, by comparing services.updated_at
  * with what the index holds. External engines (Meilisearch) are fed from the outbox rows written
@@ -10,6 +10,7 @@
 import type { AppDatabase } from '../db';
 import { syncListings } from './indexer';
 import type { EmbeddedSearchEngine } from './embedded';
+import { readingAnalyzer, type ReadingAnalyzer } from './readings';
 
 /** Something that drains the outbox into an external engine (see meilisearch/outbox-worker). */
 export interface OutboxConsumer {
@@ -17,6 +18,8 @@ export interface OutboxConsumer {
 	wake(): void;
 	/** Pushes everything pending now; resolves when done or when the engine is unreachable. */
 	drain(): Promise<void>;
+	/** At start: drain, then repair whatever else differs from the database; never throws. */
+	catchUp?(): Promise<void>;
 }
 
 const STALE_INDEX_SQL = `
@@ -30,10 +33,14 @@ export class SearchSync {
 	constructor(
 		private readonly db: AppDatabase,
 		private readonly embedded: EmbeddedSearchEngine,
-		private readonly outbox: OutboxConsumer | null = null
+		readonly outbox: OutboxConsumer | null = null,
+		private readonly analyzer: ReadingAnalyzer = readingAnalyzer()
 	) {}
 
-	/** Call inside the write transaction: records the change for external engines. */
+	/**
+	 * Call inside the write transaction: records the change for the external engine, so it commits
+	 * or rolls back with the change itself. Nothing to record when only the embedded engine runs.
+	 */
 	enqueue(serviceIds: string[], op: 'upsert' | 'delete' = 'upsert'): void {
 		if (!this.outbox) return;
 		const insert = this.db.$client.prepare('INSERT INTO search_outbox (service_id, op, created_at) VALUES (?, ?, ?)');
@@ -41,10 +48,13 @@ export class SearchSync {
 		for (const id of serviceIds) insert.run(id, op, now);
 	}
 
-	/** Call after the transaction committed: the embedded index follows at once. */
+	/** Call after the transaction committed: the embedded index follows at once, the outbox soon. */
 	async afterCommit(serviceIds: string[]): Promise<void> {
-		await syncListings(this.db, this.embedded, serviceIds);
-		this.outbox?.wake();
+		try {
+			await syncListings(this.db, this.embedded, serviceIds, this.analyzer);
+		} finally {
+			this.outbox?.wake();
+		}
 	}
 
 	/** Listings whose embedded index entry is missing, outdated or should be gone. */
@@ -52,11 +62,12 @@ export class SearchSync {
 		return this.db.$client.prepare(STALE_INDEX_SQL).pluck().all() as string[];
 	}
 
-	/** At start: repair the embedded index and push what the outbox still holds. */
+	/** At start: repair the embedded index and bring the external engine up to date. */
 	async catchUp(): Promise<{ embeddedRepaired: number }> {
 		const stale = this.staleListingIds();
-		if (stale.length > 0) await syncListings(this.db, this.embedded, stale);
-		if (this.outbox) await this.outbox.drain();
+		if (stale.length > 0) await syncListings(this.db, this.embedded, stale, this.analyzer);
+		this.embedded.warm();
+		if (this.outbox) await (this.outbox.catchUp ? this.outbox.catchUp() : this.outbox.drain());
 		return { embeddedRepaired: stale.length };
 	}
 }

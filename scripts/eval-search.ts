@@ -1,0 +1,106 @@
+/**
+ * Relevance harness: `npm run eval:search [-- options]`
+ *   --queries FILE    query set (default data/eval/dev.json; format in README-search.md)
+ *   --listings FILE   score against these listings (JSON array of HSDS 3.0 services) instead of
+ *                     the generated 高知市 sample; a temporary database and index are built
+ *   --db FILE         score against an existing database (its embedded index is rebuilt in a copy)
+ *   --engines LIST    embedded,meilisearch (default both). Meilisearch is MEILI_URL when set,
+ *                     else a temporary server from the pinned devDependency
+ *   --json FILE       also write every query's scores
+ *   --verbose         print the queries that missed
+ * Prints success@10, MRR@10 and nDCG@10 (queries with a location) per engine and per kind.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase, type AppDatabase } from '../src/lib/server/db';
+import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
+import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
+import { importHsdsServices } from '../src/lib/server/search/hsds-listings';
+import { MeilisearchSearchEngine } from '../src/lib/server/search/meilisearch/engine';
+import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
+import { SearchService } from '../src/lib/server/search/service';
+import { EvalQuerySet, scoreQuery, summarizeByKind, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
+import { generateSample } from '../data/sample/generate';
+import { startMeilisearch, type MeilisearchProcess } from '../tests/helpers/meilisearch';
+
+const { values } = parseArgs({
+	options: {
+		queries: { type: 'string', default: 'data/eval/dev.json' },
+		listings: { type: 'string' },
+		db: { type: 'string' },
+		engines: { type: 'string', default: 'embedded,meilisearch' },
+		json: { type: 'string' },
+		verbose: { type: 'boolean', default: false }
+	}
+});
+
+const queries = EvalQuerySet.parse(JSON.parse(fs.readFileSync(values.queries!, 'utf8')));
+const engines = values.engines!.split(',').map((name) => name.trim());
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagi-eval-'));
+const dbFile = path.join(workDir, 'eval.db');
+if (values.db) fs.copyFileSync(values.db, dbFile);
+const db: AppDatabase = openDatabase(dbFile, { migrationsDir: path.resolve('drizzle') });
+
+let meiliProcess: MeilisearchProcess | null = null;
+try {
+	if (values.listings) {
+		const count = importHsdsServices(db, JSON.parse(fs.readFileSync(values.listings, 'utf8')));
+		console.log(`listings: ${count} from ${values.listings}`);
+	} else if (!values.db) {
+		const counts = generateSample(db, { listings: 3000, events: 300 });
+		console.log(`listings: the generated 高知市 sample (${counts.services})`);
+	}
+	const known = new Set(db.$client.prepare('SELECT id FROM services').pluck().all() as string[]);
+	const unknown = queries.flatMap((query) => query.relevant).filter((id) => !known.has(id));
+	if (unknown.length > 0) {
+		console.warn(`warning: ${unknown.length} relevant ids are not among the listings (was the sample generator changed? rebuild with data/eval/build-dev-set.ts)`);
+	}
+	const embedded = new EmbeddedSearchEngine(db);
+	await rebuildEmbeddedIndex(db, embedded);
+	const quiet = () => {};
+
+	const results: Record<string, QueryScore[]> = {};
+	for (const engineName of engines) {
+		let service: SearchService;
+		if (engineName === 'embedded') {
+			service = new SearchService(db, embedded, embedded, quiet);
+		} else if (engineName === 'meilisearch') {
+			const external = process.env.MEILI_URL;
+			if (!external) meiliProcess = await startMeilisearch();
+			const meili = new MeilisearchSearchEngine({
+				url: external ?? meiliProcess!.url,
+				apiKey: external ? (process.env.MEILI_MASTER_KEY ?? null) : meiliProcess!.masterKey,
+				index: `eval_${Date.now()}`
+			});
+			await reindexMeilisearch(db, meili);
+			service = new SearchService(db, meili, embedded, (message) => {
+				throw new Error(`meilisearch did not answer: ${message}`);
+			});
+		} else throw new Error(`unknown engine ${engineName}`);
+		results[engineName] = [];
+		for (const query of queries) results[engineName].push(await scoreQuery(service, query));
+	}
+
+	const format = (value: number | null) => (value === null ? '   -  ' : value.toFixed(3).padStart(6));
+	console.log(`\n${queries.length} queries from ${values.queries}\n`);
+	console.log(`${'engine'.padEnd(12)} ${'kind'.padEnd(14)} ${'n'.padStart(4)}  success@10    MRR  nDCG@10`);
+	const summaries: Record<string, Summary[]> = {};
+	for (const [engineName, scores] of Object.entries(results)) {
+		summaries[engineName] = summarizeByKind(scores);
+		for (const row of summaries[engineName]) {
+			console.log(`${engineName.padEnd(12)} ${row.group.padEnd(14)} ${String(row.queries).padStart(4)}      ${format(row.successAt10)} ${format(row.mrr)}  ${format(row.ndcgAt10)}`);
+		}
+		if (values.verbose) {
+			for (const score of scores.filter((s) => s.reciprocalRank < 1)) {
+				console.log(`  ${engineName} ${score.id} ${score.kind} "${score.q}" rr=${score.reciprocalRank.toFixed(2)}`);
+			}
+		}
+	}
+	if (values.json) fs.writeFileSync(values.json, JSON.stringify({ summaries, results }, null, '\t'));
+} finally {
+	await meiliProcess?.dispose();
+	db.$client.close();
+	fs.rmSync(workDir, { recursive: true, force: true });
+}

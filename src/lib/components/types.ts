@@ -1,0 +1,41 @@
+/** The shapes the public components render (built on the server from search hits and listings). */
+import type { SearchHit } from '$lib/domain/search';
+import type { Field } from '$lib/domain/taxonomy';
+
+/** A search hit plus what a list needs to be useful on its own and on paper. */
+export interface ListingSummary extends SearchHit {
+	/** The 地区 the listing is in. */
+	district: string | null;
+	/** The first phone number, for 電話する and printed lists. */
+	phone: string | null;
+	/** When it is open or meets: "毎月第2・第4火曜 10:00〜11:30", "月〜金 9:00〜18:00". */
+	when: string[];
+}
+
+/** One marker on a map. */
+export interface MapPoint {
+	id: string;
+	name: string;
+	field: Field;
+	lat: number;
+	lng: number;
+}
+
+/** The map's base tiles; an empty url means "no tiles" (offline, tests). */
+export interface MapTiles {
+	url: string;
+	attribution: string;
+}
+
+/** An area (地区) offered in the search form. */
+export interface AreaOption {
+	id: string;
+	slug: string;
+	name: string;
+}
+
+/** An active search condition and the link that removes it. */
+export interface FilterChip {
+	label: string;
+	href: string;
+}

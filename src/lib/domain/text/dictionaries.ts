@@ -1,0 +1,175 @@
+/**
+ * The curated dictionaries (data/dictionaries/*.json), validated and compiled once: 表記ゆれ
+ * variants, synonym groups, abbreviations, 困りごと worries and the words queries may drop.
+ * Both engines use them through the functions here, at index time and at query time.
+ */
+import { z } from 'zod';
+import variantsData from '../../../../data/dictionaries/variants.json';
+import synonymsData from '../../../../data/dictionaries/synonyms.json';
+import abbreviationsData from '../../../../data/dictionaries/abbreviations.json';
+import worriesData from '../../../../data/dictionaries/worries.json';
+import queryWordsData from '../../../../data/dictionaries/query-words.json';
+import { foldForSearch, normalizeText } from './normalize';
+
+const nonEmpty = z.string().trim().min(1);
+
+const VariantsFile = z.object({
+	groups: z.array(z.object({ canonical: nonEmpty, variants: z.array(nonEmpty).min(1) }))
+});
+const SynonymsFile = z.object({
+	groups: z.array(z.object({ canonical: nonEmpty, members: z.array(z.string().trim().min(2)).min(1) }))
+});
+const AbbreviationsFile = z.object({ abbreviations: z.record(z.string().trim().min(1), nonEmpty) });
+const LookFor = z.union([z.string().regex(/^tag:.+$/), z.string().regex(/^term:[a-z0-9-]+$/)]);
+const WorriesFile = z.object({
+	worries: z.array(
+		z.object({
+			keys: z.array(nonEmpty).min(1),
+			look_for: z.array(LookFor).min(1),
+			generic: z.boolean().optional()
+		})
+	)
+});
+const QueryWordsFile = z.object({
+	particles: z.array(nonEmpty),
+	endings: z.array(nonEmpty),
+	near: z.array(nonEmpty)
+});
+
+export interface RawDictionaries {
+	variants: z.input<typeof VariantsFile>;
+	synonyms: z.input<typeof SynonymsFile>;
+	abbreviations: z.input<typeof AbbreviationsFile>;
+	worries: z.input<typeof WorriesFile>;
+	queryWords: z.input<typeof QueryWordsFile>;
+}
+
+/** Listings with this 困りごと tag, or with this taxonomy term (code). */
+export type WorryTier = { tag: string } | { term: string };
+
+/** A worry the query mentions, with where to look, best first. */
+export interface Worry {
+	keys: string[];
+	lookFor: WorryTier[];
+	generic: boolean;
+}
+
+/** One thing a query word can be rewritten to: a synonym group or an abbreviation. */
+export interface SynonymGroup {
+	/** The word searched for (in canonical spelling). */
+	canonical: string;
+	/** Every member in canonical spelling, the canonical word first. */
+	members: string[];
+	/** foldForSearch of each member. */
+	foldedMembers: string[];
+}
+
+export interface Dictionaries {
+	/** 表記ゆれ → canonical, applied inside words. */
+	canonicalize(normalized: string): string;
+	/** Folded member / abbreviation → its group. */
+	synonymByFolded: ReadonlyMap<string, SynonymGroup>;
+	synonymGroups: readonly SynonymGroup[];
+	/** Folded worry key → worry. */
+	worryByFolded: ReadonlyMap<string, Worry>;
+	/** Folded particles and endings that carry no meaning in a query. */
+	functionWords: ReadonlySet<string>;
+	/** Folded "near" words (近く, 近所): dropped from the text; they ask for distance order. */
+	nearWords: ReadonlySet<string>;
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Validates the raw JSON and builds the lookup tables. Throws with the file name on bad data. */
+export function compileDictionaries(raw: RawDictionaries): Dictionaries {
+	const parse = <T>(name: string, schema: z.ZodType<T>, value: unknown): T => {
+		const result = schema.safeParse(value);
+		if (!result.success) throw new Error(`data/dictionaries/${name}.json: ${result.error.message}`);
+		return result.data;
+	};
+	const variants = parse('variants', VariantsFile, raw.variants);
+	const synonyms = parse('synonyms', SynonymsFile, raw.synonyms);
+	const abbreviations = parse('abbreviations', AbbreviationsFile, raw.abbreviations);
+	const worries = parse('worries', WorriesFile, raw.worries);
+	const queryWords = parse('query-words', QueryWordsFile, raw.queryWords);
+
+	// One alternation, longest first, canonical spellings included, so that a variant that is a
+	// prefix of its canonical form (付添 / 付添い) never rewrites text that is already canonical.
+	const replacement = new Map<string, string>();
+	for (const group of variants.groups) {
+		const canonical = normalizeText(group.canonical);
+		replacement.set(canonical, canonical);
+		for (const variant of group.variants) replacement.set(normalizeText(variant), canonical);
+	}
+	const alternation = [...replacement.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+	const pattern = new RegExp(alternation, 'g');
+	const canonicalize = (normalized: string) =>
+		alternation ? normalized.replace(pattern, (match) => replacement.get(match) ?? match) : normalized;
+	const fold = (text: string) => foldForSearch(canonicalize(normalizeText(text)));
+
+	const synonymGroups: SynonymGroup[] = [];
+	const synonymByFolded = new Map<string, SynonymGroup>();
+	const addGroup = (canonical: string, members: string[]) => {
+		const spelled = canonicalize(normalizeText(canonical));
+		const existing = synonymByFolded.get(fold(spelled));
+		const group = existing ?? { canonical: spelled, members: [spelled], foldedMembers: [fold(spelled)] };
+		if (!existing) {
+			synonymGroups.push(group);
+			synonymByFolded.set(fold(spelled), group);
+		}
+		for (const member of members) {
+			const folded = fold(member);
+			if (!group.foldedMembers.includes(folded)) {
+				group.foldedMembers.push(folded);
+				group.members.push(canonicalize(normalizeText(member)));
+			}
+			if (!synonymByFolded.has(folded)) synonymByFolded.set(folded, group);
+		}
+	};
+	for (const group of synonyms.groups) addGroup(group.canonical, group.members);
+	for (const [short, full] of Object.entries(abbreviations.abbreviations)) addGroup(full, [short]);
+
+	const worryByFolded = new Map<string, Worry>();
+	for (const entry of worries.worries) {
+		const lookFor = entry.look_for.map((target): WorryTier =>
+			target.startsWith('tag:') ? { tag: target.slice('tag:'.length) } : { term: target.slice('term:'.length) }
+		);
+		const worry: Worry = { keys: entry.keys, lookFor, generic: entry.generic ?? false };
+		for (const key of entry.keys) worryByFolded.set(fold(key), worry);
+	}
+
+	return {
+		canonicalize,
+		synonymByFolded,
+		synonymGroups,
+		worryByFolded,
+		functionWords: new Set([...queryWords.particles, ...queryWords.endings].map(fold)),
+		nearWords: new Set(queryWords.near.map(fold))
+	};
+}
+
+let shipped: Dictionaries | null = null;
+
+/** The dictionaries shipped in data/dictionaries (compiled on first use). */
+export function dictionaries(): Dictionaries {
+	shipped ??= compileDictionaries({
+		variants: variantsData,
+		synonyms: synonymsData,
+		abbreviations: abbreviationsData,
+		worries: worriesData,
+		queryWords: queryWordsData
+	});
+	return shipped;
+}
+
+/** Normalised text with 表記ゆれ unified: the spelling both engines index and search. */
+export function canonicalText(input: string, dicts: Dictionaries = dictionaries()): string {
+	return dicts.canonicalize(normalizeText(input));
+}
+
+/** Canonical spelling, folded for comparison (kana → hiragana, no middle dots). */
+export function foldCanonical(input: string, dicts: Dictionaries = dictionaries()): string {
+	return foldForSearch(canonicalText(input, dicts));
+}

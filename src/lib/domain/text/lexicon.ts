@@ -1,0 +1,148 @@
+/**
+ * The corpus lexicon: every word the listings use (names and their parts, terms, tags,
+ * organisations) with its reading, built from the indexed documents. Queries are rewritten to the
+ * listings' own spelling through it: a reading (やっきょく → 薬局), another kana script
+ * (ホオッチョケン → ほおっちょけん), a sloppy spelling by ear (ほっちょけん → ほおっちょけん) or a
+ * one-character typo (公民間 → 公民館). This part generalises to new data; the dictionaries do not.
+ */
+import { foldForSearch, katakanaToHiragana, soundKey } from './normalize';
+
+export interface LexiconEntry {
+	/** As the listings spell it (canonical spelling, middle dots removed, not folded). */
+	surface: string;
+	/** foldForSearch(surface). */
+	folded: string;
+	/** Hiragana reading ('' when unknown). */
+	reading: string;
+	/** How many listings use it (the more common word wins a tie). */
+	count: number;
+}
+
+export type LexiconMatchKind = 'surface' | 'reading' | 'sound' | 'typo';
+
+export interface LexiconMatch {
+	entry: LexiconEntry;
+	kind: LexiconMatchKind;
+}
+
+/** Shortest word (in characters) a one-character typo is corrected in: shorter words are too ambiguous. */
+const MIN_TYPO_LENGTH = 3;
+/** Shortest reading used to find words inside a sentence (2-kana readings like しか are everywhere). */
+export const MIN_SEGMENT_READING_LENGTH = 3;
+
+function length(text: string): number {
+	return Array.from(text).length;
+}
+
+function deletions(text: string): string[] {
+	const chars = Array.from(text);
+	const out: string[] = [];
+	for (let i = 0; i < chars.length; i++) out.push(chars.slice(0, i).join('') + chars.slice(i + 1).join(''));
+	return out;
+}
+
+/** Edit distance ≤ 1 (insert, delete or substitute one character). */
+export function withinOneEdit(a: string, b: string): boolean {
+	const x = Array.from(a);
+	const y = Array.from(b);
+	if (Math.abs(x.length - y.length) > 1) return false;
+	let i = 0;
+	while (i < x.length && i < y.length && x[i] === y[i]) i++;
+	if (x.length === y.length) return x.slice(i + 1).join('') === y.slice(i + 1).join('');
+	const [longer, shorter] = x.length > y.length ? [x, y] : [y, x];
+	return longer.slice(i + 1).join('') === shorter.slice(i).join('');
+}
+
+function better(a: LexiconEntry | undefined, b: LexiconEntry): LexiconEntry {
+	if (!a) return b;
+	return b.count > a.count || (b.count === a.count && b.surface < a.surface) ? b : a;
+}
+
+export class Lexicon {
+	private readonly bySurface = new Map<string, LexiconEntry>();
+	private byReading = new Map<string, LexiconEntry>();
+	private bySound = new Map<string, LexiconEntry>();
+	private byDeletion = new Map<string, LexiconEntry[]>();
+	private indexed = true;
+
+	/** Adds one use of a word (surface in canonical spelling; reading in any kana). */
+	add(surface: string, reading: string): void {
+		const cleanSurface = surface.replace(/[\u30FB\u00B7\s]/g, '');
+		const folded = foldForSearch(cleanSurface);
+		if (length(folded) < 2) return;
+		const existing = this.bySurface.get(folded);
+		if (existing) {
+			existing.count++;
+			if (!existing.reading && reading) existing.reading = foldForSearch(katakanaToHiragana(reading));
+			return;
+		}
+		this.bySurface.set(folded, { surface: cleanSurface, folded, reading: reading ? foldForSearch(reading) : '', count: 1 });
+		this.indexed = false;
+	}
+
+	get size(): number {
+		return this.bySurface.size;
+	}
+
+	entries(): IterableIterator<LexiconEntry> {
+		return this.bySurface.values();
+	}
+
+	/** (Re)builds the reading, sound and typo indexes after words were added. */
+	private ensureIndexed(): void {
+		if (this.indexed) return;
+		this.byReading = new Map();
+		this.bySound = new Map();
+		this.byDeletion = new Map();
+		const addDeletions = (key: string, entry: LexiconEntry) => {
+			if (length(key) < MIN_TYPO_LENGTH) return;
+			for (const variant of [key, ...deletions(key)]) {
+				const list = this.byDeletion.get(variant);
+				if (!list) this.byDeletion.set(variant, [entry]);
+				else if (!list.includes(entry)) list.push(entry);
+			}
+		};
+		for (const entry of this.bySurface.values()) {
+			if (entry.reading) this.byReading.set(entry.reading, better(this.byReading.get(entry.reading), entry));
+			for (const key of new Set([soundKey(entry.folded), entry.reading ? soundKey(entry.reading) : ''])) {
+				if (length(key) >= 2) this.bySound.set(key, better(this.bySound.get(key), entry));
+			}
+			addDeletions(entry.folded, entry);
+			if (entry.reading) addDeletions(entry.reading, entry);
+		}
+		this.indexed = true;
+	}
+
+	/** The listing word a folded query word stands for, trying exact, reading, sound, then typo. */
+	lookup(folded: string, options: { typos?: boolean } = {}): LexiconMatch | null {
+		const exact = this.bySurface.get(folded);
+		if (exact) return { entry: exact, kind: 'surface' };
+		this.ensureIndexed();
+		const byReading = this.byReading.get(folded);
+		if (byReading) return { entry: byReading, kind: 'reading' };
+		if (/^[\u3041-\u309f\u30fc]+$/.test(folded)) {
+			const bySound = this.bySound.get(soundKey(folded));
+			if (bySound) return { entry: bySound, kind: 'sound' };
+		}
+		if (options.typos === false || length(folded) < MIN_TYPO_LENGTH) return null;
+		let best: LexiconEntry | undefined;
+		for (const variant of [folded, ...deletions(folded)]) {
+			for (const entry of this.byDeletion.get(variant) ?? []) {
+				const close = withinOneEdit(folded, entry.folded) || (entry.reading !== '' && withinOneEdit(folded, entry.reading));
+				if (close) best = better(best, entry);
+			}
+		}
+		return best ? { entry: best, kind: 'typo' } : null;
+	}
+
+	/** Keys that can be found inside a longer query (surfaces and longer readings). */
+	segmentKeys(): Map<string, LexiconEntry> {
+		this.ensureIndexed();
+		const keys = new Map<string, LexiconEntry>();
+		for (const [reading, entry] of this.byReading) {
+			if (length(reading) >= MIN_SEGMENT_READING_LENGTH) keys.set(reading, entry);
+		}
+		for (const [folded, entry] of this.bySurface) keys.set(folded, entry);
+		return keys;
+	}
+}

@@ -1,0 +1,284 @@
+/**
+ * Query planning: what a person typed → what both engines search for. One plan, two engines.
+ *
+ * The text is normalised (NFKC, 表記ゆれ), cut into words by the longest known word at each
+ * position (listing words from the lexicon, readings, synonyms, 困りごと keys, area names, particles),
+ * and each word is rewritten to the listings' own spelling. Area words become an area filter,
+ * 困りごと become tiers of tags and terms, particles and endings are dropped.
+ *
+ * The plan is a list of levels, strictest first; an engine answers with the first level that finds
+ * anything (so "旭の薬局" shows pharmacies in 旭, and pharmacies elsewhere only when 旭 has none).
+ */
+import type { Dictionaries, Worry, WorryTier } from './dictionaries';
+import type { Lexicon, LexiconEntry } from './lexicon';
+import { katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
+
+export type { WorryTier };
+
+export interface PlanLevel {
+	/** Words that must all match, spelled as the listings spell them. */
+	words: string[];
+	/** 困りごと: only listings in one of these tiers; earlier tiers rank first. Empty: no such filter. */
+	tiers: WorryTier[];
+	/** An area understood from the text (an area id). */
+	areaId?: string;
+}
+
+export interface QueryPlan {
+	levels: PlanLevel[];
+	/** The text asked for something nearby (近く, 近所). */
+	near: boolean;
+}
+
+export interface PlannerArea {
+	id: string;
+	kind: string;
+	name: string;
+}
+
+export interface PlannerContext {
+	dictionaries: Dictionaries;
+	lexicon: Lexicon;
+	areas: readonly PlannerArea[];
+	/** Set when the request already names an area: area words in the text are then plain words. */
+	explicitArea?: boolean;
+}
+
+/** Most levels an engine is asked to try (each is a query on Meilisearch). */
+const MAX_LEVELS = 6;
+const PUNCTUATION = /[\s\p{P}\p{S}]+/u;
+const MIDDLE_DOTS = /[\u30FB\u00B7]/g;
+const AREA_SUFFIXES: Record<string, string[]> = { 地区: ['地区', '地域'], 小学校区: ['小学校区', '校区'], 中学校区: ['中学校区'] };
+const AREA_KIND_PRIORITY = ['地区', '小学校区', '中学校区', '市域'];
+
+type Token =
+	| { kind: 'word'; text: string; known: boolean }
+	| { kind: 'area'; area: PlannerArea; text: string }
+	| { kind: 'worry'; worry: Worry; text: string }
+	| { kind: 'near' }
+	| { kind: 'drop' };
+
+type VocabularyItem =
+	| { kind: 'area'; area: PlannerArea }
+	| { kind: 'worry'; worry: Worry }
+	| { kind: 'synonym'; canonical: string }
+	| { kind: 'lexicon'; entry: LexiconEntry }
+	| { kind: 'function' }
+	| { kind: 'near' };
+
+interface Vocabulary {
+	items: Map<string, VocabularyItem>;
+	/** Kana dictionary words by sound key (ほっちょけん finds ほおっちょけん). */
+	bySound: Map<string, VocabularyItem>;
+	longest: number;
+}
+
+const KANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
+
+/** Area names as people type them (旭, 旭地区, 旭小学校区), 地区 first when names collide. */
+function areaKeys(areas: readonly PlannerArea[]): Map<string, PlannerArea> {
+	const keys = new Map<string, PlannerArea>();
+	const ordered = [...areas].sort((a, b) => AREA_KIND_PRIORITY.indexOf(a.kind) - AREA_KIND_PRIORITY.indexOf(b.kind));
+	for (const area of ordered) {
+		const name = katakanaToHiragana(normalizeText(area.name));
+		for (const key of [name, ...(AREA_SUFFIXES[area.kind] ?? []).map((suffix) => name + suffix)]) {
+			if (!keys.has(key)) keys.set(key, area);
+		}
+	}
+	return keys;
+}
+
+const vocabularyCache = new WeakMap<Lexicon, { areas: readonly PlannerArea[]; explicitArea: boolean; size: number; vocabulary: Vocabulary }>();
+
+/**
+ * Every key the segmenter knows, folded. Later additions do not replace earlier ones, so the order
+ * sets priority for equal keys: particles, 困りごと, synonyms, areas, then listing words.
+ */
+function vocabulary(context: PlannerContext): Vocabulary {
+	const cached = vocabularyCache.get(context.lexicon);
+	const explicitArea = context.explicitArea ?? false;
+	if (cached && cached.areas === context.areas && cached.explicitArea === explicitArea && cached.size === context.lexicon.size) {
+		return cached.vocabulary;
+	}
+	const items = new Map<string, VocabularyItem>();
+	const add = (key: string, item: VocabularyItem) => {
+		if (key && !items.has(key)) items.set(key, item);
+	};
+	const { dictionaries } = context;
+	for (const word of dictionaries.functionWords) add(word, { kind: 'function' });
+	for (const word of dictionaries.nearWords) add(word, { kind: 'near' });
+	for (const [key, worry] of dictionaries.worryByFolded) add(key, { kind: 'worry', worry });
+	for (const [key, group] of dictionaries.synonymByFolded) add(key, { kind: 'synonym', canonical: group.canonical });
+	if (!explicitArea) for (const [key, area] of areaKeys(context.areas)) add(key, { kind: 'area', area });
+	for (const [key, entry] of context.lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
+	let longest = 1;
+	const bySound = new Map<string, VocabularyItem>();
+	for (const [key, item] of items) {
+		longest = Math.max(longest, key.length);
+		if (item.kind !== 'lexicon' && item.kind !== 'function' && KANA_ONLY.test(key) && key.length >= 4) {
+			const sound = soundKey(key);
+			if (!bySound.has(sound)) bySound.set(sound, item);
+		}
+	}
+	const result = { items, bySound, longest: Math.min(longest, 24) };
+	vocabularyCache.set(context.lexicon, { areas: context.areas, explicitArea, size: context.lexicon.size, vocabulary: result });
+	return result;
+}
+
+function tokenFor(item: VocabularyItem, text: string): Token {
+	switch (item.kind) {
+		case 'area':
+			return { kind: 'area', area: item.area, text };
+		case 'worry':
+			return { kind: 'worry', worry: item.worry, text };
+		case 'synonym':
+			return { kind: 'word', text: item.canonical, known: true };
+		case 'lexicon':
+			return { kind: 'word', text: item.entry.surface, known: true };
+		case 'near':
+			return { kind: 'near' };
+		case 'function':
+			return { kind: 'drop' };
+	}
+}
+
+/**
+ * Words in a stretch nothing known matched. Script runs of 2+ characters are looked up in the
+ * lexicon (typos) or kept as typed; a lone kanji before kana (切れて, 出せない) is a verb stem and
+ * kana between known words are endings: both are dropped when the chunk has other content.
+ */
+function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown: boolean): Token[] {
+	const tokens: Token[] = [];
+	const runs = scriptRuns(canonical);
+	runs.forEach((run, index) => {
+		const folded = katakanaToHiragana(run);
+		const isKana = KANA_ONLY.test(folded);
+		const nextIsKana = index + 1 < runs.length && /^[\u3041-\u309f]/.test(runs[index + 1]);
+		if (chunkHasKnown && /^[\u3041-\u309f\u30fc]+$/.test(run)) return tokens.push({ kind: 'drop' });
+		if (chunkHasKnown && Array.from(run).length === 1 && nextIsKana) return tokens.push({ kind: 'drop' });
+		const match = context.lexicon.lookup(folded, { typos: !isKana || Array.from(folded).length >= 4 });
+		tokens.push(match ? { kind: 'word', text: match.entry.surface, known: true } : { kind: 'word', text: run, known: false });
+	});
+	return tokens;
+}
+
+/** One chunk (no spaces or punctuation) → tokens. */
+function chunkTokens(canonical: string, context: PlannerContext): Token[] {
+	const folded = katakanaToHiragana(canonical);
+	const { items, bySound, longest } = vocabulary(context);
+	const whole = items.get(folded);
+	if (whole) return [tokenFor(whole, canonical)];
+	const wholeMatch = context.lexicon.lookup(folded);
+	if (wholeMatch && wholeMatch.kind !== 'typo') return [{ kind: 'word', text: wholeMatch.entry.surface, known: true }];
+	const wholeSound = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
+	if (wholeSound) return [tokenFor(wholeSound, canonical)];
+
+	// Folding is one character for one, so positions in `folded` are positions in `canonical`.
+	const chars = Array.from(folded);
+	const original = Array.from(canonical);
+	const pieces: Array<{ item: VocabularyItem; text: string } | { unknown: string }> = [];
+	let unknown = '';
+	for (let i = 0; i < chars.length; ) {
+		let found: { item: VocabularyItem; length: number } | null = null;
+		for (let length = Math.min(longest, chars.length - i); length >= 1; length--) {
+			const item = items.get(chars.slice(i, i + length).join(''));
+			// A one-character listing word inside a sentence is noise; particles, worries and areas are not.
+			if (item && (length > 1 || item.kind !== 'lexicon')) {
+				found = { item, length };
+				break;
+			}
+		}
+		if (!found) {
+			unknown += original[i];
+			i++;
+			continue;
+		}
+		if (unknown) pieces.push({ unknown });
+		unknown = '';
+		pieces.push({ item: found.item, text: original.slice(i, i + found.length).join('') });
+		i += found.length;
+	}
+	if (unknown) pieces.push({ unknown });
+
+	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
+	const tokens = pieces.flatMap((piece) => ('item' in piece ? [tokenFor(piece.item, piece.text)] : unknownTokens(piece.unknown, context, hasKnown)));
+	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
+	// word (訪門看護 → 訪問看護): the typo reading explains it better than the pieces do.
+	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known);
+	if (wholeMatch && (!hasKnown || leftUnknown)) return [{ kind: 'word', text: wholeMatch.entry.surface, known: true }];
+	return tokens;
+}
+
+/** Where to look for the worries, in the order they appeared, each place once. */
+function worryTiers(worries: Worry[]): WorryTier[] {
+	const tiers = new Map<string, WorryTier>();
+	for (const worry of worries) {
+		for (const tier of worry.lookFor) tiers.set(JSON.stringify(tier), tiers.get(JSON.stringify(tier)) ?? tier);
+	}
+	return [...tiers.values()];
+}
+
+function levelKey(level: PlanLevel): string {
+	return JSON.stringify([level.words, level.tiers, level.areaId ?? null]);
+}
+
+/** Plans a non-empty query text. */
+export function planQuery(q: string, context: PlannerContext): QueryPlan {
+	const canonical = context.dictionaries.canonicalize(normalizeText(q)).replace(MIDDLE_DOTS, '');
+	const tokens = canonical
+		.split(PUNCTUATION)
+		.filter((chunk) => chunk.length > 0)
+		.flatMap((chunk) => chunkTokens(chunk, context));
+
+	const words: string[] = [];
+	const unknownWords = new Set<string>();
+	const addWord = (word: string, known = true) => {
+		if (!words.includes(word)) words.push(word);
+		if (!known) unknownWords.add(word);
+	};
+	let area: { area: PlannerArea; text: string } | null = null;
+	const worries: Array<{ worry: Worry; text: string }> = [];
+	let near = false;
+	for (const token of tokens) {
+		if (token.kind === 'word') addWord(token.text, token.known);
+		else if (token.kind === 'area' && !area) area = token;
+		else if (token.kind === 'area') addWord(token.text);
+		else if (token.kind === 'worry' && !worries.some((w) => w.worry === token.worry)) worries.push(token);
+		else if (token.kind === 'near') near = true;
+	}
+	const specific = worries.filter((entry) => !entry.worry.generic);
+	const chosenWorries = specific.length > 0 ? specific : worries;
+	const tiers = worryTiers(chosenWorries.map((entry) => entry.worry));
+
+	const levels: PlanLevel[] = [];
+	const push = (level: PlanLevel) => {
+		if (level.words.length === 0 && level.tiers.length === 0 && !level.areaId) return;
+		if (levels.length < MAX_LEVELS && !levels.some((existing) => levelKey(existing) === levelKey(level))) levels.push(level);
+	};
+	const areaId = area?.area.id;
+	const withText = (base: string[]) => {
+		if (tiers.length > 0) {
+			push({ words: base, tiers, areaId });
+			if (base.length > 0) push({ words: [], tiers, areaId });
+			// Nothing tagged for the worry: search its words as text.
+			push({ words: [...base, ...chosenWorries.map((entry) => entry.text)], tiers: [], areaId });
+		} else {
+			push({ words: base, tiers: [], areaId });
+		}
+		// Nothing has all the words: drop words nothing knows first, then from the front. In
+		// Japanese the head noun comes last (子どもの発達支援, 障害者の就労支援), so it stays longest.
+		const dropOrder = [...base.filter((word) => unknownWords.has(word)), ...base.filter((word) => !unknownWords.has(word))];
+		for (let dropped = 1; dropped < base.length; dropped++) {
+			const gone = new Set(dropOrder.slice(0, dropped));
+			push({ words: base.filter((word) => !gone.has(word)), tiers: [], areaId });
+		}
+	};
+	withText(words);
+	if (area) {
+		// The area word may be part of a name (旭 in 旭町ほおっちょけん薬局), or the area has nothing.
+		push({ words: [area.text, ...words], tiers: [], areaId: undefined });
+		if (words.length > 0 || tiers.length > 0) push({ words, tiers, areaId: undefined });
+	}
+	if (levels.length === 0) push({ words: [canonical], tiers: [], areaId: undefined });
+	return { levels, near };
+}

@@ -1,0 +1,96 @@
+/**
+ * Loaders for the public list pages: the 地区 index, one 地区's listings grouped by field, and
+ * the extras a printed or phone list needs beside each search hit (地区, phone, days and times).
+ */
+import type { App } from './app';
+import type { AreaRef } from './search/service';
+import type { SearchHit, SearchQuery } from '../domain/search';
+import { MAX_PER_PAGE } from '../domain/search';
+import { FIELDS, type Field } from '../domain/taxonomy';
+import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
+import { describeSession } from '../domain/recurrence';
+import type { AreaOption, ListingSummary } from '../components/types';
+
+interface ExtrasRow {
+	id: string;
+	district: string | null;
+	phone: string | null;
+	schedules: string;
+}
+
+type ScheduleTuple = [kind: string, weekday: number | null, opensAt: string | null, closesAt: string | null, rrule: string | null];
+
+// One statement for a page of hits; json_each keeps it a single prepared query for any count.
+const EXTRAS_SQL = `
+SELECT s.id,
+	(SELECT a.name FROM service_locations sl
+		JOIN location_areas la ON la.location_id = sl.location_id
+		JOIN areas a ON a.id = la.area_id
+		WHERE sl.service_id = s.id AND a.kind = '地区' ORDER BY sl.rowid LIMIT 1) AS district,
+	(SELECT c.value FROM contacts c WHERE c.service_id = s.id AND c.kind = 'phone' ORDER BY c.sort_order LIMIT 1) AS phone,
+	(SELECT json_group_array(json_array(kind, weekday, opens_at, closes_at, rrule)) FROM schedules WHERE service_id = s.id) AS schedules
+FROM services s
+WHERE s.id IN (SELECT value FROM json_each(?))`;
+
+/** Sessions first ("毎月第2・第4火曜 10:00〜11:30"), else grouped weekly hours; at most two lines. */
+function whenLines(schedulesJson: string): string[] {
+	const schedules = JSON.parse(schedulesJson) as ScheduleTuple[];
+	const sessions = schedules
+		.filter(([kind, , , , rrule]) => kind === 'session' && rrule)
+		.map(([, , opensAt, closesAt, rrule]) => describeSession(rrule!, opensAt, closesAt));
+	if (sessions.length > 0) return sessions.slice(0, 2);
+	const hours: WeeklySpan[] = schedules
+		.filter(([kind, weekday, opensAt, closesAt]) => kind === 'hours' && weekday !== null && opensAt && closesAt)
+		.map(([, weekday, opensAt, closesAt]) => ({ weekday: weekday!, opensAt: opensAt!, closesAt: closesAt! }));
+	return formatWeeklyHours(hours).slice(0, 2);
+}
+
+/** Search hits → list items with their 地区, first phone number and days/times. */
+export function summarizeHits(app: App, hits: SearchHit[]): ListingSummary[] {
+	if (hits.length === 0) return [];
+	const rows = app.db.$client.prepare(EXTRAS_SQL).all(JSON.stringify(hits.map((hit) => hit.id))) as ExtrasRow[];
+	const extras = new Map(rows.map((row) => [row.id, row]));
+	return hits.map((hit) => {
+		const row = extras.get(hit.id);
+		return { ...hit, district: row?.district ?? null, phone: row?.phone ?? null, when: row ? whenLines(row.schedules) : [] };
+	});
+}
+
+/** The 地区 (not school districts), in the city's order, for selects and the area index. */
+export function districts(app: App): AreaOption[] {
+	return app.search
+		.areas()
+		.filter((area) => area.kind === '地区')
+		.map(({ id, slug, name }) => ({ id, slug, name }));
+}
+
+/** Every 地区 with how many listings it has. */
+export async function districtsWithCounts(app: App): Promise<Array<AreaOption & { count: number }>> {
+	const { result } = await app.search.search({ sort: 'name', page: 1, perPage: 1 });
+	return districts(app).map((area) => ({ ...area, count: result.facets.area[area.name] ?? 0 }));
+}
+
+export interface AreaPage {
+	area: AreaRef;
+	total: number;
+	groups: Array<{ field: Field; listings: ListingSummary[] }>;
+}
+
+/** All published listings of one 地区 (by slug), grouped by the five fields in their usual order. */
+export async function loadAreaPage(app: App, slug: string): Promise<AreaPage | null> {
+	const area = app.search.areas().find((candidate) => candidate.kind === '地区' && candidate.slug === slug);
+	if (!area) return null;
+	const hits: SearchHit[] = [];
+	const query: SearchQuery = { area: area.id, sort: 'name', page: 1, perPage: MAX_PER_PAGE };
+	for (;;) {
+		const { result } = await app.search.search(query);
+		hits.push(...result.hits);
+		if (hits.length >= result.total || result.hits.length === 0) break;
+		query.page += 1;
+	}
+	const listings = summarizeHits(app, hits);
+	const groups = FIELDS.map((field) => ({ field, listings: listings.filter((listing) => listing.field === field) })).filter(
+		(group) => group.listings.length > 0
+	);
+	return { area, total: listings.length, groups };
+}

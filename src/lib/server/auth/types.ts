@@ -1,0 +1,24 @@
+/** Accounts and roles of the admin area. */
+
+export const ROLES = ['admin', 'curator', 'org_editor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+	admin: '管理者',
+	curator: 'キュレーター（市・社協）',
+	org_editor: '団体の編集者'
+};
+
+/** The signed-in user as every admin load and action sees it (from `locals.user`). */
+export interface SessionUser {
+	id: string;
+	email: string;
+	displayName: string;
+	role: Role;
+	/** Organisations an org_editor may edit (empty for admin and curator, who may edit all). */
+	organizationIds: string[];
+}
+
+export function isRole(value: string): value is Role {
+	return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,334 @@
+/**
+ * The Meilisearch engine: same SearchEngine contract, same query plan as the embedded engine.
+ *
+ * A plan's levels (strictest first) go to Meilisearch in ONE multi-search request; the first level
+ * that finds anything answers. Ordering the embedded engine gets by sorting in memory is built
+ * from ranked sub-queries merged in order (困りごと tiers; with a location, name matches before
+ * other matches, each by distance). Open-now cannot be expressed as a filter exactly: a
+ * precomputed hour-of-week array narrows the candidates, and the exact rule of filters.ts decides.
+ */
+import { Meilisearch, type MultiSearchQuery, type MultiSearchResponse, type SearchResponse, type Task } from 'meilisearch';
+import type { SearchEngine } from '../engine';
+import type { SearchDocument, SearchFacets, SearchQuery, SearchResult } from '../../../domain/search';
+import type { PlanLevel, QueryPlan, WorryTier } from '../../../domain/text/query-plan';
+import { haversineMeters, type LatLng } from '../../../domain/geo';
+import { hourOfWeekInJapan, isOpenNow } from '../filters';
+import { countFacets, emptyFacets } from '../facets';
+import { basicPlan, tierOf } from '../planner';
+import { meilisearchErrorCode, nodeHttpClient } from './http-client';
+import {
+	FACETS,
+	HIT_FIELDS,
+	OPEN_NOW_FIELDS,
+	indexSettings,
+	toMeiliDocument,
+	toSearchHit,
+	type MeiliDocument,
+	type RetrievedDocument
+} from './documents';
+
+export interface MeilisearchEngineOptions {
+	url: string;
+	apiKey: string | null;
+	index: string;
+	/** Per-request timeout, ms (a hung server must not hold a page). */
+	timeoutMs?: number;
+	/** How long to wait for an indexing task, ms. */
+	taskTimeoutMs?: number;
+	/** Upper bound of results Meilisearch counts and returns (pagination.maxTotalHits). */
+	maxTotalHits?: number;
+}
+
+/** With a location, matches in these attributes come first, then these, then the rest (as the embedded engine ranks). */
+const ATTRIBUTE_GROUPS = [['textName', 'textReading'], ['textName', 'textReading', 'textKeywords'], null];
+const EMPTY_LEVEL: PlanLevel = { words: [], tiers: [] };
+
+/** A filter string value, quoted for Meilisearch. */
+function quoted(value: string): string {
+	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function tierFilter(tier: WorryTier): string {
+	return 'tag' in tier ? `tags = ${quoted(tier.tag)}` : `terms = ${quoted(tier.term)}`;
+}
+
+/** The answer-building recipe for one level: which sub-queries it sent and how to read them. */
+interface LevelRequest {
+	level: PlanLevel | null;
+	/** Its queries are sorted by distance first. */
+	geoSorted: boolean;
+	main: number;
+	/** Sub-queries whose hits, in order and without repeats, are the level's ranking. */
+	ranked: number[];
+}
+
+/** A multi-search request for a query and plan, and how to turn the answer into a SearchResult. */
+export interface PlannedRequest {
+	queries: MultiSearchQuery[];
+	toResult(responses: SearchResponse<RetrievedDocument>[]): SearchResult;
+}
+
+export class MeilisearchSearchEngine implements SearchEngine {
+	readonly name = 'meilisearch' as const;
+	readonly client: Meilisearch;
+	readonly indexUid: string;
+	private readonly taskTimeoutMs: number;
+	readonly maxTotalHits: number;
+	private ready: Promise<void> | null = null;
+
+	constructor(options: MeilisearchEngineOptions) {
+		this.client = new Meilisearch({
+			host: options.url,
+			apiKey: options.apiKey ?? undefined,
+			httpClient: nodeHttpClient({ timeoutMs: options.timeoutMs ?? 3_000 }),
+			defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 120_000, interval: 25 }
+		});
+		this.indexUid = options.index;
+		this.taskTimeoutMs = options.taskTimeoutMs ?? 120_000;
+		this.maxTotalHits = options.maxTotalHits ?? 1_000_000;
+	}
+
+	/** Waits for an indexing task and throws unless it succeeded. */
+	async confirm(task: Promise<{ taskUid: number }>): Promise<Task> {
+		const enqueued = await task;
+		const done = await this.client.tasks.waitForTask(enqueued.taskUid, { timeout: this.taskTimeoutMs, interval: 25 });
+		if (done.status !== 'succeeded') {
+			throw new Error(`meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no detail'}`);
+		}
+		return done;
+	}
+
+	/** Creates the index with the settings if missing, updates settings that differ (once per process). */
+	ensureIndex(uid: string = this.indexUid): Promise<void> {
+		const run = async () => {
+			try {
+				await this.client.getRawIndex(uid);
+			} catch (error) {
+				if (meilisearchErrorCode(error) !== 'index_not_found') throw error;
+				await this.confirm(this.client.createIndex(uid, { primaryKey: 'id' }));
+			}
+			await this.applySettings(uid);
+		};
+		if (uid !== this.indexUid) return run();
+		this.ready ??= run().catch((error) => {
+			this.ready = null;
+			throw error;
+		});
+		return this.ready;
+	}
+
+	private async applySettings(uid: string): Promise<void> {
+		const wanted = indexSettings(this.maxTotalHits);
+		const current = await this.client.index(uid).getSettings();
+		const differs = (Object.keys(wanted) as Array<keyof typeof wanted>).some(
+			(key) => JSON.stringify(normalizeSetting(key, current[key])) !== JSON.stringify(normalizeSetting(key, wanted[key]))
+		);
+		if (differs) await this.confirm(this.client.index(uid).updateSettings(wanted));
+	}
+
+	async upsert(documents: SearchDocument[]): Promise<void> {
+		if (documents.length === 0) return;
+		await this.ensureIndex();
+		await this.confirm(this.client.index(this.indexUid).addDocuments(documents.map(toMeiliDocument), { primaryKey: 'id' }));
+	}
+
+	async remove(serviceIds: string[]): Promise<void> {
+		if (serviceIds.length === 0) return;
+		await this.ensureIndex();
+		await this.confirm(this.client.index(this.indexUid).deleteDocuments(serviceIds));
+	}
+
+	async count(): Promise<number> {
+		await this.ensureIndex();
+		return (await this.client.index(this.indexUid).getStats()).numberOfDocuments;
+	}
+
+	async getDocument(serviceId: string): Promise<MeiliDocument | null> {
+		try {
+			return await this.client.index(this.indexUid).getDocument<MeiliDocument>(serviceId);
+		} catch (error) {
+			if (meilisearchErrorCode(error) === 'document_not_found') return null;
+			throw error;
+		}
+	}
+
+	/** id → updatedAt of every indexed document (to reconcile with SQLite). */
+	async indexedVersions(): Promise<Map<string, string>> {
+		await this.ensureIndex();
+		const versions = new Map<string, string>();
+		const pageSize = 10_000;
+		for (let offset = 0; ; offset += pageSize) {
+			const page = await this.client
+				.index<MeiliDocument>(this.indexUid)
+				.getDocuments({ fields: ['id', 'updatedAt'], limit: pageSize, offset });
+			for (const doc of page.results as Array<Pick<MeiliDocument, 'id' | 'updatedAt'>>) versions.set(doc.id, doc.updatedAt);
+			if (page.results.length < pageSize) return versions;
+		}
+	}
+
+	async search(query: SearchQuery, plan?: QueryPlan | null): Promise<SearchResult> {
+		await this.ensureIndex();
+		const request = this.plannedRequest(query, plan === undefined ? basicPlan(query.q) : plan);
+		const answer = (await this.client.multiSearch({ queries: request.queries })) as MultiSearchResponse<RetrievedDocument>;
+		return request.toResult(answer.results as SearchResponse<RetrievedDocument>[]);
+	}
+
+	/** The multi-search a query and plan become (public so the benchmark can send it directly). */
+	plannedRequest(query: SearchQuery, plan: QueryPlan | null): PlannedRequest {
+		const origin: LatLng | null = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+		const now = query.now ?? new Date();
+		const baseFilter: string[] = [];
+		if (query.field) baseFilter.push(`field = ${quoted(query.field)}`);
+		if (query.term) baseFilter.push(`terms = ${quoted(query.term)}`);
+		if (query.area) baseFilter.push(`areaIds = ${quoted(query.area)}`);
+		if (query.target) baseFilter.push(`targets = ${quoted(query.target)}`);
+		if (query.desk) baseFilter.push('desk = true');
+		if (query.weekday !== undefined) baseFilter.push(`openDays = ${query.weekday}`);
+		if (query.openNow) baseFilter.push(`openHours = ${hourOfWeekInJapan(now)}`);
+		if (origin && query.radiusKm !== undefined) baseFilter.push(`_geoRadius(${origin.lat}, ${origin.lng}, ${query.radiusKm * 1000})`);
+		const geoSort = origin ? `_geoPoint(${origin.lat}, ${origin.lng}):asc` : null;
+
+		const levels: Array<PlanLevel | null> = plan ? (plan.levels.length > 0 ? plan.levels : [EMPTY_LEVEL]) : [null];
+		const queries: MultiSearchQuery[] = [];
+		const add = (params: Omit<MultiSearchQuery, 'indexUid'>) => queries.push({ indexUid: this.indexUid, locales: ['jpn'], ...params }) - 1;
+		const windowEnd = query.page * query.perPage;
+
+		const requests: LevelRequest[] = levels.map((level) => {
+			const words = level?.words ?? [];
+			const tiers = level?.tiers ?? [];
+			const q = words.join(' ');
+			const filter = [...baseFilter];
+			if (level?.areaId) filter.push(`areaIds = ${quoted(level.areaId)}`);
+			const relevance = query.sort === 'relevance' && (words.length > 0 || tiers.length > 0);
+			let sort: string[] | undefined;
+			if (query.sort === 'distance' && geoSort) sort = [geoSort, 'sortKey:asc'];
+			else if (!relevance) sort = ['sortKey:asc'];
+			else if (geoSort) sort = [geoSort];
+			else if (words.length === 0) sort = ['sortKey:asc'];
+			const union = tiers.length > 0 ? [...filter, tiers.map(tierFilter).join(' OR ')] : filter;
+			const common = { q, matchingStrategy: 'all' as const, attributesToRetrieve: [...(query.openNow ? OPEN_NOW_FIELDS : HIT_FIELDS)] };
+
+			if (query.openNow) {
+				// Every candidate comes back; the exact rule, facets and paging run here.
+				return { level, geoSorted: false, main: add({ ...common, filter: union, sort, offset: 0, limit: this.maxTotalHits }), ranked: [] };
+			}
+			// With a location, name matches come first (then each group by distance), as in the embedded engine.
+			const attributeGroups = relevance && geoSort && words.length > 0 ? ATTRIBUTE_GROUPS : [null];
+			const needsRanking = relevance && (tiers.length > 1 || attributeGroups.length > 1);
+			const main = add({ ...common, filter: union, sort, page: query.page, hitsPerPage: needsRanking ? 0 : query.perPage, facets: [...FACETS] });
+			const ranked: number[] = [];
+			if (needsRanking) {
+				for (const tier of tiers.length > 0 ? tiers : [null]) {
+					for (const attributes of attributeGroups) {
+						ranked.push(
+							add({
+								...common,
+								filter: tier ? [...filter, tierFilter(tier)] : filter,
+								sort,
+								attributesToSearchOn: attributes,
+								offset: 0,
+								limit: windowEnd
+							})
+						);
+					}
+				}
+			}
+			return { level, geoSorted: geoSort !== null && sort?.[0] === geoSort, main, ranked };
+		});
+
+		const toResult = (responses: SearchResponse<RetrievedDocument>[]): SearchResult => {
+			let result: SearchResult | null = null;
+			for (const request of requests) {
+				result = query.openNow
+					? this.exactOpenNowResult(query, request, responses[request.main].hits, origin, now)
+					: this.levelResult(query, request, responses, origin);
+				if (result.total > 0) return result;
+			}
+			return result!;
+		};
+		return { queries, toResult };
+	}
+
+	private levelResult(query: SearchQuery, request: LevelRequest, responses: SearchResponse<RetrievedDocument>[], origin: LatLng | null): SearchResult {
+		const main = responses[request.main];
+		const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
+		// Meilisearch's distances differ from haversine by up to a metre: near ties are put in
+		// haversine order here, so both engines list a page the same way.
+		const byDistance = (hits: RetrievedDocument[]) => (origin && request.geoSorted ? sortByDistance(hits, origin) : hits);
+		let docs: RetrievedDocument[] = byDistance(main.hits);
+		if (request.ranked.length > 0) {
+			const seen = new Set<string>();
+			const merged: RetrievedDocument[] = [];
+			for (const index of request.ranked) {
+				for (const hit of byDistance(responses[index].hits)) {
+					if (!seen.has(hit.id)) {
+						seen.add(hit.id);
+						merged.push(hit);
+					}
+				}
+			}
+			const start = (query.page - 1) * query.perPage;
+			docs = merged.slice(start, start + query.perPage);
+		}
+		return {
+			total,
+			page: query.page,
+			per_page: query.perPage,
+			hits: docs.map((doc) => toSearchHit(doc, distanceTo(origin, doc))),
+			facets: toFacets(main.facetDistribution)
+		};
+	}
+
+	private exactOpenNowResult(query: SearchQuery, request: LevelRequest, candidates: RetrievedDocument[], origin: LatLng | null, now: Date): SearchResult {
+		const tiers = request.level?.tiers ?? [];
+		const relevance = query.sort === 'relevance' && ((request.level?.words.length ?? 0) > 0 || tiers.length > 0);
+		const facets = emptyFacets();
+		const open = candidates
+			.filter((doc) => isOpenNow(doc, now))
+			.map((doc, order) => ({ doc, order, tier: tiers.length > 0 ? tierOf(doc, tiers) : 0, distance: distanceTo(origin, doc) }));
+		for (const { doc } of open) countFacets(facets, doc);
+		if (relevance) {
+			// Meilisearch's order is kept inside a tier; with a location, nearer first.
+			open.sort((a, b) => a.tier - b.tier || (origin ? (a.distance ?? Infinity) - (b.distance ?? Infinity) : 0) || a.order - b.order);
+		}
+		const start = (query.page - 1) * query.perPage;
+		return {
+			total: open.length,
+			page: query.page,
+			per_page: query.perPage,
+			hits: open.slice(start, start + query.perPage).map(({ doc, distance }) => toSearchHit(doc, distance)),
+			facets
+		};
+	}
+}
+
+/** Stable: by haversine distance, then よみがな, as the embedded engine orders. */
+function sortByDistance(hits: RetrievedDocument[], origin: LatLng): RetrievedDocument[] {
+	return hits
+		.map((hit) => ({ hit, distance: distanceTo(origin, hit) ?? Infinity }))
+		.sort((a, b) => a.distance - b.distance || (a.hit.sortKey < b.hit.sortKey ? -1 : a.hit.sortKey > b.hit.sortKey ? 1 : 0))
+		.map(({ hit }) => hit);
+}
+
+function distanceTo(origin: LatLng | null, doc: Pick<RetrievedDocument, 'lat' | 'lng'>): number | null {
+	return origin && doc.lat !== null && doc.lng !== null ? haversineMeters(origin, { lat: doc.lat, lng: doc.lng }) : null;
+}
+
+function toFacets(distribution: Record<string, Record<string, number>> | undefined): SearchFacets {
+	return { field: { ...distribution?.field }, area: { ...distribution?.district }, target: { ...distribution?.targets } };
+}
+
+const UNORDERED_SETTINGS = new Set(['filterableAttributes', 'sortableAttributes']);
+
+/** A setting as Meilisearch returns it or as we send it, in a form where equal means equal. */
+function normalizeSetting(key: string, value: unknown): unknown {
+	if (Array.isArray(value)) return UNORDERED_SETTINGS.has(key) ? [...value].map(String).sort() : value;
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value as Record<string, unknown>)
+				.sort(([a], [b]) => (a < b ? -1 : 1))
+				.map(([k, v]) => [k, normalizeSetting(k, v)])
+		);
+	}
+	return value;
+}

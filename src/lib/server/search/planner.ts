@@ -1,0 +1,38 @@
+/**
+ * Plans query texts for both engines with the shipped dictionaries, the corpus lexicon and the
+ * areas, and holds the rules of a plan that both engines apply the same way.
+ */
+import type { SearchDocument } from '../../domain/search';
+import { dictionaries } from '../../domain/text/dictionaries';
+import { Lexicon } from '../../domain/text/lexicon';
+import { planQuery, type PlannerArea, type QueryPlan, type WorryTier } from '../../domain/text/query-plan';
+
+export class QueryPlanner {
+	constructor(
+		private readonly lexicon: () => Lexicon,
+		private readonly areas: () => readonly PlannerArea[] = () => []
+	) {}
+
+	/** The plan for a query text; null when there is no text. */
+	plan(q: string | undefined, options: { explicitArea?: boolean } = {}): QueryPlan | null {
+		if (!q || !q.trim()) return null;
+		return planQuery(q, {
+			dictionaries: dictionaries(),
+			lexicon: this.lexicon(),
+			areas: this.areas(),
+			explicitArea: options.explicitArea
+		});
+	}
+}
+
+const EMPTY_LEXICON = new Lexicon();
+
+/** The plan an engine makes when called without one (dictionaries only, no lexicon or areas). */
+export function basicPlan(q: string | undefined): QueryPlan | null {
+	return new QueryPlanner(() => EMPTY_LEXICON).plan(q);
+}
+
+/** Index of the first tier the listing belongs to; -1 when none. */
+export function tierOf(doc: Pick<SearchDocument, 'tags' | 'terms'>, tiers: readonly WorryTier[]): number {
+	return tiers.findIndex((tier) => ('tag' in tier ? doc.tags.includes(tier.tag) : doc.terms.includes(tier.term)));
+}

@@ -1,0 +1,22 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { parseSearchParams } from '$lib/domain/search';
+import { UnknownAreaError } from '$lib/server/search/service';
+import { badRequest } from '$lib/server/http';
+
+export const GET: RequestHandler = async ({ url }) => {
+	const parsed = parseSearchParams(url.searchParams);
+	if (!parsed.ok) return badRequest(parsed.issues);
+	try {
+		const { result, engine } = await getApp().search.search(parsed.query);
+		return json(result, { headers: { 'x-search-engine': engine, 'cache-control': 'no-store' } });
+	} catch (error) {
+		if (error instanceof UnknownAreaError) {
+			return badRequest([
+				{ param: 'area', ja: `地域「${error.area}」が見つかりません。`, en: `Unknown area: ${error.area}.` }
+			]);
+		}
+		throw error;
+	}
+};

@@ -1,0 +1,47 @@
+import type { PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { districts, summarizeHits } from '$lib/server/areas';
+import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/domain/search';
+import { UnknownAreaError } from '$lib/server/search/service';
+import { filterChips, pageHrefBase } from './links';
+
+/**
+ * The results page, rendered on the server so it works without JavaScript. The URL holds the
+ * whole search (parseSearchParams / searchQueryToParams), so a result can be shared or reloaded.
+ */
+export const load: PageServerLoad = async ({ url }) => {
+	const app = getApp();
+	const areas = districts(app);
+	const parsed = parseSearchParams(url.searchParams);
+	const invalid = (query: SearchQuery | null, issues: ValidationIssue[]) => ({
+		areas,
+		query,
+		areaName: null,
+		chips: query ? filterChips(query, null) : [],
+		issues,
+		result: null
+	});
+	if (!parsed.ok) return invalid(null, parsed.issues);
+	try {
+		const { result, area } = await app.search.search(parsed.query);
+		return {
+			areas,
+			query: parsed.query,
+			areaName: area?.name ?? null,
+			chips: filterChips(parsed.query, area?.name ?? null),
+			issues: [] as ValidationIssue[],
+			result: {
+				total: result.total,
+				page: result.page,
+				perPage: result.per_page,
+				listings: summarizeHits(app, result.hits),
+				pageHrefBase: pageHrefBase(parsed.query)
+			}
+		};
+	} catch (error) {
+		if (!(error instanceof UnknownAreaError)) throw error;
+		return invalid({ ...parsed.query, area: undefined }, [
+			{ param: 'area', ja: `地区「${error.area}」が見つかりません。一覧から選び直してください。`, en: `Unknown area: ${error.area}.` }
+		]);
+	}
+};

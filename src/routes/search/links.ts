@@ -1,0 +1,45 @@
+/**
+ * Links the results page offers — chips that remove one condition, page links — built on the
+ * server so the browser does not need the search-parameter code (and its validator) at all.
+ */
+import { searchQueryToParams, type SearchQuery } from '$lib/domain/search';
+import { TERM_BY_CODE } from '$lib/domain/taxonomy';
+import { WEEKDAY_LABELS } from '$lib/domain/hours';
+import type { FilterChip } from '$lib/components/types';
+
+export function searchHref(query: Partial<SearchQuery>): string {
+	const params = searchQueryToParams(query).toString();
+	return params ? `/search?${params}` : '/search';
+}
+
+/** The same search without the given conditions, from page 1. */
+function without(query: SearchQuery, ...keys: Array<keyof SearchQuery>): string {
+	const next: Partial<SearchQuery> = { ...query, page: 1 };
+	for (const key of keys) delete next[key];
+	// Sorting by distance means nothing once the location is gone.
+	if (keys.includes('lat') && next.sort === 'distance') next.sort = 'relevance';
+	return searchHref(next);
+}
+
+/** One chip per active condition, each linking to the search without it. */
+export function filterChips(query: SearchQuery, areaName: string | null): FilterChip[] {
+	const chips: FilterChip[] = [];
+	if (query.q) chips.push({ label: `「${query.q}」`, href: without(query, 'q') });
+	if (query.area) chips.push({ label: `地区：${areaName ?? query.area}`, href: without(query, 'area') });
+	if (query.field) chips.push({ label: `分野：${query.field}`, href: without(query, 'field') });
+	if (query.term) chips.push({ label: `種類：${TERM_BY_CODE.get(query.term)?.name ?? query.term}`, href: without(query, 'term') });
+	if (query.target) chips.push({ label: `対象：${query.target}`, href: without(query, 'target') });
+	if (query.desk) chips.push({ label: 'なんでも相談窓口のみ', href: without(query, 'desk') });
+	if (query.weekday !== undefined) chips.push({ label: `${WEEKDAY_LABELS[query.weekday]}曜日に開いている`, href: without(query, 'weekday') });
+	if (query.openNow) chips.push({ label: '今開いている', href: without(query, 'openNow') });
+	if (query.lat !== undefined) {
+		const radius = query.radiusKm ? `（${query.radiusKm} km 以内）` : '';
+		chips.push({ label: `現在地の近く${radius}`, href: without(query, 'lat', 'lng', 'radiusKm') });
+	}
+	return chips;
+}
+
+/** Page N of the same search: the base link plus `page=N`. */
+export function pageHrefBase(query: SearchQuery): string {
+	return searchHref({ ...query, page: 1 });
+}

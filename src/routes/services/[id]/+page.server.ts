@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { getListing } from '$lib/server/listings';
+import { parseSearchParams } from '$lib/domain/search';
+import { haversineMeters } from '$lib/domain/geo';
+import { describeRecurrence } from '$lib/domain/recurrence';
+
+/** One listing whole. `?lat&lng` (carried over from a 「現在地の近く」 search) adds the walk to it. */
+export const load: PageServerLoad = ({ params, url }) => {
+	const listing = getListing(getApp().db, params.id);
+	if (!listing) error(404, 'お探しの情報は見つかりませんでした。掲載が終わったか、アドレスが違う可能性があります。');
+
+	let distanceM: number | null = null;
+	const origin = parseSearchParams(new URLSearchParams({ lat: url.searchParams.get('lat') ?? '', lng: url.searchParams.get('lng') ?? '' }));
+	const place = listing.locations.find((location) => location.lat !== null && location.lng !== null);
+	if (origin.ok && origin.query.lat !== undefined && origin.query.lng !== undefined && place) {
+		distanceM = haversineMeters({ lat: origin.query.lat, lng: origin.query.lng }, { lat: place.lat!, lng: place.lng! });
+	}
+	// Worded here so the browser does not need the RRULE library.
+	const eventRecurrence = Object.fromEntries(
+		listing.events.flatMap((event) => (event.rrule ? [[event.id, describeRecurrence(event.rrule)]] : []))
+	) as Record<string, string>;
+	return { listing, distanceM, eventRecurrence };
+};

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalText, compileDictionaries, dictionaries, foldCanonical } from '../../src/lib/domain/text/dictionaries';
+import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
+import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
+import { planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
+import { nameSortKey, synonymKeywords } from '../../src/lib/domain/text/index-text';
+import variants from '../../data/dictionaries/variants.json';
+import synonyms from '../../data/dictionaries/synonyms.json';
+import abbreviations from '../../data/dictionaries/abbreviations.json';
+import worries from '../../data/dictionaries/worries.json';
+import queryWords from '../../data/dictionaries/query-words.json';
+import { TAXONOMY_TERMS, WORRY_TAGS } from '../../src/lib/domain/taxonomy';
+
+/** A lexicon as the indexer would build it from a few listings' words. */
+function lexicon(): Lexicon {
+	const words: Array<[string, string]> = [
+		['薬局', 'やっきょく'],
+		['ほおっちょけん', 'ほおっちょけん'],
+		['旭町', 'あさひまち'],
+		['百歳体操', 'ひゃくさいたいそう'],
+		['公民館', 'こうみんかん'],
+		['訪問看護', 'ほうもんかんご'],
+		['ゴミ出し支援', 'ごみだししえん'],
+		['ゴミ出し', 'ごみだし'],
+		['発達支援', 'はったつしえん'],
+		['子ども', 'こども']
+	];
+	const result = new Lexicon();
+	for (const [surface, reading] of words) result.add(surface, reading);
+	return result;
+}
+
+const AREAS: PlannerArea[] = [
+	{ id: 'area-asahi', kind: '地区', name: '旭' },
+	{ id: 'es-asahi', kind: '小学校区', name: '旭小学校区' },
+	{ id: 'area-haruno', kind: '地区', name: '春野' }
+];
+const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: lexicon(), areas: AREAS });
+
+describe('normalisation', () => {
+	it('folds width, script and middle dots', () => {
+		expect(foldForSearch('ﾌｧﾐﾘｰ・ｻﾎﾟｰﾄ')).toBe(foldForSearch('ファミリーサポート'));
+		expect(foldForSearch('ＤＥＩサービス')).toBe('deiさーびす');
+	});
+
+	it('gives spellings by ear one sound key', () => {
+		expect(soundKey('ほおっちょけん')).toBe(soundKey('ほっちょけん'));
+		expect(soundKey(foldForSearch('ホーッチョケン'))).toBe(soundKey('ほおっちょけん'));
+		expect(soundKey('でいさーびす')).toBe(soundKey('でいさびす'));
+		expect(soundKey('こうみんかん')).toBe(soundKey('こおみんかん'));
+		expect(soundKey('やっきょく')).not.toBe(soundKey('やきとり'));
+	});
+
+	it('cuts mixed text into script runs', () => {
+		expect(scriptRuns('旭町ほおっちょけん薬局')).toEqual(['旭町', 'ほおっちょけん', '薬局']);
+		expect(scriptRuns('デイサービス ひだまり')).toEqual(['デイサービス', 'ひだまり']);
+	});
+});
+
+describe('dictionaries', () => {
+	it('are valid data, and name only tags and terms that exist', () => {
+		const compiled = compileDictionaries({ variants, synonyms, abbreviations, worries, queryWords });
+		const codes = new Set(TAXONOMY_TERMS.map((term) => term.code));
+		const tags = new Set<string>(WORRY_TAGS);
+		for (const worry of new Set(compiled.worryByFolded.values())) {
+			for (const tier of worry.lookFor) {
+				if ('term' in tier) expect(codes.has(tier.term), tier.term).toBe(true);
+				else expect(tags.has(tier.tag), tier.tag).toBe(true);
+			}
+		}
+	});
+
+	it('rejects a malformed file with its name', () => {
+		expect(() => compileDictionaries({ variants, synonyms, abbreviations, worries: { worries: [{ keys: [] }] } as never, queryWords })).toThrow(
+			/worries\.json/
+		);
+	});
+
+	it('rewrites 表記ゆれ to one spelling without touching canonical text', () => {
+		expect(canonicalText('子供食堂')).toBe('子ども食堂');
+		expect(canonicalText('こども食堂')).toBe('子ども食堂');
+		expect(canonicalText('子ども食堂')).toBe('子ども食堂');
+		expect(canonicalText('ごみ出し')).toBe('ゴミ出し');
+		expect(canonicalText('障がい者')).toBe('障害者');
+		expect(canonicalText('１００歳体操')).toBe('百歳体操');
+		expect(foldCanonical('ｺﾄﾞﾓ食堂')).toBe(foldCanonical('子供食堂'));
+	});
+
+	it('adds the canonical word of synonym groups a listing mentions', () => {
+		expect(synonymKeywords('旭地区社協サロン')).toEqual(expect.arrayContaining(['社会福祉協議会', '通いの場']));
+		expect(synonymKeywords('高知市北部高齢者支援センター')).toContain('地域包括支援センター');
+		expect(synonymKeywords('旭町ほおっちょけん薬局')).toContain('なんでも相談窓口');
+	});
+});
+
+describe('lexicon', () => {
+	it('finds a listing word by spelling, reading, sound and typo', () => {
+		const words = lexicon();
+		expect(words.lookup('薬局')).toMatchObject({ kind: 'surface', entry: { surface: '薬局' } });
+		expect(words.lookup('やっきょく')).toMatchObject({ kind: 'reading', entry: { surface: '薬局' } });
+		expect(words.lookup('ほっちょけん')).toMatchObject({ kind: 'sound', entry: { surface: 'ほおっちょけん' } });
+		expect(words.lookup('公民間')).toMatchObject({ kind: 'typo', entry: { surface: '公民館' } });
+		expect(words.lookup('訪門看護')).toMatchObject({ kind: 'typo', entry: { surface: '訪問看護' } });
+		expect(words.lookup('薬曲')).toBeNull(); // two characters: too short to guess a typo
+	});
+
+	it('measures one edit', () => {
+		expect(withinOneEdit('公民館', '公民間')).toBe(true);
+		expect(withinOneEdit('ほおっちょけん', 'ほっちょけん')).toBe(true);
+		expect(withinOneEdit('薬局', '病院')).toBe(false);
+	});
+});
+
+describe('query planning', () => {
+	it('rewrites readings, kana and typos to the listings’ spelling', () => {
+		expect(plan('やっきょく').levels[0].words).toEqual(['薬局']);
+		expect(plan('ホオッチョケン').levels[0].words).toEqual(['なんでも相談窓口']);
+		expect(plan('ひゃくさいたいそう').levels[0].words).toEqual(['百歳体操']);
+		expect(plan('訪門看護').levels[0].words).toEqual(['訪問看護']);
+	});
+
+	it('expands abbreviations and synonyms to the word listings carry', () => {
+		expect(plan('包括').levels[0].words).toEqual(['地域包括支援センター']);
+		expect(plan('デイ').levels[0].words).toEqual(['デイサービス']);
+		expect(plan('ｻﾛﾝ').levels[0].words).toEqual(['通いの場']);
+		expect(plan('社協').levels[0].words).toEqual(['社会福祉協議会']);
+	});
+
+	it('turns an area word into an area filter, and falls back to text', () => {
+		const { levels } = plan('旭の薬局');
+		expect(levels[0]).toEqual({ words: ['薬局'], tiers: [], areaId: 'area-asahi' });
+		expect(levels.at(-1)).toEqual({ words: ['薬局'], tiers: [], areaId: undefined });
+		expect(plan('旭小学校区 薬局').levels[0].areaId).toBe('es-asahi');
+		expect(planQuery('旭の薬局', { dictionaries: dictionaries(), lexicon: lexicon(), areas: AREAS, explicitArea: true }).levels[0].areaId).toBeUndefined();
+	});
+
+	it('answers a worry with its tags and terms in order, dropping the rest of the sentence', () => {
+		const { levels } = plan('電球が切れて困っている');
+		expect(levels[0]).toEqual({ words: [], tiers: [{ tag: '電球交換' }, { term: 'visit-support-b' }, { term: 'minsei-iin' }], areaId: undefined });
+		expect(plan('ゴミを出せない').levels[0].tiers[0]).toEqual({ tag: 'ゴミ出し支援' });
+		const gathering = plan('近くの集いの場');
+		expect(gathering.near).toBe(true);
+		expect(gathering.levels[0]).toMatchObject({ words: [], tiers: [{ term: 'salon' }, { term: 'community-center' }, { tag: '居場所' }] });
+		expect(plan('困っている').levels[0].tiers[0]).toEqual({ tag: 'なんでも相談' });
+	});
+
+	it('relaxes by dropping words from the front, keeping the head noun', () => {
+		const { levels } = plan('子供の発達支援');
+		expect(levels.map((level) => level.words)).toEqual([['子ども', '発達支援'], ['発達支援']]);
+	});
+});
+
+describe('name order', () => {
+	it('orders by reading as a dictionary does (voicing and small kana second)', () => {
+		const keys = ['がっこう', 'かみ', 'きっさ', 'きさき'].map((kana) => ({ kana, reading: '', name: kana }));
+		const sorted = [...keys].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1)).map((k) => k.kana);
+		expect(sorted).toEqual(['がっこう', 'かみ', 'きさき', 'きっさ']);
+	});
+});
