@@ -16,7 +16,7 @@ import { haversineMeters, type LatLng } from '../../domain/geo';
 import { hourOfWeekInJapan, isOpenNow, openDaysOf, openHoursOf, weekIntervals } from './filters';
 import { emptyFacets, countFacets } from './facets';
 import type { SearchFacets } from '../../domain/search';
-import { basicPlan, tierOf } from './planner';
+import { basicPlan } from './planner';
 
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 
@@ -30,6 +30,16 @@ interface IndexedDocument {
 	openDays?: ReadonlySet<number>;
 	openHours?: ReadonlySet<number>;
 	intervals?: Array<[number, number]>;
+	/** Facet slots (see FacetSlots), set with the derived indexes. */
+	facetSlots: number[];
+	/**
+	 * Scratch values of the search running now (distance, 困りごと tier, attribute rank), kept on the
+	 * entry instead of a new object per match: searches are synchronous, so they never overlap, and
+	 * a search over 100k listings then allocates almost nothing.
+	 */
+	distance: number | null;
+	tier: number;
+	attributeRank: number;
 	/** Folded name + readings, and folded keywords, for the attribute rank (computed on first text match). */
 	nameText?: string;
 	keywordText?: string;
@@ -55,6 +65,7 @@ interface DerivedIndexes {
 	/** Every document in よみがな order, and the facets of all of them (the unfiltered list). */
 	sorted: IndexedDocument[];
 	allFacets: SearchFacets;
+	facetSlots: FacetSlots;
 	byField: Map<string, IndexedDocument[]>;
 	byTerm: Map<string, IndexedDocument[]>;
 	byTag: Map<string, IndexedDocument[]>;
@@ -83,12 +94,44 @@ function openHours(entry: IndexedDocument): ReadonlySet<number> {
 	return (entry.openHours ??= new Set(openHoursOf(entry.doc)));
 }
 
-interface Candidate {
-	entry: IndexedDocument;
-	distance: number | null;
-	tier: number;
-	/** See attributeRank (0 when there are no words). */
-	attributeRank: number;
+
+/**
+ * Facet counts by small integer slots (a typed array per search) instead of string-keyed objects:
+ * counting is the inner loop of every search over many matches.
+ */
+class FacetSlots {
+	private readonly slots = new Map<string, number>();
+	readonly labels: Array<[keyof SearchFacets, string]> = [];
+
+	slot(facet: keyof SearchFacets, value: string): number {
+		const key = `${facet}\u0000${value}`;
+		let slot = this.slots.get(key);
+		if (slot === undefined) {
+			slot = this.labels.length;
+			this.slots.set(key, slot);
+			this.labels.push([facet, value]);
+		}
+		return slot;
+	}
+
+	/** The slots one document counts in (field, 地区, each target). */
+	slotsOf(doc: SearchDocument): number[] {
+		const slots = [this.slot('field', doc.field)];
+		if (doc.district) slots.push(this.slot('area', doc.district));
+		for (const target of doc.targets) slots.push(this.slot('target', target));
+		return slots;
+	}
+
+	toFacets(counts: Int32Array): SearchFacets {
+		const facets = emptyFacets();
+		counts.forEach((count, slot) => {
+			if (count > 0) {
+				const [facet, value] = this.labels[slot];
+				facets[facet][value] = count;
+			}
+		});
+		return facets;
+	}
 }
 
 /** The first `count` items in order, without sorting all of them (a page of 100k matches). */
@@ -145,7 +188,22 @@ export function ftsExpression(words: string[]): string | null {
 }
 
 function toIndexed(rowid: number, doc: SearchDocument): IndexedDocument {
-	return { rowid, doc, sortKey: nameSortKey(doc), nameRank: 0 };
+	// Every field present from the start: entries keep one shape, so the search loop stays fast.
+	return {
+		rowid,
+		doc,
+		sortKey: nameSortKey(doc),
+		nameRank: 0,
+		openDays: undefined,
+		openHours: undefined,
+		intervals: undefined,
+		nameText: undefined,
+		keywordText: undefined,
+		facetSlots: [],
+		distance: null,
+		tier: 0,
+		attributeRank: 0
+	};
 }
 
 export class EmbeddedSearchEngine implements SearchEngine {
@@ -197,6 +255,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			const derived: DerivedIndexes = {
 				sorted,
 				allFacets: emptyFacets(),
+				facetSlots: new FacetSlots(),
 				byField: new Map(),
 				byTerm: new Map(),
 				byTag: new Map(),
@@ -209,6 +268,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				entry.nameRank = index;
 				const doc = entry.doc;
 				countFacets(derived.allFacets, doc);
+				entry.facetSlots = derived.facetSlots.slotsOf(doc);
 				push(derived.byField, doc.field, entry);
 				for (const term of doc.terms) push(derived.byTerm, term, entry);
 				for (const tag of doc.tags) push(derived.byTag, tag, entry);
@@ -222,8 +282,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		return this.derivedIndexes;
 	}
 
-	/** The smallest list of documents every match must be in (null: no filter narrows it). */
-	private narrowestCandidates(query: SearchQuery, level: PlanLevel | null): IndexedDocument[] | null {
+	/**
+	 * The smallest list of documents every match must be in (null: no filter narrows it), and the
+	 * 困りごと tier of each document in a tier.
+	 */
+	private narrowestCandidates(query: SearchQuery, level: PlanLevel | null): { list: IndexedDocument[] | null; tiers: Map<IndexedDocument, number> | null } {
 		const derived = this.derived();
 		const lists: IndexedDocument[][] = [];
 		const areaIds = [query.area, level?.areaId].filter((id): id is string => !!id);
@@ -233,9 +296,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		if (query.target) lists.push(derived.byTarget.get(query.target) ?? []);
 		if (query.desk) lists.push(derived.desks);
 		const tiers = level?.tiers ?? [];
+		let tierOfEntry: Map<IndexedDocument, number> | null = null;
 		if (tiers.length > 0) {
-			const union = new Set(tiers.flatMap((tier) => ('tag' in tier ? derived.byTag.get(tier.tag) : derived.byTerm.get(tier.term)) ?? []));
-			lists.push([...union]);
+			tierOfEntry = new Map();
+			tiers.forEach((tier, index) => {
+				for (const entry of ('tag' in tier ? derived.byTag.get(tier.tag) : derived.byTerm.get(tier.term)) ?? []) {
+					if (!tierOfEntry!.has(entry)) tierOfEntry!.set(entry, index);
+				}
+			});
+			lists.push([...tierOfEntry.keys()]);
 		}
 		if (query.radiusKm !== undefined && query.lat !== undefined && query.lng !== undefined) {
 			const latMargin = (query.radiusKm * 1000 * 1.01) / METERS_PER_DEGREE_LATITUDE;
@@ -250,7 +319,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				lists.push(inCells);
 			}
 		}
-		return lists.length === 0 ? null : lists.reduce((a, b) => (b.length < a.length ? b : a));
+		return { list: lists.length === 0 ? null : lists.reduce((a, b) => (b.length < a.length ? b : a)), tiers: tierOfEntry };
 	}
 
 	async upsert(documents: SearchDocument[]): Promise<void> {
@@ -373,7 +442,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		}
 		const relevance = query.sort === 'relevance' && (matches !== null || tiers.length > 0);
 		const foldedWords = words.flatMap((word) => textRuns(foldCanonical(word)));
-		const narrowest = this.narrowestCandidates(query, level);
+		const { list: narrowest, tiers: tierOfEntry } = this.narrowestCandidates(query, level);
 		const candidates: Iterable<IndexedDocument> =
 			matches && (!narrowest || matches.size <= narrowest.length)
 				? [...matches].map((rowid) => this.documents.get(rowid)).filter((entry): entry is IndexedDocument => !!entry)
@@ -384,8 +453,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		const lngMargin = radiusM !== null && origin ? latMargin / Math.max(0.01, Math.cos((origin.lat * Math.PI) / 180)) : Infinity;
 		const now = query.now ?? new Date();
 		const hourNow = hourOfWeekInJapan(now);
-		const matched: Candidate[] = [];
-		const facets = emptyFacets();
+		const matched: IndexedDocument[] = [];
+		const facetCounts = new Int32Array(derived.facetSlots.labels.length);
 		for (const entry of candidates) {
 			const doc = entry.doc;
 			if (matches && !matches.has(entry.rowid)) continue; // candidates came from a filter list
@@ -396,7 +465,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			if (query.target && !doc.targets.includes(query.target)) continue;
 			if (query.desk && !doc.desk) continue;
 			if (query.weekday !== undefined && !openDays(entry).has(query.weekday)) continue;
-			const tier = tiers.length > 0 ? tierOf(doc, tiers) : 0;
+			const tier = tierOfEntry ? (tierOfEntry.get(entry) ?? -1) : 0;
 			if (tier < 0) continue;
 			let distance: number | null = null;
 			if (origin) {
@@ -409,22 +478,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				}
 			}
 			if (query.openNow && !(openHours(entry).has(hourNow) && isOpenNow(doc, now, intervals(entry)))) continue;
-			matched.push({ entry, distance, tier, attributeRank: relevance && foldedWords.length > 0 ? attributeRank(entry, foldedWords) : 0 });
-			countFacets(facets, doc);
+			entry.distance = distance;
+			entry.tier = tier;
+			entry.attributeRank = relevance && foldedWords.length > 0 ? attributeRank(entry, foldedWords) : 0;
+			matched.push(entry);
+			for (const slot of entry.facetSlots) facetCounts[slot]++;
 		}
-		const byName = (a: Candidate, b: Candidate) => a.entry.nameRank - b.entry.nameRank;
-		const byDistance = (a: Candidate, b: Candidate) => (a.distance ?? Infinity) - (b.distance ?? Infinity);
+		const facets = derived.facetSlots.toFacets(facetCounts);
+		type Entry = IndexedDocument;
+		const byName = (a: Entry, b: Entry) => a.nameRank - b.nameRank;
+		const byDistance = (a: Entry, b: Entry) => (a.distance ?? Infinity) - (b.distance ?? Infinity);
 		// Relevance: 困りごと tier, where the words are (name, keywords, elsewhere), then nearer with a
 		// location, else the shorter name (closer to what was typed), then よみがな.
-		const byNameLength = (a: Candidate, b: Candidate) => a.entry.doc.name.length - b.entry.doc.name.length;
-		let order: (a: Candidate, b: Candidate) => number;
+		const byNameLength = (a: Entry, b: Entry) => a.doc.name.length - b.doc.name.length;
+		let order: (a: Entry, b: Entry) => number;
 		if (query.sort === 'distance' && origin) order = (a, b) => byDistance(a, b) || byName(a, b);
 		else if (!relevance) order = byName;
 		else if (origin) order = (a, b) => a.tier - b.tier || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
 		else order = (a, b) => a.tier - b.tier || a.attributeRank - b.attributeRank || byNameLength(a, b) || byName(a, b);
 		const hits = firstInOrder(matched, start + query.perPage, order)
 			.slice(start)
-			.map(({ entry, distance }) => toHit(entry.doc, distance));
+			.map((entry) => toHit(entry.doc, entry.distance));
 		return { total: matched.length, page: query.page, per_page: query.perPage, hits, facets };
 	}
 }
