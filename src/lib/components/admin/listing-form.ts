@@ -6,6 +6,7 @@
  * validation errors are keyed by the same paths.
  */
 import type { RecurrencePattern } from '../../domain/recurrence';
+import type { MapTiles } from '../types';
 
 /** Two spans a day cover split hours (午前・午後). */
 export const HOURS_SLOTS_PER_DAY = 2;
@@ -163,7 +164,7 @@ export interface AreaOption {
 export interface ListingFormOptions {
 	organizations: OrganizationOption[];
 	areas: Record<string, AreaOption[]>;
-	tiles: { url: string; attribution: string };
+	tiles: MapTiles;
 }
 
 /** What the editor's actions answer: the values as posted (or as helped), errors, a notice. */

@@ -7,7 +7,7 @@ import * as t from '../db/schema';
 type Writer = Pick<BetterSQLite3Database<typeof t>, 'insert'>;
 type Reader = Pick<BetterSQLite3Database<typeof t>, 'select'>;
 
-export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request';
+export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request' | 'area';
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	create: '作成',

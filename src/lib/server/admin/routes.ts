@@ -1,15 +1,17 @@
 /**
  * Glue between the admin routes and the admin services: the app's context, the editor's options,
- * the address helper actions every listing form page offers, and one mapping from service errors
- * to HTTP answers (403, 404, or 400 with the values back so nothing typed is lost).
+ * reading a posted listing form, the address helper actions every listing form page offers, and
+ * one mapping from service errors to HTTP answers (403, 404, or 400 with the values back so
+ * nothing typed is lost).
  */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '../app';
 import { ForbiddenError, requireUser } from '../auth/permissions';
 import type { SessionUser } from '../auth/types';
+import { UserInputError } from '../auth/users';
 import { getGeocoder, GeocodingError, lookupPostalCode } from '../geocoding';
 import type { FieldErrors, ListingFormOptions, ListingFormResult, ListingFormValues } from '../../components/admin/listing-form';
-import { listingValuesFromForm } from './listing-input';
+import { listingValuesFromForm, parseListingValues } from './listing-input';
 import { areaOptions, organizationOptions } from './queries';
 import { InputError, NotFoundError, type AdminContext } from './workflow';
 
@@ -28,18 +30,30 @@ export function listingFormOptions(user: SessionUser): ListingFormOptions {
 }
 
 /** 400 with the values as posted and a message per field. */
-export function invalidListing(values: ListingFormValues, errors: FieldErrors) {
+function invalidListing(values: ListingFormValues, errors: FieldErrors) {
 	return fail(400, { values, errors } satisfies ListingFormResult);
 }
 
 /**
- * Service errors as HTTP: not allowed → 403, unknown → 404, bad input → 400 carrying `extra`
- * (the values) back to the form. Anything else is a bug and stays a 500.
+ * The listing editor's form as posted (save, create, approve all read it the same way): the values,
+ * and either the validated input or, when the values do not pass, the 400 to answer with.
+ */
+export async function postedListing(event: RequestEvent) {
+	const values = listingValuesFromForm(await event.request.formData());
+	const parsed = parseListingValues(values);
+	return parsed.ok
+		? { values, input: parsed.input, invalid: null }
+		: { values, input: null, invalid: invalidListing(values, parsed.errors) };
+}
+
+/**
+ * Service errors as HTTP: not allowed → 403, unknown → 404, bad input (listings, organisations or
+ * accounts) → 400 carrying `extra` (the values) back to the form. Anything else is a bug and stays a 500.
  */
 export function asHttpFailure<T extends Record<string, unknown>>(caught: unknown, extra: T) {
 	if (caught instanceof ForbiddenError) error(403, caught.message);
 	if (caught instanceof NotFoundError) error(404, caught.message);
-	if (caught instanceof InputError) return fail(400, { ...extra, errors: caught.errors });
+	if (caught instanceof InputError || caught instanceof UserInputError) return fail(400, { ...extra, errors: caught.errors });
 	throw caught;
 }
 

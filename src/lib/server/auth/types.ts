@@ -9,6 +9,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 	org_editor: '団体の編集者'
 };
 
+/** The roles as the account forms offer them (create and edit show the same choices). */
+export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
 /** The signed-in user as every admin load and action sees it (from `locals.user`). */
 export interface SessionUser {
 	id: string;

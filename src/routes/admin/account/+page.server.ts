@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/permissions';
-import { changePassword, UserInputError } from '$lib/server/auth/users';
+import { changePassword } from '$lib/server/auth/users';
+import { asHttpFailure } from '$lib/server/admin/routes';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -20,8 +21,7 @@ export const actions: Actions = {
 		try {
 			await changePassword(getApp().db, user.id, String(form.get('currentPassword') ?? ''), newPassword, event.locals.session?.id ?? '');
 		} catch (caught) {
-			if (caught instanceof UserInputError) return fail(400, { errors: caught.errors });
-			throw caught;
+			return asHttpFailure(caught, {});
 		}
 		return { changed: true };
 	}

@@ -1,10 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/auth/permissions';
-import { ROLE_LABELS, ROLES } from '$lib/server/auth/types';
-import { createUser, listAccounts, UserInputError } from '$lib/server/auth/users';
+import { ROLE_LABELS, ROLE_OPTIONS, type Role } from '$lib/server/auth/types';
+import { createUser, listAccounts } from '$lib/server/auth/users';
 import { organizationOptions } from '$lib/server/admin/queries';
+import { asHttpFailure } from '$lib/server/admin/routes';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireAdmin(event);
@@ -18,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 			organizationNames: account.organizationIds.map((id) => names.get(id) ?? id)
 		})),
 		organizations,
-		roles: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))
+		roles: ROLE_OPTIONS
 	};
 };
 
@@ -33,11 +34,10 @@ export const actions: Actions = {
 			organizationIds: form.getAll('organizationIds').map(String)
 		};
 		try {
-			await createUser(getApp().db, { ...values, role: values.role as (typeof ROLES)[number], password: String(form.get('password') ?? '') }, actor.id);
+			await createUser(getApp().db, { ...values, role: values.role as Role, password: String(form.get('password') ?? '') }, actor.id);
 		} catch (caught) {
 			// The password is never sent back to the page.
-			if (caught instanceof UserInputError) return fail(400, { values, errors: caught.errors });
-			throw caught;
+			return asHttpFailure(caught, { values });
 		}
 		redirect(303, '/admin/users?created=1');
 	}

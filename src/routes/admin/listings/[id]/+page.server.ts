@@ -4,10 +4,10 @@ import { getApp } from '$lib/server/app';
 import { canEditOrganization, isCurator, requireUser } from '$lib/server/auth/permissions';
 import { auditTrail } from '$lib/server/admin/audit';
 import { describeAuditEntry } from '$lib/server/admin/diff';
-import { listingInputToValues, listingValuesFromForm, parseListingValues } from '$lib/server/admin/listing-input';
+import { listingInputToValues } from '$lib/server/admin/listing-input';
 import { readListing } from '$lib/server/admin/listing-store';
 import { changeRequestsOfListing, displayNames } from '$lib/server/admin/queries';
-import { adminContext, asHttpFailure, invalidListing, listingFormOptions, listingHelperActions } from '$lib/server/admin/routes';
+import { adminContext, asHttpFailure, listingFormOptions, listingHelperActions, postedListing } from '$lib/server/admin/routes';
 import { changeStatus, saveListing, verifyListing, type StatusAction } from '$lib/server/admin/workflow';
 
 export const load: PageServerLoad = (event) => {
@@ -42,13 +42,12 @@ async function statusAction(event: RequestEvent, action: StatusAction) {
 export const actions: Actions = {
 	save: async (event) => {
 		const user = requireUser(event);
-		const values = listingValuesFromForm(await event.request.formData());
-		const parsed = parseListingValues(values);
-		if (!parsed.ok) return invalidListing(values, parsed.errors);
+		const { values, input, invalid } = await postedListing(event);
+		if (invalid) return invalid;
 		try {
-			const outcome = await saveListing(adminContext(), user, event.params.id, parsed.input);
+			const outcome = await saveListing(adminContext(), user, event.params.id, input);
 			return {
-				values: listingInputToValues(parsed.input),
+				values: listingInputToValues(input),
 				errors: {},
 				notice:
 					outcome.kind === 'applied'

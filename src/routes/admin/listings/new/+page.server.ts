@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/permissions';
 import { emptyListingValues } from '$lib/components/admin/listing-form';
-import { listingValuesFromForm, parseListingValues } from '$lib/server/admin/listing-input';
-import { adminContext, asHttpFailure, invalidListing, listingFormOptions, listingHelperActions } from '$lib/server/admin/routes';
+import { adminContext, asHttpFailure, listingFormOptions, listingHelperActions, postedListing } from '$lib/server/admin/routes';
 import { createListing } from '$lib/server/admin/workflow';
 
 export const load: PageServerLoad = (event) => {
@@ -16,12 +15,11 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const user = requireUser(event);
-		const values = listingValuesFromForm(await event.request.formData());
-		const parsed = parseListingValues(values);
-		if (!parsed.ok) return invalidListing(values, parsed.errors);
+		const { values, input, invalid } = await postedListing(event);
+		if (invalid) return invalid;
 		let id: string;
 		try {
-			id = await createListing(adminContext(), user, parsed.input);
+			id = await createListing(adminContext(), user, input);
 		} catch (caught) {
 			return asHttpFailure(caught, { values });
 		}

@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getApp } from '$lib/server/app';
 import { requireCurator } from '$lib/server/auth/permissions';
 import { diffListings } from '$lib/server/admin/diff';
-import { listingInputToValues, listingValuesFromForm, parseListingValues, parseStoredListingInput } from '$lib/server/admin/listing-input';
+import { listingInputToValues, parseStoredListingInput } from '$lib/server/admin/listing-input';
 import { readListing } from '$lib/server/admin/listing-store';
 import { changeRequestById, displayNames } from '$lib/server/admin/queries';
-import { adminContext, asHttpFailure, invalidListing, listingFormOptions, listingHelperActions } from '$lib/server/admin/routes';
+import { adminContext, asHttpFailure, listingFormOptions, listingHelperActions, postedListing } from '$lib/server/admin/routes';
 import { approveEdit, closeChangeRequest } from '$lib/server/admin/workflow';
 import type { SuggestionPayload } from '$lib/server/admin/suggestions';
 
@@ -35,43 +35,39 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/**
+ * Closes the request with the curator's comment (which goes back to the form if it is refused)
+ * and returns to the review queue. `outcomeOf` reads the outcome from the posted form.
+ */
+async function closeWithComment(event: RequestEvent, outcomeOf: (form: FormData) => 'approved' | 'rejected') {
+	const user = requireCurator(event);
+	const form = await event.request.formData();
+	const comment = String(form.get('comment') ?? '');
+	const outcome = outcomeOf(form);
+	try {
+		closeChangeRequest(adminContext(), user, event.params.id, outcome, comment);
+	} catch (caught) {
+		return asHttpFailure(caught, { comment });
+	}
+	redirect(303, '/admin/reviews');
+}
+
 export const actions: Actions = {
 	/** Applies the proposal as shown in the form (the curator may have corrected it). */
 	approve: async (event) => {
 		const user = requireCurator(event);
-		const values = listingValuesFromForm(await event.request.formData());
-		const parsed = parseListingValues(values);
-		if (!parsed.ok) return invalidListing(values, parsed.errors);
+		const { values, input, invalid } = await postedListing(event);
+		if (invalid) return invalid;
 		const request = changeRequestById(getApp().db, event.params.id);
 		try {
-			await approveEdit(adminContext(), user, event.params.id, parsed.input);
+			await approveEdit(adminContext(), user, event.params.id, input);
 		} catch (caught) {
 			return asHttpFailure(caught, { values });
 		}
 		redirect(303, `/admin/listings/${request?.serviceId ?? ''}`);
 	},
-	reject: async (event) => {
-		const user = requireCurator(event);
-		const comment = String((await event.request.formData()).get('comment') ?? '');
-		try {
-			closeChangeRequest(adminContext(), user, event.params.id, 'rejected', comment);
-		} catch (caught) {
-			return asHttpFailure(caught, { comment });
-		}
-		redirect(303, '/admin/reviews');
-	},
+	reject: (event) => closeWithComment(event, () => 'rejected'),
 	/** A suggestion: 対応済み (the curator fixed the listing) or 見送り. */
-	resolve: async (event) => {
-		const user = requireCurator(event);
-		const form = await event.request.formData();
-		const comment = String(form.get('comment') ?? '');
-		const outcome = form.get('outcome') === 'approved' ? 'approved' : 'rejected';
-		try {
-			closeChangeRequest(adminContext(), user, event.params.id, outcome, comment);
-		} catch (caught) {
-			return asHttpFailure(caught, { comment });
-		}
-		redirect(303, '/admin/reviews');
-	},
+	resolve: (event) => closeWithComment(event, (form) => (form.get('outcome') === 'approved' ? 'approved' : 'rejected')),
 	...listingHelperActions
 };

@@ -1,10 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/auth/permissions';
-import { ROLE_LABELS, ROLES, type Role } from '$lib/server/auth/types';
-import { listAccounts, updateAccount, UserInputError } from '$lib/server/auth/users';
+import { ROLE_OPTIONS, type Role } from '$lib/server/auth/types';
+import { listAccounts, updateAccount } from '$lib/server/auth/users';
 import { organizationOptions } from '$lib/server/admin/queries';
+import { asHttpFailure } from '$lib/server/admin/routes';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireAdmin(event);
@@ -14,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		account,
 		organizations: organizationOptions(db, user),
-		roles: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))
+		roles: ROLE_OPTIONS
 	};
 };
 
@@ -30,8 +31,7 @@ export const actions: Actions = {
 		try {
 			updateAccount(getApp().db, event.params.id, values, actor.id);
 		} catch (caught) {
-			if (caught instanceof UserInputError) return fail(400, { values, errors: caught.errors });
-			throw caught;
+			return asHttpFailure(caught, { values });
 		}
 		return { values, errors: {} as Record<string, string>, saved: true };
 	}
