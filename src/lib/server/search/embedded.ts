@@ -6,13 +6,14 @@
  */
 import type { AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
-import type { SearchDocument, SearchHit, SearchQuery, SearchResult } from '../../domain/search';
+import type { SearchDocument, SearchQuery, SearchResult } from '../../domain/search';
 import type { PlanLevel, QueryPlan } from '../../domain/text/query-plan';
 import { bigramTokens, foldForSearch, textRuns } from '../../domain/text/normalize';
 import { foldCanonical } from '../../domain/text/dictionaries';
 import { indexedText, nameSortKey } from '../../domain/text/index-text';
 import { Lexicon } from '../../domain/text/lexicon';
 import { haversineMeters, type LatLng } from '../../domain/geo';
+import { toHit } from './hits';
 import { hourOfWeekInJapan, isOpenNow, openDaysOf, openHoursOf, weekIntervals } from './filters';
 import { emptyFacets, countFacets } from './facets';
 import type { SearchFacets } from '../../domain/search';
@@ -505,20 +506,4 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 function addWords(lexicon: Lexicon, doc: SearchDocument): void {
 	for (const [surface, reading] of doc.words ?? []) lexicon.add(surface, reading);
-}
-
-export function toHit(doc: SearchDocument, distance: number | null): SearchHit {
-	const hit: SearchHit = {
-		id: doc.id,
-		name: doc.name,
-		kana: doc.kana,
-		field: doc.field,
-		terms: doc.terms,
-		address: doc.address,
-		lat: doc.lat,
-		lng: doc.lng,
-		desk: doc.desk
-	};
-	if (distance !== null) hit.distance_m = Math.round(distance);
-	return hit;
 }

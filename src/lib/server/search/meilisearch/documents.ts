@@ -4,35 +4,14 @@
  * weekday and open-now filters are precomputed as arrays so Meilisearch can filter on them.
  */
 import type { Settings } from 'meilisearch';
-import type { SearchDocument, SearchHit } from '../../../domain/search';
+import type { SearchDocument } from '../../../domain/search';
 import { indexedText, nameSortKey } from '../../../domain/text/index-text';
 import { dictionaries } from '../../../domain/text/dictionaries';
 import { openDaysOf, openHoursOf } from '../filters';
 
-export interface MeiliDocument {
-	id: string;
-	name: string;
-	kana: string;
-	field: SearchDocument['field'];
-	terms: string[];
-	termNames: string[];
-	targets: SearchDocument['targets'];
-	tags: string[];
-	description: string;
-	organizationName: string;
-	address: string;
-	areaIds: string[];
-	areaNames: string[];
-	district: string | null;
-	lat: number | null;
-	lng: number | null;
+/** A SearchDocument as Meilisearch stores it: without the lexicon words, plus derived fields. */
+export interface MeiliDocument extends Omit<SearchDocument, 'words'> {
 	_geo?: { lat: number; lng: number };
-	desk: boolean;
-	hours: SearchDocument['hours'];
-	sessions: SearchDocument['sessions'];
-	lastVerifiedAt: string | null;
-	updatedAt: string;
-	reading: string;
 	/** Weekdays the listing is open or meets (exactly the embedded weekday filter). */
 	openDays: number[];
 	/** Hours of the week (0 = Sunday 0:00–1:00) in which it may be open: a superset for open-now. */
@@ -88,22 +67,6 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 	};
 	if (doc.lat !== null && doc.lng !== null) meili._geo = { lat: doc.lat, lng: doc.lng };
 	return meili;
-}
-
-export function toSearchHit(doc: HitDocument, distance: number | null): SearchHit {
-	const hit: SearchHit = {
-		id: doc.id,
-		name: doc.name,
-		kana: doc.kana,
-		field: doc.field,
-		terms: doc.terms,
-		address: doc.address,
-		lat: doc.lat,
-		lng: doc.lng,
-		desk: doc.desk
-	};
-	if (distance !== null) hit.distance_m = Math.round(distance);
-	return hit;
 }
 
 /** Synonyms from the dictionaries (variants and synonym groups), both ways. */

@@ -8,6 +8,7 @@
  * precomputed hour-of-week array narrows the candidates, and the exact rule of filters.ts decides.
  */
 import { Meilisearch, type MultiSearchQuery, type MultiSearchResponse, type SearchResponse, type Task } from 'meilisearch';
+import { toHit } from '../hits';
 import type { SearchEngine } from '../engine';
 import type { SearchDocument, SearchFacets, SearchQuery, SearchResult } from '../../../domain/search';
 import type { PlanLevel, QueryPlan, WorryTier } from '../../../domain/text/query-plan';
@@ -22,7 +23,6 @@ import {
 	OPEN_NOW_FIELDS,
 	indexSettings,
 	toMeiliDocument,
-	toSearchHit,
 	type MeiliDocument,
 	type RetrievedDocument
 } from './documents';
@@ -274,7 +274,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			total,
 			page: query.page,
 			per_page: query.perPage,
-			hits: docs.map((doc) => toSearchHit(doc, distanceTo(origin, doc))),
+			hits: docs.map((doc) => toHit(doc, distanceTo(origin, doc))),
 			facets: toFacets(main.facetDistribution)
 		};
 	}
@@ -296,7 +296,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			total: open.length,
 			page: query.page,
 			per_page: query.perPage,
-			hits: open.slice(start, start + query.perPage).map(({ doc, distance }) => toSearchHit(doc, distance)),
+			hits: open.slice(start, start + query.perPage).map(({ doc, distance }) => toHit(doc, distance)),
 			facets
 		};
 	}
