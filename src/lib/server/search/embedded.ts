@@ -14,7 +14,7 @@ import { indexedText, nameSortKey } from '../../domain/text/index-text';
 import { Lexicon } from '../../domain/text/lexicon';
 import { haversineMeters, type LatLng } from '../../domain/geo';
 import { toHit } from './hits';
-import { hourOfWeekInJapan, isOpenNow, openDaysOf, openHoursOf, weekIntervals } from './filters';
+import { hourOfWeekInJapan, isOpenAtClock, isOpenThroughoutHour, japanClock, openDaysOf, openHoursOf, sessionWindows, weekIntervals, type SessionWindow } from './filters';
 import { emptyFacets, countFacets } from './facets';
 import type { SearchFacets } from '../../domain/search';
 import { basicPlan } from './planner';
@@ -31,15 +31,17 @@ interface IndexedDocument {
 	openDays?: ReadonlySet<number>;
 	openHours?: ReadonlySet<number>;
 	intervals?: Array<[number, number]>;
+	windows?: SessionWindow[];
 	/** Facet slots (see FacetSlots), set with the derived indexes. */
 	facetSlots: number[];
 	/**
-	 * Scratch values of the search running now (distance, 困りごと tier, attribute rank), kept on the
-	 * entry instead of a new object per match: searches are synchronous, so they never overlap, and
-	 * a search over 100k listings then allocates almost nothing.
+	 * Scratch values of the search running now (困りごと tier, attribute rank; distances are in
+	 * DerivedIndexes.distances), kept on the entry instead of a new object per match: searches are
+	 * synchronous, so they never overlap, and a search over 100k listings then allocates almost nothing.
 	 */
-	distance: number | null;
 	tier: number;
+	/** The search whose 困りごと tiers include this entry (see searchStamp): replaces a per-search Map. */
+	tierStamp: number;
 	attributeRank: number;
 	/** Folded name + readings, and folded keywords, for the attribute rank (computed on first text match). */
 	nameText?: string;
@@ -48,6 +50,10 @@ interface IndexedDocument {
 
 function intervals(entry: IndexedDocument): Array<[number, number]> {
 	return (entry.intervals ??= weekIntervals(entry.doc));
+}
+
+function windows(entry: IndexedDocument): SessionWindow[] {
+	return (entry.windows ??= sessionWindows(entry.doc));
 }
 
 /** 0: every word is in the name or reading; 1: in the keywords (terms, tags, organisation); 2: elsewhere. */
@@ -75,6 +81,22 @@ interface DerivedIndexes {
 	desks: IndexedDocument[];
 	/** Documents by grid cell of GRID_DEGREES (for radius searches). */
 	byCell: Map<string, IndexedDocument[]>;
+	/**
+	 * Per hour of the week (built on first open-now search in it), by nameRank: 0 closed all hour
+	 * (openHoursOf), 1 open all hour, 2 check the exact minute. A byte read instead of a Set lookup
+	 * and an interval scan per candidate; 100 kB per hour at 100k listings, so kept for a day's hours.
+	 */
+	openMarks: Map<number, Uint8Array>;
+	/**
+	 * Columns by nameRank, read in the search loop instead of following entry → doc pointers
+	 * (cache misses dominate a loop over 30k+ candidates): coordinates (NaN when unknown), facet
+	 * slots (slotList[slotStarts[r] .. slotStarts[r + 1]]), and the current search's distances.
+	 */
+	lats: Float64Array;
+	lngs: Float64Array;
+	slotStarts: Int32Array;
+	slotList: Int32Array;
+	distances: Float64Array;
 }
 
 /** About 1.1 km north–south: a 2 km radius reads ~25 cells. */
@@ -198,11 +220,12 @@ function toIndexed(rowid: number, doc: SearchDocument): IndexedDocument {
 		openDays: undefined,
 		openHours: undefined,
 		intervals: undefined,
+		windows: undefined,
 		nameText: undefined,
 		keywordText: undefined,
 		facetSlots: [],
-		distance: null,
 		tier: 0,
+		tierStamp: 0,
 		attributeRank: 0
 	};
 }
@@ -214,6 +237,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	private derivedIndexes: DerivedIndexes | null = null;
 	private corpusLexicon: Lexicon | null = null;
 	private loadedVersion = -1;
+	/** Increases with every searchLevel; marks the entries of its 困りごと tiers (tierStamp). */
+	private searchStamp = 0;
 
 	constructor(private readonly db: AppDatabase) {}
 
@@ -263,13 +288,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				byArea: new Map(),
 				byTarget: new Map(),
 				desks: [],
-				byCell: new Map()
+				byCell: new Map(),
+				openMarks: new Map(),
+				lats: new Float64Array(sorted.length),
+				lngs: new Float64Array(sorted.length),
+				slotStarts: new Int32Array(sorted.length + 1),
+				slotList: new Int32Array(0),
+				distances: new Float64Array(sorted.length)
 			};
+			const slotList: number[] = [];
 			sorted.forEach((entry, index) => {
 				entry.nameRank = index;
 				const doc = entry.doc;
 				countFacets(derived.allFacets, doc);
 				entry.facetSlots = derived.facetSlots.slotsOf(doc);
+				derived.slotStarts[index] = slotList.length;
+				slotList.push(...entry.facetSlots);
+				derived.lats[index] = doc.lat ?? NaN;
+				derived.lngs[index] = doc.lng ?? NaN;
 				push(derived.byField, doc.field, entry);
 				for (const term of doc.terms) push(derived.byTerm, term, entry);
 				for (const tag of doc.tags) push(derived.byTag, tag, entry);
@@ -278,6 +314,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				if (doc.desk) derived.desks.push(entry);
 				if (doc.lat !== null && doc.lng !== null) push(derived.byCell, cellOf(doc.lat, doc.lng), entry);
 			});
+			derived.slotStarts[sorted.length] = slotList.length;
+			derived.slotList = Int32Array.from(slotList);
 			this.derivedIndexes = derived;
 		}
 		return this.derivedIndexes;
@@ -287,7 +325,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	 * The smallest list of documents every match must be in (null: no filter narrows it), and the
 	 * 困りごと tier of each document in a tier.
 	 */
-	private narrowestCandidates(query: SearchQuery, level: PlanLevel | null): { list: IndexedDocument[] | null; tiers: Map<IndexedDocument, number> | null } {
+	private narrowestCandidates(query: SearchQuery, level: PlanLevel | null, stamp: number): IndexedDocument[] | null {
 		const derived = this.derived();
 		const lists: IndexedDocument[][] = [];
 		const areaIds = [query.area, level?.areaId].filter((id): id is string => !!id);
@@ -297,15 +335,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		if (query.target) lists.push(derived.byTarget.get(query.target) ?? []);
 		if (query.desk) lists.push(derived.desks);
 		const tiers = level?.tiers ?? [];
-		let tierOfEntry: Map<IndexedDocument, number> | null = null;
 		if (tiers.length > 0) {
-			tierOfEntry = new Map();
+			// Each entry's first tier is marked on the entry itself (tierStamp/tier) rather than in a
+			// Map of tens of thousands of entries built per search.
+			const inTiers: IndexedDocument[] = [];
 			tiers.forEach((tier, index) => {
 				for (const entry of ('tag' in tier ? derived.byTag.get(tier.tag) : derived.byTerm.get(tier.term)) ?? []) {
-					if (!tierOfEntry!.has(entry)) tierOfEntry!.set(entry, index);
+					if (entry.tierStamp === stamp) continue;
+					entry.tierStamp = stamp;
+					entry.tier = index;
+					inTiers.push(entry);
 				}
 			});
-			lists.push([...tierOfEntry.keys()]);
+			lists.push(inTiers);
 		}
 		if (query.radiusKm !== undefined && query.lat !== undefined && query.lng !== undefined) {
 			const latMargin = (query.radiusKm * 1000 * 1.01) / METERS_PER_DEGREE_LATITUDE;
@@ -320,7 +362,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				lists.push(inCells);
 			}
 		}
-		return { list: lists.length === 0 ? null : lists.reduce((a, b) => (b.length < a.length ? b : a)), tiers: tierOfEntry };
+		return lists.length === 0 ? null : lists.reduce((a, b) => (b.length < a.length ? b : a));
+	}
+
+	/** openMarks of an hour (see DerivedIndexes). */
+	private openMarksOf(derived: DerivedIndexes, hour: number): Uint8Array {
+		let marks = derived.openMarks.get(hour);
+		if (!marks) {
+			marks = new Uint8Array(derived.sorted.length);
+			for (const entry of derived.sorted) {
+				if (openHours(entry).has(hour)) marks[entry.nameRank] = isOpenThroughoutHour(intervals(entry), hour) ? 1 : 2;
+			}
+			if (derived.openMarks.size >= 24) derived.openMarks.clear();
+			derived.openMarks.set(hour, marks);
+		}
+		return marks;
 	}
 
 	async upsert(documents: SearchDocument[]): Promise<void> {
@@ -443,7 +499,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		}
 		const relevance = query.sort === 'relevance' && (matches !== null || tiers.length > 0);
 		const foldedWords = words.flatMap((word) => textRuns(foldCanonical(word)));
-		const { list: narrowest, tiers: tierOfEntry } = this.narrowestCandidates(query, level);
+		const now = query.now ?? new Date();
+		const hourNow = hourOfWeekInJapan(now);
+		const clock = japanClock(now);
+		const stamp = ++this.searchStamp;
+		const hasTiers = tiers.length > 0;
+		const narrowest = this.narrowestCandidates(query, level, stamp);
 		const candidates: Iterable<IndexedDocument> =
 			matches && (!narrowest || matches.size <= narrowest.length)
 				? [...matches].map((rowid) => this.documents.get(rowid)).filter((entry): entry is IndexedDocument => !!entry)
@@ -452,10 +513,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		// A box around the circle (with a margin) skips most haversine computations.
 		const latMargin = radiusM !== null ? (radiusM * 1.01) / METERS_PER_DEGREE_LATITUDE : Infinity;
 		const lngMargin = radiusM !== null && origin ? latMargin / Math.max(0.01, Math.cos((origin.lat * Math.PI) / 180)) : Infinity;
-		const now = query.now ?? new Date();
-		const hourNow = hourOfWeekInJapan(now);
+		// One reused point for haversineMeters: no object per candidate.
+		const point: LatLng = { lat: 0, lng: 0 };
 		const matched: IndexedDocument[] = [];
 		const facetCounts = new Int32Array(derived.facetSlots.labels.length);
+		const { lats, lngs, slotStarts, slotList, distances } = derived;
+		const openMarks = query.openNow ? this.openMarksOf(derived, hourNow) : null;
 		for (const entry of candidates) {
 			const doc = entry.doc;
 			if (matches && !matches.has(entry.rowid)) continue; // candidates came from a filter list
@@ -466,29 +529,43 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			if (query.target && !doc.targets.includes(query.target)) continue;
 			if (query.desk && !doc.desk) continue;
 			if (query.weekday !== undefined && !openDays(entry).has(query.weekday)) continue;
-			const tier = tierOfEntry ? (tierOfEntry.get(entry) ?? -1) : 0;
-			if (tier < 0) continue;
-			let distance: number | null = null;
+			if (hasTiers && entry.tierStamp !== stamp) continue;
+			const tier = hasTiers ? entry.tier : 0;
+			const rank = entry.nameRank;
+			// Infinity: no location (sorts last by distance, shown without one).
+			let distance = Infinity;
 			if (origin) {
-				if (doc.lat === null || doc.lng === null) {
+				const lat = lats[rank];
+				const lng = lngs[rank];
+				if (Number.isNaN(lat) || Number.isNaN(lng)) {
 					if (radiusM !== null) continue;
 				} else {
-					if (Math.abs(doc.lat - origin.lat) > latMargin || Math.abs(doc.lng - origin.lng) > lngMargin) continue;
-					distance = haversineMeters(origin, { lat: doc.lat, lng: doc.lng });
+					if (Math.abs(lat - origin.lat) > latMargin || Math.abs(lng - origin.lng) > lngMargin) continue;
+					point.lat = lat;
+					point.lng = lng;
+					distance = haversineMeters(origin, point);
 					if (radiusM !== null && distance > radiusM) continue;
 				}
 			}
-			if (query.openNow && !(openHours(entry).has(hourNow) && isOpenNow(doc, now, intervals(entry)))) continue;
-			entry.distance = distance;
+			if (openMarks) {
+				const mark = openMarks[rank];
+				if (mark === 0 || (mark === 2 && !isOpenAtClock(doc, clock, intervals(entry), windows(entry)))) continue;
+			}
+			distances[rank] = distance;
 			entry.tier = tier;
 			entry.attributeRank = relevance && foldedWords.length > 0 ? attributeRank(entry, foldedWords) : 0;
 			matched.push(entry);
-			for (const slot of entry.facetSlots) facetCounts[slot]++;
+			for (let k = slotStarts[rank], end = slotStarts[rank + 1]; k < end; k++) facetCounts[slotList[k]]++;
 		}
 		const facets = derived.facetSlots.toFacets(facetCounts);
 		type Entry = IndexedDocument;
 		const byName = (a: Entry, b: Entry) => a.nameRank - b.nameRank;
-		const byDistance = (a: Entry, b: Entry) => (a.distance ?? Infinity) - (b.distance ?? Infinity);
+		// Both Infinity (no location) must compare equal, not NaN.
+		const byDistance = (a: Entry, b: Entry) => {
+			const da = distances[a.nameRank];
+			const db = distances[b.nameRank];
+			return da === db ? 0 : da - db;
+		};
 		// Relevance: 困りごと tier, where the words are (name, keywords, elsewhere), then nearer with a
 		// location, else the shorter name (closer to what was typed), then よみがな.
 		const byNameLength = (a: Entry, b: Entry) => a.doc.name.length - b.doc.name.length;
@@ -499,7 +576,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		else order = (a, b) => a.tier - b.tier || a.attributeRank - b.attributeRank || byNameLength(a, b) || byName(a, b);
 		const hits = firstInOrder(matched, start + query.perPage, order)
 			.slice(start)
-			.map((entry) => toHit(entry.doc, entry.distance));
+			.map((entry) => toHit(entry.doc, Number.isFinite(distances[entry.nameRank]) ? distances[entry.nameRank] : null));
 		return { total: matched.length, page: query.page, per_page: query.perPage, hits, facets };
 	}
 }

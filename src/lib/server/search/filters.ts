@@ -24,7 +24,47 @@ export function weekIntervals(doc: Pick<SearchDocument, 'hours'>): Array<[number
 
 /** isOpenAtMinute over precomputed intervals (a Saturday-night span runs into Sunday morning). */
 function isInIntervals(intervals: ReadonlyArray<[number, number]>, minuteOfWeek: number): boolean {
-	return intervals.some(([start, end]) => (minuteOfWeek >= start && minuteOfWeek < end) || (end > MINUTES_PER_WEEK && minuteOfWeek < end - MINUTES_PER_WEEK));
+	// A plain loop: this runs once per open-now candidate (tens of thousands per search).
+	for (let i = 0; i < intervals.length; i++) {
+		const start = intervals[i][0];
+		const end = intervals[i][1];
+		if ((minuteOfWeek >= start && minuteOfWeek < end) || (end > MINUTES_PER_WEEK && minuteOfWeek < end - MINUTES_PER_WEEK)) return true;
+	}
+	return false;
+}
+
+/** An instant in Japan time, broken down once per search instead of once per listing checked. */
+export interface JapanClock {
+	minuteOfWeek: number;
+	minuteOfDay: number;
+	year: number;
+	/** 1–12 */
+	month: number;
+	day: number;
+}
+
+export function japanClock(now: Date): JapanClock {
+	const jst = new Date(now.getTime() + JST_OFFSET_MS);
+	return {
+		minuteOfWeek: minuteOfWeekInJapan(now),
+		minuteOfDay: jst.getUTCHours() * 60 + jst.getUTCMinutes(),
+		year: jst.getUTCFullYear(),
+		month: jst.getUTCMonth() + 1,
+		day: jst.getUTCDate()
+	};
+}
+
+/**
+ * Whether the weekly hours cover the whole hour of the week (so every minute of it is open, and
+ * isOpenNow needs no exact check then). Only single intervals count: a superset test is not needed.
+ */
+export function isOpenThroughoutHour(intervals: ReadonlyArray<[number, number]>, hour: number): boolean {
+	const from = hour * 60;
+	const to = from + 60;
+	for (const [start, end] of intervals) {
+		if ((start <= from && end >= to) || (end > MINUTES_PER_WEEK && to <= end - MINUTES_PER_WEEK)) return true;
+	}
+	return false;
 }
 
 /**
@@ -32,17 +72,42 @@ function isInIntervals(intervals: ReadonlyArray<[number, number]>, minuteOfWeek:
  * `intervals` (weekIntervals of the same listing) may be passed to skip re-parsing the hours.
  */
 export function isOpenNow(doc: Pick<SearchDocument, 'hours' | 'sessions'>, now: Date, intervals?: ReadonlyArray<[number, number]>): boolean {
-	const minuteOfWeek = minuteOfWeekInJapan(now);
-	if (intervals ? isInIntervals(intervals, minuteOfWeek) : isOpenAtMinute(doc.hours, minuteOfWeek)) return true;
-	if (doc.sessions.length === 0) return false;
-	const jst = new Date(now.getTime() + JST_OFFSET_MS);
-	const minuteOfDay = jst.getUTCHours() * 60 + jst.getUTCMinutes();
-	return doc.sessions.some((session) => {
+	return isOpenAtClock(doc, japanClock(now), intervals);
+}
+
+/** A session with its clock times parsed: [opens, closes) minutes of the day. */
+export type SessionWindow = [opens: number, closes: number, session: SessionRule];
+
+/** The sessions that have both times, parsed (parseClock normalizes and matches a regex); compute once per listing. */
+export function sessionWindows(doc: Pick<SearchDocument, 'sessions'>): SessionWindow[] {
+	const windows: SessionWindow[] = [];
+	for (const session of doc.sessions) {
 		const opens = session.opensAt ? parseClock(session.opensAt) : null;
 		const closes = session.closesAt ? parseClock(session.closesAt) : null;
-		if (opens === null || closes === null || minuteOfDay < opens || minuteOfDay >= closes) return false;
-		return occursOnDate(session.rrule, jst.getUTCFullYear(), jst.getUTCMonth() + 1, jst.getUTCDate(), session.dtstart);
-	});
+		if (opens !== null && closes !== null) windows.push([opens, closes, session]);
+	}
+	return windows;
+}
+
+/**
+ * isOpenNow for a precomputed clock (the search loop: no Date per listing). `intervals` and
+ * `windows` (weekIntervals / sessionWindows of the same listing) skip re-parsing.
+ */
+export function isOpenAtClock(
+	doc: Pick<SearchDocument, 'hours' | 'sessions'>,
+	clock: JapanClock,
+	intervals?: ReadonlyArray<[number, number]>,
+	windows?: readonly SessionWindow[]
+): boolean {
+	const minuteOfWeek = clock.minuteOfWeek;
+	if (intervals ? isInIntervals(intervals, minuteOfWeek) : isOpenAtMinute(doc.hours, minuteOfWeek)) return true;
+	if (doc.sessions.length === 0) return false;
+	const minuteOfDay = clock.minuteOfDay;
+	for (const [opens, closes, session] of windows ?? sessionWindows(doc)) {
+		if (minuteOfDay < opens || minuteOfDay >= closes) continue;
+		if (occursOnDate(session.rrule, clock.year, clock.month, clock.day, session.dtstart)) return true;
+	}
+	return false;
 }
 
 const HOURS_PER_WEEK = 168;
