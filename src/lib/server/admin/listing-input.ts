@@ -10,7 +10,7 @@ import { parseClock } from '../../domain/hours';
 import { katakanaToHiragana, normalizePhone, normalizePostalCode } from '../../domain/text/normalize';
 import { FIELDS, TARGETS, TERM_BY_CODE, type Field, type Target } from '../../domain/taxonomy';
 import type { WeeklySpan } from '../../domain/hours';
-import type { Listing } from '../../domain/listing';
+import type { Listing, ListingLocation } from '../../domain/listing';
 import {
 	BLANK_CONTACT_ROWS,
 	BLANK_SESSION_ROWS,
@@ -29,15 +29,9 @@ export const CONTACT_KINDS = ['phone', 'fax', 'email', 'url'] as const;
 const MAX_SPANS_PER_DAY = 6;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
-export interface LocationInput {
-	name: string | null;
-	postalCode: string | null;
-	addressLine: string | null;
-	building: string | null;
-	lat: number | null;
-	lng: number | null;
-	access: string | null;
-	accessibility: string[];
+/** A location as the editor submits it: the stored fields it edits, and its areas by id. */
+export interface LocationInput
+	extends Pick<ListingLocation, 'name' | 'postalCode' | 'addressLine' | 'building' | 'lat' | 'lng' | 'access' | 'accessibility'> {
 	areaIds: string[];
 }
 
