@@ -59,7 +59,8 @@ type Token =
 	| { kind: 'drop' };
 
 type VocabularyItem =
-	| { kind: 'area'; area: PlannerArea }
+	/** `shadows`: what the key means when the request already names an area (a plain word, or nothing). */
+	| { kind: 'area'; area: PlannerArea; shadows?: VocabularyItem }
 	| { kind: 'worry'; worry: Worry }
 	| { kind: 'synonym'; canonical: string }
 	| { kind: 'lexicon'; entry: LexiconEntry }
@@ -88,29 +89,31 @@ function areaKeys(areas: readonly PlannerArea[]): Map<string, PlannerArea> {
 	return keys;
 }
 
-const vocabularyCache = new WeakMap<Lexicon, { areas: readonly PlannerArea[]; explicitArea: boolean; size: number; vocabulary: Vocabulary }>();
+/** One vocabulary per dictionaries, lexicon version and area list, whether or not a request names an area. */
+const vocabularyCache = new WeakMap<Lexicon, { dictionaries: Dictionaries; areas: readonly PlannerArea[]; size: number; vocabulary: Vocabulary }>();
 
 /**
  * Every key the segmenter knows, folded. Later additions do not replace earlier ones, so the order
- * sets priority for equal keys: particles, 困りごと, synonyms, areas, then listing words.
+ * sets priority for equal keys: particles, 困りごと, synonyms, areas, then listing words. An area key
+ * remembers the listing word it hides, which is what the key means when the request names an area.
  */
 function vocabulary(context: PlannerContext): Vocabulary {
 	const cached = vocabularyCache.get(context.lexicon);
-	const explicitArea = context.explicitArea ?? false;
-	if (cached && cached.areas === context.areas && cached.explicitArea === explicitArea && cached.size === context.lexicon.size) {
-		return cached.vocabulary;
-	}
+	const { dictionaries, lexicon, areas } = context;
+	if (cached && cached.dictionaries === dictionaries && cached.areas === areas && cached.size === lexicon.size) return cached.vocabulary;
 	const items = new Map<string, VocabularyItem>();
 	const add = (key: string, item: VocabularyItem) => {
-		if (key && !items.has(key)) items.set(key, item);
+		if (!key) return;
+		const existing = items.get(key);
+		if (!existing) items.set(key, item);
+		else if (existing.kind === 'area' && !existing.shadows && item.kind !== 'area') existing.shadows = item;
 	};
-	const { dictionaries } = context;
 	for (const word of dictionaries.functionWords) add(word, { kind: 'function' });
 	for (const word of dictionaries.nearWords) add(word, { kind: 'near' });
 	for (const [key, worry] of dictionaries.worryByFolded) add(key, { kind: 'worry', worry });
 	for (const [key, group] of dictionaries.synonymByFolded) add(key, { kind: 'synonym', canonical: group.canonical });
-	if (!explicitArea) for (const [key, area] of areaKeys(context.areas)) add(key, { kind: 'area', area });
-	for (const [key, entry] of context.lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
+	for (const [key, area] of areaKeys(areas)) add(key, { kind: 'area', area });
+	for (const [key, entry] of lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
 	let longest = 1;
 	const bySound = new Map<string, VocabularyItem>();
 	for (const [key, item] of items) {
@@ -121,8 +124,13 @@ function vocabulary(context: PlannerContext): Vocabulary {
 		}
 	}
 	const result = { items, bySound, longest: Math.min(longest, 24) };
-	vocabularyCache.set(context.lexicon, { areas: context.areas, explicitArea, size: context.lexicon.size, vocabulary: result });
+	vocabularyCache.set(lexicon, { dictionaries, areas, size: lexicon.size, vocabulary: result });
 	return result;
+}
+
+/** A vocabulary item as this request reads it: area words are plain words when the request names an area. */
+function asRequested(item: VocabularyItem | undefined, context: PlannerContext): VocabularyItem | undefined {
+	return item?.kind === 'area' && context.explicitArea ? item.shadows : item;
 }
 
 function tokenFor(item: VocabularyItem, text: string): Token {
@@ -166,11 +174,13 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound, longest } = vocabulary(context);
-	const whole = items.get(folded);
+	const whole = asRequested(items.get(folded), context);
 	if (whole) return [tokenFor(whole, canonical)];
 	const wholeMatch = context.lexicon.lookup(folded);
 	if (wholeMatch && wholeMatch.kind !== 'typo') return [{ kind: 'word', text: wholeMatch.entry.surface, known: true }];
-	const wholeSound = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
+	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
+	// A name heard alike is an area or nothing: the word an area key hides is not heard alike.
+	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
 	if (wholeSound) return [tokenFor(wholeSound, canonical)];
 
 	// Folding is one character for one, so positions in `folded` are positions in `canonical`.
@@ -181,7 +191,7 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	for (let i = 0; i < chars.length; ) {
 		let found: { item: VocabularyItem; length: number } | null = null;
 		for (let length = Math.min(longest, chars.length - i); length >= 1; length--) {
-			const item = items.get(chars.slice(i, i + length).join(''));
+			const item = asRequested(items.get(chars.slice(i, i + length).join('')), context);
 			// A one-character listing word inside a sentence is noise; particles, worries and areas are not.
 			if (item && (length > 1 || item.kind !== 'lexicon')) {
 				found = { item, length };
