@@ -6,7 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AppDatabase } from '../../src/lib/server/db';
-import { buildRRule, type RecurrenceChoice } from '../../src/lib/domain/recurrence';
+import { buildRRule, expandOccurrences, type RecurrenceChoice } from '../../src/lib/domain/recurrence';
 import { TAXONOMY_TERMS } from '../../src/lib/domain/taxonomy';
 import {
 	BRANDS,
@@ -652,6 +652,37 @@ function inBatches(sqlite: BetterSqlite3.Database, count: number, write: (i: num
 	}
 }
 
+/** Every fifth recurring event is 中止 on its second date (no randomness: listings stay as they were). */
+const CANCELLED_EVERY = 5;
+
+/**
+ * Events take their keeper, field and targets from their listing; some recurring ones get a
+ * cancelled date so the calendar shows 中止 as it will in real use.
+ */
+function completeEvents(sqlite: BetterSqlite3.Database): void {
+	sqlite
+		.prepare(
+			`UPDATE events SET
+				organization_id = (SELECT organization_id FROM services WHERE services.id = events.service_id),
+				field = (SELECT field FROM services WHERE services.id = events.service_id),
+				targets = coalesce((SELECT json_group_array(target) FROM service_targets WHERE service_targets.service_id = events.service_id), '[]')
+			WHERE service_id IS NOT NULL`
+		)
+		.run();
+	const recurring = sqlite.prepare('SELECT id, starts_at AS startsAt, rrule FROM events WHERE rrule IS NOT NULL ORDER BY id').all() as Array<{
+		id: string;
+		startsAt: string;
+		rrule: string;
+	}>;
+	const cancel = sqlite.prepare("INSERT INTO event_exceptions (event_id, date, kind, note) VALUES (?, ?, 'cancel', ?)");
+	recurring.forEach((event, index) => {
+		if (index % CANCELLED_EVERY !== 0) return;
+		const first = event.startsAt.slice(0, 10);
+		const second = expandOccurrences({ rrule: event.rrule, dtstart: first, startTime: null, endTime: null }, first, isoDate(Date.parse(`${first}T00:00:00Z`) + 92 * DAY_MS))[1];
+		if (second) cancel.run(event.id, second.date, '会場の都合により中止します');
+	});
+}
+
 /**
  * Generates the sample into an empty, migrated database and returns what it wrote. At least the
  * hand-placed core is written even when `listings` asks for fewer.
@@ -675,6 +706,7 @@ export function generateSample(db: AppDatabase, options: SampleOptions): SampleC
 		inBatches(sqlite, listings, (i) => builder.writeListing(i < core.length ? core[i] : builder.randomPlan()));
 		events = builder.hasEventHosts ? options.events : 0;
 		inBatches(sqlite, events, () => builder.writeEvent());
+		sqlite.transaction(() => completeEvents(sqlite))();
 	} finally {
 		restore();
 	}

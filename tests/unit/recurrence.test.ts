@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildRRule, describeSession, occursOnDate, parseRecurrence } from '../../src/lib/domain/recurrence';
+import {
+	buildRRule,
+	describeRecurrence,
+	describeSession,
+	expandOccurrences,
+	isPastOccurrence,
+	nextOccurrences,
+	occursOnDate,
+	parseRecurrence,
+	tokyoDate
+} from '../../src/lib/domain/recurrence';
 
 describe('recurring sessions in Japanese', () => {
 	it('describes 毎月第2・第4火曜 10:00〜11:30', () => {
@@ -24,5 +34,85 @@ describe('recurring sessions in Japanese', () => {
 		expect(occursOnDate('FREQ=MONTHLY;BYDAY=2TU,4TU', 2026, 11, 10)).toBe(true);
 		expect(occursOnDate('FREQ=MONTHLY;BYDAY=2TU,4TU', 2026, 11, 24)).toBe(true);
 		expect(occursOnDate('FREQ=MONTHLY;BYDAY=2TU,4TU', 2026, 11, 17)).toBe(false);
+	});
+});
+
+describe('one occurrence expansion (hand-computed dates)', () => {
+	const at = (dates: Array<{ date: string }>) => dates.map((occurrence) => occurrence.date);
+
+	it('毎月第2・第4火曜 across the turn of the year', () => {
+		const series = { rrule: 'FREQ=MONTHLY;BYDAY=2TU,4TU', dtstart: '2026-04-01', startTime: '10:00', endTime: '11:30' };
+		const occurrences = expandOccurrences(series, '2026-11-01', '2027-02-28');
+		// Tuesdays: Nov 3 10 17 24 · Dec 1 8 15 22 29 · Jan 5 12 19 26 · Feb 2 9 16 23.
+		expect(at(occurrences)).toEqual(['2026-11-10', '2026-11-24', '2026-12-08', '2026-12-22', '2027-01-12', '2027-01-26', '2027-02-09', '2027-02-23']);
+		expect(occurrences[2]).toMatchObject({ startsAt: '2026-12-08T10:00:00+09:00', endsAt: '2026-12-08T11:30:00+09:00', status: 'scheduled' });
+	});
+
+	it('a 隔週 series with a day off, a cancelled and a moved session', () => {
+		const series = { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', dtstart: '2026-11-02', startTime: '13:30', endTime: '15:00' };
+		const occurrences = expandOccurrences(series, '2026-11-01', '2027-01-15', [
+			{ date: '2026-11-30', kind: 'skip' },
+			{ date: '2026-12-28', kind: 'cancel', note: '会場の工事のため' },
+			{ date: '2026-12-14', kind: 'move', newDate: '2026-12-15', newStartTime: '10:00', newEndTime: '11:30' }
+		]);
+		expect(occurrences.map((o) => [o.date, o.originalDate, o.status, o.startTime])).toEqual([
+			['2026-11-02', '2026-11-02', 'scheduled', '13:30'],
+			['2026-11-16', '2026-11-16', 'scheduled', '13:30'],
+			['2026-11-30', '2026-11-30', 'skipped', '13:30'],
+			['2026-12-15', '2026-12-14', 'moved', '10:00'],
+			['2026-12-28', '2026-12-28', 'cancelled', '13:30'],
+			['2027-01-11', '2027-01-11', 'scheduled', '13:30']
+		]);
+		// 次回 skips the day off and the cancelled date, and shows the moved one on its new day.
+		const now = new Date('2026-11-20T12:00:00+09:00');
+		expect(at(nextOccurrences(series, now, 3, [
+			{ date: '2026-11-30', kind: 'skip' },
+			{ date: '2026-12-14', kind: 'move', newDate: '2026-12-15' },
+			{ date: '2026-12-28', kind: 'cancel' }
+		]))).toEqual(['2026-12-15', '2027-01-11', '2027-01-25']);
+		// A session moved into the range from outside it is found.
+		expect(at(expandOccurrences(series, '2026-12-15', '2026-12-15', [{ date: '2026-12-14', kind: 'move', newDate: '2026-12-15' }]))).toEqual(['2026-12-15']);
+	});
+
+	it('says which weeks a 隔週 session meets', () => {
+		expect(describeSession('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', '13:30', '15:00', '2026-11-02')).toBe('隔週月曜（2026年11月2日から2週ごと） 13:30〜15:00');
+		// The first session is the first Monday on or after DTSTART (a Wednesday here), two weeks apart from then.
+		expect(describeRecurrence('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', '2026-04-01')).toBe('隔週月曜（2026年4月13日から2週ごと）');
+	});
+
+	it('毎月31日 skips months without a 31st', () => {
+		const series = { rrule: 'FREQ=MONTHLY;BYMONTHDAY=31', dtstart: '2026-01-01', startTime: '18:00', endTime: '20:00' };
+		expect(at(expandOccurrences(series, '2026-01-01', '2026-12-31'))).toEqual([
+			'2026-01-31', '2026-03-31', '2026-05-31', '2026-07-31', '2026-08-31', '2026-10-31', '2026-12-31'
+		]);
+	});
+
+	it('keeps a 23:30 JST session on its Japanese date', () => {
+		const series = { rrule: 'FREQ=WEEKLY;BYDAY=TU', dtstart: '2026-12-01', startTime: '23:30', endTime: '1:00' };
+		const [first, second] = expandOccurrences(series, '2026-12-01', '2026-12-10');
+		expect(first).toMatchObject({ date: '2026-12-01', startsAt: '2026-12-01T23:30:00+09:00', endsAt: '2026-12-02T01:00:00+09:00' });
+		expect(second.date).toBe('2026-12-08');
+		expect(new Date(second.startsAt!).toISOString()).toBe('2026-12-08T14:30:00.000Z');
+		expect(tokyoDate(new Date('2026-12-08T14:30:00Z'))).toBe('2026-12-08');
+		// Still on at 0:30 the next morning: not past yet.
+		expect(isPastOccurrence(first, new Date('2026-12-02T00:30:00+09:00'))).toBe(false);
+		expect(isPastOccurrence(first, new Date('2026-12-02T01:00:00+09:00'))).toBe(true);
+		expect(occursOnDate('FREQ=WEEKLY;BYDAY=TU', 2026, 12, 8, '2026-12-01')).toBe(true);
+		expect(occursOnDate('FREQ=WEEKLY;BYDAY=TU', 2026, 12, 9, '2026-12-01')).toBe(false);
+	});
+
+	it('ends a series on its until date or after its count', () => {
+		const until = buildRRule({ pattern: 'weekly', weekdays: [5], until: '2026-12-18' });
+		expect(until).toBe('FREQ=WEEKLY;BYDAY=FR;UNTIL=20261218T235959Z');
+		expect(parseRecurrence(until)).toMatchObject({ pattern: 'weekly', weekdays: [5], until: '2026-12-18' });
+		expect(at(expandOccurrences({ rrule: until, dtstart: '2026-12-01', startTime: '10:00', endTime: null }, '2026-12-01', '2027-01-31'))).toEqual([
+			'2026-12-04', '2026-12-11', '2026-12-18'
+		]);
+		const count = buildRRule({ pattern: 'monthly-day', monthDays: [15], count: 2 });
+		expect(describeRecurrence(count)).toBe('毎月15日（全2回）');
+		expect(describeRecurrence(until)).toBe('毎週金曜（2026年12月18日まで）');
+		expect(at(expandOccurrences({ rrule: count, dtstart: '2026-12-01', startTime: null, endTime: null }, '2026-12-01', '2027-12-31'))).toEqual([
+			'2026-12-15', '2027-01-15'
+		]);
 	});
 });

@@ -10,6 +10,8 @@ export interface ListingSummary extends SearchHit {
 	phone: string | null;
 	/** When it is open or meets: "毎月第2・第4火曜 10:00〜11:30", "月〜金 9:00〜18:00". */
 	when: string[];
+	/** 次回: the next dates it meets ("12月8日（火） 10:00〜11:30"), at most three. */
+	next?: string[];
 }
 
 /** One marker on a map. */

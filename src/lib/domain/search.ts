@@ -111,18 +111,18 @@ export interface ValidationIssue {
 	en: string;
 }
 
-const booleanParam = z
+export const booleanParam = z
 	.enum(['true', 'false', '1', '0', 'on'])
 	.transform((value) => value === 'true' || value === '1' || value === 'on');
 
-const numberParam = (min: number, max: number) =>
+export const numberParam = (min: number, max: number) =>
 	z
 		.string()
 		.trim()
 		.transform((value) => Number(value.normalize('NFKC')))
 		.pipe(z.number().finite().min(min).max(max));
 
-const intParam = (min: number, max: number) =>
+export const intParam = (min: number, max: number) =>
 	z
 		.string()
 		.trim()

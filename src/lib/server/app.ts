@@ -22,6 +22,8 @@ export interface App {
 	meilisearch: MeilisearchSearchEngine | null;
 	search: SearchService;
 	searchSync: SearchSync;
+	/** "Now" for calendars and 次回 dates (fixed by TSUNAGI_NOW in tests). */
+	now: () => Date;
 }
 
 let app: App | null = null;
@@ -43,7 +45,8 @@ export function createApp(config: AppConfig = loadConfig()): App {
 		embedded,
 		meilisearch,
 		search: new SearchService(db, meilisearch ?? embedded, embedded),
-		searchSync: new SearchSync(db, embedded, outbox)
+		searchSync: new SearchSync(db, embedded, outbox),
+		now: () => (config.fixedNow ? new Date(config.fixedNow) : new Date())
 	};
 }
 

@@ -9,6 +9,7 @@ import { MAX_PER_PAGE } from '../domain/search';
 import { FIELDS, type Field } from '../domain/taxonomy';
 import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
 import { describeSession } from '../domain/recurrence';
+import { nextDatesForListings } from './events/next-dates';
 import type { AreaOption, ListingSummary } from '../components/types';
 
 interface ExtrasRow {
@@ -18,7 +19,14 @@ interface ExtrasRow {
 	schedules: string;
 }
 
-type ScheduleTuple = [kind: string, weekday: number | null, opensAt: string | null, closesAt: string | null, rrule: string | null];
+type ScheduleTuple = [
+	kind: string,
+	weekday: number | null,
+	opensAt: string | null,
+	closesAt: string | null,
+	rrule: string | null,
+	dtstart: string | null
+];
 
 // One statement for a page of hits; json_each keeps it a single prepared query for any count.
 const EXTRAS_SQL = `
@@ -28,7 +36,7 @@ SELECT s.id,
 		JOIN areas a ON a.id = la.area_id
 		WHERE sl.service_id = s.id AND a.kind = '地区' ORDER BY sl.rowid LIMIT 1) AS district,
 	(SELECT c.value FROM contacts c WHERE c.service_id = s.id AND c.kind = 'phone' ORDER BY c.sort_order LIMIT 1) AS phone,
-	(SELECT json_group_array(json_array(kind, weekday, opens_at, closes_at, rrule)) FROM schedules WHERE service_id = s.id) AS schedules
+	(SELECT json_group_array(json_array(kind, weekday, opens_at, closes_at, rrule, dtstart)) FROM schedules WHERE service_id = s.id) AS schedules
 FROM services s
 WHERE s.id IN (SELECT value FROM json_each(?))`;
 
@@ -37,7 +45,7 @@ function whenLines(schedulesJson: string): string[] {
 	const schedules = JSON.parse(schedulesJson) as ScheduleTuple[];
 	const sessions = schedules
 		.filter(([kind, , , , rrule]) => kind === 'session' && rrule)
-		.map(([, , opensAt, closesAt, rrule]) => describeSession(rrule!, opensAt, closesAt));
+		.map(([, , opensAt, closesAt, rrule, dtstart]) => describeSession(rrule!, opensAt, closesAt, dtstart));
 	if (sessions.length > 0) return sessions.slice(0, 2);
 	const hours: WeeklySpan[] = schedules
 		.filter(([kind, weekday, opensAt, closesAt]) => kind === 'hours' && weekday !== null && opensAt && closesAt)
@@ -45,14 +53,22 @@ function whenLines(schedulesJson: string): string[] {
 	return formatWeeklyHours(hours).slice(0, 2);
 }
 
-/** Search hits → list items with their 地区, first phone number and days/times. */
+/** Search hits → list items with their 地区, first phone number, days/times and 次回 dates. */
 export function summarizeHits(app: App, hits: SearchHit[]): ListingSummary[] {
 	if (hits.length === 0) return [];
-	const rows = app.db.$client.prepare(EXTRAS_SQL).all(JSON.stringify(hits.map((hit) => hit.id))) as ExtrasRow[];
+	const ids = hits.map((hit) => hit.id);
+	const rows = app.db.$client.prepare(EXTRAS_SQL).all(JSON.stringify(ids)) as ExtrasRow[];
 	const extras = new Map(rows.map((row) => [row.id, row]));
+	const next = nextDatesForListings(app.db, ids, app.now());
 	return hits.map((hit) => {
 		const row = extras.get(hit.id);
-		return { ...hit, district: row?.district ?? null, phone: row?.phone ?? null, when: row ? whenLines(row.schedules) : [] };
+		return {
+			...hit,
+			district: row?.district ?? null,
+			phone: row?.phone ?? null,
+			when: row ? whenLines(row.schedules) : [],
+			next: (next.get(hit.id) ?? []).map((date) => date.label)
+		};
 	});
 }
 

@@ -14,6 +14,15 @@ export interface AppConfig {
 	tileAttribution: string;
 	/** Shown on every page while the database holds the generated (fictional) sample. */
 	sampleNotice: string;
+	/** TSUNAGI_NOW: a fixed "now" (ISO instant) for tests and demos; null = the real clock. */
+	fixedNow: Date | null;
+}
+
+function parseFixedNow(value: string | undefined): Date | null {
+	if (!value) return null;
+	const date = new Date(value);
+	if (Number.isNaN(date.getTime())) throw new Error(`TSUNAGI_NOW is not a date: ${value}`);
+	return date;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -27,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		tileAttribution:
 			env.MAP_TILE_ATTRIBUTION ??
 			'<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank" rel="noopener">地理院タイル（淡色地図）</a>',
-		sampleNotice: env.SAMPLE_NOTICE ?? 'サンプルデータ（架空）'
+		sampleNotice: env.SAMPLE_NOTICE ?? 'サンプルデータ（架空）',
+		fixedNow: parseFixedNow(env.TSUNAGI_NOW)
 	};
 }

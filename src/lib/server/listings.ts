@@ -106,7 +106,7 @@ export function getListing(db: AppDatabase, id: string, options: { publishedOnly
 				opensAt: s.opensAt,
 				closesAt: s.closesAt,
 				note: s.note,
-				description: describeSession(s.rrule!, s.opensAt, s.closesAt)
+				description: describeSession(s.rrule!, s.opensAt, s.closesAt, s.dtstart)
 			})),
 		contacts: contacts.map((c) => ({ kind: c.kind as ListingContact['kind'], value: c.value, role: c.role })),
 		desk: desk ? { scheme: desk.scheme, certifiedOn: desk.certifiedOn, areaNames: deskAreas.map((a) => a.name) } : null,

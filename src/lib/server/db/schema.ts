@@ -212,26 +212,58 @@ export const contacts = sqliteTable(
 	(t) => [index('contacts_service').on(t.serviceId)]
 );
 
+/**
+ * An event (催し): linked to a listing and its location, or standalone (then organization_id says
+ * who keeps it). One-off, or recurring by an RFC 5545 RRULE from the first session (starts_at);
+ * single dates are changed in event_exceptions. Times are Asia/Tokyo.
+ */
 export const events = sqliteTable(
 	'events',
 	{
 		id: text('id').primaryKey(),
 		serviceId: text('service_id').references(() => services.id, { onDelete: 'set null' }),
+		/** The organisation that keeps the event (the listing's, or the organiser of a standalone one). */
+		organizationId: text('organization_id').references(() => organizations.id),
 		locationId: text('location_id').references(() => locations.id),
 		title: text('title').notNull(),
 		titleKana: text('title_kana'),
 		description: text('description'),
-		/** ISO 8601 with +09:00 offset. */
+		/** The first session: ISO 8601 with +09:00 offset. */
 		startsAt: text('starts_at').notNull(),
+		/** Its end (same offset); the time of day applies to every session. */
 		endsAt: text('ends_at'),
 		rrule: text('rrule'),
+		/** 医療 介護 障害 子育て 地域資源 (the listing's when linked). */
+		field: text('field'),
+		/** JSON array of targets (高齢者, …). */
+		targets: text('targets').notNull().default('[]'),
 		fee: text('fee'),
 		capacity: integer('capacity'),
 		howToApply: text('how_to_apply'),
+		/** draft / review / published / cancelled (the whole event is 中止) */
 		status: text('status').notNull().default('published'),
 		...timestamps
 	},
-	(t) => [index('events_starts').on(t.startsAt), index('events_service').on(t.serviceId)]
+	(t) => [index('events_starts').on(t.startsAt), index('events_service').on(t.serviceId), index('events_org').on(t.organizationId)]
+);
+
+/** One date of a recurring event changed: 休み (skip), 中止 (cancel) or moved to another date/time. */
+export const eventExceptions = sqliteTable(
+	'event_exceptions',
+	{
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		/** The date the rule gives, 'YYYY-MM-DD'. */
+		date: text('date').notNull(),
+		/** skip / cancel / move */
+		kind: text('kind').notNull(),
+		newDate: text('new_date'),
+		newStartTime: text('new_start_time'),
+		newEndTime: text('new_end_time'),
+		note: text('note')
+	},
+	(t) => [primaryKey({ columns: [t.eventId, t.date] })]
 );
 
 /** なんでも相談窓口 certification (高知市: ほおっちょけん相談窓口). */

@@ -4,7 +4,9 @@ import { getApp } from '$lib/server/app';
 import { getListing } from '$lib/server/listings';
 import { parseSearchParams } from '$lib/domain/search';
 import { haversineMeters } from '$lib/domain/geo';
-import { describeRecurrence } from '$lib/domain/recurrence';
+import { nextDatesForListings } from '$lib/server/events/next-dates';
+import { loadEvents } from '$lib/server/events/store';
+import { eventView } from '$lib/server/events/view';
 
 /** One listing whole. `?lat&lng` (carried over from a 「現在地の近く」 search) adds the walk to it. */
 export const load: PageServerLoad = ({ params, url }) => {
@@ -17,9 +19,16 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (origin.ok && origin.query.lat !== undefined && origin.query.lng !== undefined && place) {
 		distanceM = haversineMeters({ lat: origin.query.lat, lng: origin.query.lng }, { lat: place.lat!, lng: place.lng! });
 	}
-	// Worded here so the browser does not need the RRULE library.
-	const eventRecurrence = Object.fromEntries(
-		listing.events.flatMap((event) => (event.rrule ? [[event.id, describeRecurrence(event.rrule)]] : []))
-	) as Record<string, string>;
-	return { listing, distanceM, eventRecurrence };
+	// Dates are worked out here so the browser does not need the RRULE library.
+	const app = getApp();
+	const now = app.now();
+	const views = loadEvents(app.db, { serviceIds: [listing.id], publicOnly: true }).map((event) => eventView(event, now, 3));
+	return {
+		listing,
+		distanceM,
+		nextDates: nextDatesForListings(app.db, [listing.id], now).get(listing.id) ?? [],
+		upcomingEvents: views.filter((view) => !view.ended),
+		// Past events stay findable, marked 終了, below the coming ones.
+		pastEvents: views.filter((view) => view.ended)
+	};
 };
