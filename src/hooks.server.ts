@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getApp } from '$lib/server/app';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/sessions';
 import { isAdminPath, isPublicAdminPath } from '$lib/server/auth/permissions';
+import { compression } from '$lib/server/compression';
 
 /** Opens the database and repairs the search index before the first request. */
 export const init: ServerInit = async () => {
@@ -65,4 +66,4 @@ const adminGuard: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle: Handle = sequence(securityHeaders, session, adminGuard);
+export const handle: Handle = sequence(compression, securityHeaders, session, adminGuard);
