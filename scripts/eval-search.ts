@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type AppDatabase } from '../src/lib/server/db';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
 import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
-import { importHsdsServices } from '../src/lib/server/search/hsds-listings';
+import { importHsdsServices } from '../src/lib/server/importers/hsds-import';
 import { MeilisearchSearchEngine } from '../src/lib/server/search/meilisearch/engine';
 import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
 import { SearchService } from '../src/lib/server/search/service';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type AppDatabase } from '../../src/lib/server/db';
-import { importHsdsServices, type HsdsService } from '../../src/lib/server/search/hsds-listings';
+import { importHsdsServices, type HsdsService } from '../../src/lib/server/importers/hsds-import';
 import { rebuildEmbeddedIndex } from '../../src/lib/server/search/indexer';
 import { EmbeddedSearchEngine } from '../../src/lib/server/search/embedded';
 

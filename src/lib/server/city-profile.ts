@@ -1,0 +1,57 @@
+/**
+ * The municipality profile: everything that differs from one city to the next (names, the desk
+ * programme, model districts, map centre and bounds, contact, sample) is read from
+ * cities/<id>/profile.json, chosen with CITY (default: kochi) or CITY_PROFILE (a path).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const LatLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+
+export const CityProfileSchema = z.object({
+	id: z.string().regex(/^[a-z0-9-]+$/),
+	city: z.string().min(1),
+	cityKana: z.string().min(1),
+	prefecture: z.string().min(1),
+	deskProgramme: z.string().min(1),
+	modelDistricts: z.array(z.string()).default([]),
+	center: LatLng,
+	bounds: z.object({ south: z.number(), north: z.number(), west: z.number(), east: z.number() }),
+	contact: z.string().default(''),
+	sampleNotice: z.string().default('サンプルデータ（架空）'),
+	tileUrl: z.string().optional(),
+	tileAttribution: z.string().optional(),
+	/** Where the sample comes from: the built-in generator, or an areas GeoJSON and a listings CSV (paths relative to the profile). */
+	sample: z.union([
+		z.object({ generator: z.literal('kochi') }),
+		z.object({ areas: z.string().optional(), listings: z.string().optional() })
+	])
+});
+export type CityProfile = z.infer<typeof CityProfileSchema> & { dir: string };
+
+const cache = new Map<string, CityProfile>();
+
+export function cityProfilePath(env: NodeJS.ProcessEnv = process.env): string {
+	if (env.CITY_PROFILE) return path.resolve(env.CITY_PROFILE);
+	return path.resolve('cities', env.CITY || 'kochi', 'profile.json');
+}
+
+export class CityProfileError extends Error {}
+
+/** The profile of the configured city; throws CityProfileError with a readable message. */
+export function loadCityProfile(file: string = cityProfilePath()): CityProfile {
+	const cached = cache.get(file);
+	if (cached) return cached;
+	let raw: unknown;
+	try {
+		raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch (cause) {
+		throw new CityProfileError(`市町村プロファイルを読めません: ${file} (${(cause as Error).message})`);
+	}
+	const parsed = CityProfileSchema.safeParse(raw);
+	if (!parsed.success) throw new CityProfileError(`市町村プロファイルの形式が正しくありません: ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	const profile = { ...parsed.data, dir: path.dirname(file) };
+	cache.set(file, profile);
+	return profile;
+}

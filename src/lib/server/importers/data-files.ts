@@ -1,0 +1,148 @@
+/**
+ * Files in and out, for the CLI (data:import, data:export) and the admin's data page: which
+ * importer a file goes to, the report a person reads afterwards, and the search indexes following
+ * the import (the embedded one right after the commit, Meilisearch through the outbox).
+ */
+import type { AppDatabase } from '../db';
+import type { CityProfile } from '../city-profile';
+import { EmbeddedSearchEngine } from '../search/embedded';
+import { SearchSync } from '../search/sync';
+import { rebuildEmbeddedIndex } from '../search/indexer';
+import type { MeilisearchSearchEngine } from '../search/meilisearch/engine';
+import { MeilisearchOutboxWorker } from '../search/meilisearch/outbox-worker';
+import { importDefaults, importHsds, type HsdsImportReport, type HsdsObjectKind } from './hsds-import';
+import { exportHsdsBundle } from './hsds-export';
+import { exportCsv, exportGeoJson } from './open-data';
+
+export const EXPORT_FORMATS = ['hsds', 'csv', 'geojson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ImportFormat = 'hsds';
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+	hsds: 'application/json; charset=utf-8',
+	csv: 'text/csv; charset=utf-8',
+	geojson: 'application/geo+json; charset=utf-8'
+};
+
+export interface ExportOptions {
+	publishedOnly?: boolean;
+	baseUrl?: string;
+	onProgress?: (done: number, total: number) => void;
+}
+
+export function exportData(db: AppDatabase, format: ExportFormat, options: ExportOptions = {}): { body: string; count: number } {
+	switch (format) {
+		case 'hsds': {
+			const bundle = exportHsdsBundle(db, { publishedOnly: options.publishedOnly ?? false, onProgress: options.onProgress });
+			return { body: `${JSON.stringify(bundle, null, 1)}\n`, count: (bundle.services as unknown[]).length };
+		}
+		case 'csv':
+			return exportCsv(db, { publishedOnly: true, onProgress: options.onProgress });
+		case 'geojson':
+			return exportGeoJson(db, { baseUrl: options.baseUrl, onProgress: options.onProgress });
+	}
+}
+
+export interface ImportFileRequest {
+	bytes: Uint8Array;
+	fileName: string;
+	format?: ImportFormat;
+	dryRun?: boolean;
+	profile: CityProfile;
+	meilisearch?: MeilisearchSearchEngine | null;
+	onProgress?: (done: number, total: number) => void;
+	onIndexProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportFileResult {
+	ok: boolean;
+	/** The report, line by line, as the CLI prints it. */
+	lines: string[];
+	hsds?: HsdsImportReport;
+}
+
+const KIND_LABELS: Record<HsdsObjectKind, string> = {
+	area: '地域',
+	taxonomy: '分類体系',
+	taxonomy_term: '分類',
+	organization: '団体',
+	location: '場所',
+	service: 'サービス',
+	service_at_location: 'サービスの場所'
+};
+
+/** Above this many listings a whole rebuild of the embedded index is faster than one by one. */
+const REBUILD_THRESHOLD = 2000;
+
+/**
+ * Brings both engines up to date after an import: outbox rows were written inside the import's
+ * transaction (enqueue); this updates the embedded index and, with Meilisearch, drains the outbox.
+ */
+export async function followImport(
+	db: AppDatabase,
+	serviceIds: string[],
+	meilisearch: MeilisearchSearchEngine | null | undefined,
+	onProgress?: (done: number, total: number) => void
+): Promise<void> {
+	if (serviceIds.length === 0) return;
+	const embedded = new EmbeddedSearchEngine(db);
+	if (serviceIds.length > REBUILD_THRESHOLD) await rebuildEmbeddedIndex(db, embedded, undefined, onProgress);
+	else await new SearchSync(db, embedded, null).afterCommit(serviceIds);
+	if (meilisearch) {
+		const worker = new MeilisearchOutboxWorker(db, meilisearch);
+		await worker.drain();
+		worker.stop();
+	}
+}
+
+/** An outbox writer for the import's transaction (rows only matter when Meilisearch is used). */
+export function outboxWriter(db: AppDatabase, meilisearch: MeilisearchSearchEngine | null | undefined): (ids: string[]) => void {
+	const consumer = meilisearch ? { wake() {}, async drain() {} } : null;
+	const sync = new SearchSync(db, new EmbeddedSearchEngine(db), consumer);
+	return (ids) => sync.enqueue(ids);
+}
+
+function looksLikeJson(bytes: Uint8Array, fileName: string): boolean {
+	if (/\.json$/i.test(fileName)) return true;
+	const head = Buffer.from(bytes.subarray(0, 64)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+	return head.startsWith('{') || head.startsWith('[');
+}
+
+export async function importDataFile(db: AppDatabase, request: ImportFileRequest): Promise<ImportFileResult> {
+	if (request.format !== 'hsds' && !looksLikeJson(request.bytes, request.fileName)) {
+		return { ok: false, lines: [`${request.fileName}: HSDS 3.0 JSON ではありません（.json のファイルを指定してください）`] };
+	}
+	let input: unknown;
+	try {
+		input = JSON.parse(Buffer.from(request.bytes).toString('utf8').replace(/^\uFEFF/, ''));
+	} catch (error) {
+		return { ok: false, lines: [`${request.fileName}: JSON として読めません（${(error as Error).message}）`] };
+	}
+	const report = importHsds(db, input, {
+		defaults: importDefaults(request.profile),
+		dryRun: request.dryRun,
+		enqueue: outboxWriter(db, request.meilisearch),
+		onProgress: request.onProgress
+	});
+	if (!report.dryRun) await followImport(db, report.serviceIds, request.meilisearch, request.onIndexProgress);
+	return { ok: report.rejected.length === 0, lines: describeHsdsReport(report), hsds: report };
+}
+
+export function describeHsdsReport(report: HsdsImportReport): string[] {
+	const taken = (Object.entries(report.taken) as Array<[HsdsObjectKind, number]>)
+		.filter(([, count]) => count > 0)
+		.map(([kind, count]) => `${KIND_LABELS[kind]} ${count}`)
+		.join('、');
+	const lines = [
+		`${report.dryRun ? '試行（保存していません）' : '読み込みました'}: ${taken || '0 件'}`,
+		...report.skipped.map((problem) => `  読み飛ばし ${problem.position}${problem.name ? `「${problem.name}」` : ''}: ${problem.reason}`),
+		...report.warnings.map((problem) => `  注意 ${problem.position}${problem.name ? `「${problem.name}」` : ''}: ${problem.reason}`)
+	];
+	if (report.rejected.length > 0) {
+		lines.push(`読み込めなかったもの ${report.rejected.length} 件:`);
+		for (const problem of report.rejected) {
+			lines.push(`  ${problem.position} ${KIND_LABELS[problem.kind as HsdsObjectKind] ?? 'ファイル'}${problem.id ? ` id=${problem.id}` : ''}${problem.name ? `「${problem.name}」` : ''}: ${problem.reason}`);
+		}
+	}
+	return lines;
+}
