@@ -83,8 +83,11 @@ test('home offers the search box, the five fields and こんなときに shortcu
 	for (const shortcut of ['近くのサロン・百歳体操', '子育ての相談', '親の介護', 'ゴミ出し・電球交換の手伝い', 'なんでも相談窓口']) {
 		await expect(shortcuts.getByText(shortcut, { exact: true })).toBeVisible();
 	}
+	// A 「近くの…」 shortcut asks where (an area or the current location) before it lists anything.
 	await shortcuts.getByRole('link', { name: 'いきいき百歳体操' }).click();
-	await expect(page).toHaveURL(/term=hyakusai-taiso/);
+	await expect(page).toHaveURL(/\/konnatoki\?worry=/);
+	await page.getByLabel('地区', { exact: true }).selectOption('旭');
+	await page.getByRole('button', { name: 'この地区の近くをさがす' }).click();
 	await expect(resultItems(page).first()).toContainText('百歳体操');
 	// The skip link is the first thing a keyboard reaches.
 	await page.keyboard.press('Tab');

@@ -8,6 +8,8 @@ export interface ListingSummary extends SearchHit {
 	district: string | null;
 	/** The first phone number, for 電話する and printed lists. */
 	phone: string | null;
+	/** The first FAX number (still how many desks refer people). */
+	fax: string | null;
 	/** When it is open or meets: "毎月第2・第4火曜 10:00〜11:30", "月〜金 9:00〜18:00". */
 	when: string[];
 	/** 次回: the next dates it meets ("12月8日（火） 10:00〜11:30"), at most three. */
@@ -40,4 +42,15 @@ export interface AreaOption {
 export interface FilterChip {
 	label: string;
 	href: string;
+}
+
+/** One listing as a print view shows it, with what the view adds (note, QR code). */
+export interface PrintItem {
+	listing: ListingSummary;
+	/** What it offers, in one or two short sentences. */
+	offers?: string | null;
+	/** The supporter's note (つなぎ先リスト). */
+	note?: string | null;
+	/** A QR code (PNG data URL) that opens `url`. */
+	qr?: { dataUrl: string; url: string } | null;
 }

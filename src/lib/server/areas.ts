@@ -16,6 +16,7 @@ interface ExtrasRow {
 	id: string;
 	district: string | null;
 	phone: string | null;
+	fax: string | null;
 	schedules: string;
 }
 
@@ -36,6 +37,7 @@ SELECT s.id,
 		JOIN areas a ON a.id = la.area_id
 		WHERE sl.service_id = s.id AND a.kind = '地区' ORDER BY sl.rowid LIMIT 1) AS district,
 	(SELECT c.value FROM contacts c WHERE c.service_id = s.id AND c.kind = 'phone' ORDER BY c.sort_order LIMIT 1) AS phone,
+	(SELECT c.value FROM contacts c WHERE c.service_id = s.id AND c.kind = 'fax' ORDER BY c.sort_order LIMIT 1) AS fax,
 	(SELECT json_group_array(json_array(kind, weekday, opens_at, closes_at, rrule, dtstart)) FROM schedules WHERE service_id = s.id) AS schedules
 FROM services s
 WHERE s.id IN (SELECT value FROM json_each(?))`;
@@ -53,7 +55,7 @@ function whenLines(schedulesJson: string): string[] {
 	return formatWeeklyHours(hours).slice(0, 2);
 }
 
-/** Search hits → list items with their 地区, first phone number, days/times and 次回 dates. */
+/** Search hits → list items with their 地区, first phone and FAX numbers, days/times and 次回 dates. */
 export function summarizeHits(app: App, hits: SearchHit[]): ListingSummary[] {
 	if (hits.length === 0) return [];
 	const ids = hits.map((hit) => hit.id);
@@ -66,6 +68,7 @@ export function summarizeHits(app: App, hits: SearchHit[]): ListingSummary[] {
 			...hit,
 			district: row?.district ?? null,
 			phone: row?.phone ?? null,
+			fax: row?.fax ?? null,
 			when: row ? whenLines(row.schedules) : [],
 			next: (next.get(hit.id) ?? []).map((date) => date.label)
 		};
@@ -92,21 +95,38 @@ export interface AreaPage {
 	groups: Array<{ field: Field; listings: ListingSummary[] }>;
 }
 
+/** Every hit of a search (page after page), at most `limit`; `total` is how many there are in all. */
+export async function searchAll(
+	app: App,
+	query: Omit<SearchQuery, 'page' | 'perPage'>,
+	limit = Number.POSITIVE_INFINITY
+): Promise<{ hits: SearchHit[]; total: number; area: AreaRef | null }> {
+	const hits: SearchHit[] = [];
+	let total = 0;
+	let area: AreaRef | null = null;
+	for (let page = 1; hits.length < limit; page++) {
+		const served = await app.search.search({ ...query, page, perPage: MAX_PER_PAGE });
+		total = served.result.total;
+		area = served.area;
+		hits.push(...served.result.hits);
+		if (hits.length >= total || served.result.hits.length === 0) break;
+	}
+	return { hits: hits.slice(0, limit), total, area };
+}
+
 /** All published listings of one 地区 (by slug), grouped by the five fields in their usual order. */
 export async function loadAreaPage(app: App, slug: string): Promise<AreaPage | null> {
 	const area = app.search.areas().find((candidate) => candidate.kind === '地区' && candidate.slug === slug);
 	if (!area) return null;
-	const hits: SearchHit[] = [];
-	const query: SearchQuery = { area: area.id, sort: 'name', page: 1, perPage: MAX_PER_PAGE };
-	for (;;) {
-		const { result } = await app.search.search(query);
-		hits.push(...result.hits);
-		if (hits.length >= result.total || result.hits.length === 0) break;
-		query.page += 1;
-	}
+	const { hits } = await searchAll(app, { area: area.id, sort: 'name' });
 	const listings = summarizeHits(app, hits);
 	const groups = FIELDS.map((field) => ({ field, listings: listings.filter((listing) => listing.field === field) })).filter(
 		(group) => group.listings.length > 0
 	);
 	return { area, total: listings.length, groups };
+}
+
+/** The names the city gives its certified desks (高知市: ほおっちょけん相談窓口). */
+export function deskSchemes(app: App): string[] {
+	return app.db.$client.prepare('SELECT DISTINCT scheme FROM desk_certifications ORDER BY scheme').pluck().all() as string[];
 }

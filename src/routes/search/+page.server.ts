@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { districts, summarizeHits } from '$lib/server/areas';
+import { deskSchemes, districts, summarizeHits } from '$lib/server/areas';
 import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/domain/search';
 import { UnknownAreaError } from '$lib/server/search/service';
-import { filterChips, pageHrefBase } from './links';
+import { filterChips, pageHrefBase, printHref, searchHeading } from './links';
 
 /**
  * The results page, rendered on the server so it works without JavaScript. The URL holds the
@@ -12,11 +12,15 @@ import { filterChips, pageHrefBase } from './links';
 export const load: PageServerLoad = async ({ url }) => {
 	const app = getApp();
 	const areas = districts(app);
+	const schemes = deskSchemes(app);
 	const parsed = parseSearchParams(url.searchParams);
 	const invalid = (query: SearchQuery | null, issues: ValidationIssue[]) => ({
 		areas,
+		schemes,
 		query,
 		areaName: null,
+		heading: searchHeading(query ?? {}, null),
+		printHref: null,
 		chips: query ? filterChips(query, null) : [],
 		issues,
 		result: null
@@ -26,8 +30,11 @@ export const load: PageServerLoad = async ({ url }) => {
 		const { result, area } = await app.search.search(parsed.query);
 		return {
 			areas,
+			schemes,
 			query: parsed.query,
 			areaName: area?.name ?? null,
+			heading: searchHeading(parsed.query, area?.name ?? null),
+			printHref: printHref(parsed.query),
 			chips: filterChips(parsed.query, area?.name ?? null),
 			issues: [] as ValidationIssue[],
 			result: {

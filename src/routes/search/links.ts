@@ -39,6 +39,23 @@ export function filterChips(query: SearchQuery, areaName: string | null): Filter
 	return chips;
 }
 
+/** 「旭地区の「サロン」の検索結果」 — what was searched, in words, for headings and titles. */
+export function searchHeading(query: Partial<SearchQuery>, areaName: string | null): string {
+	let subject = '';
+	if (query.q) subject = `「${query.q}」`;
+	else if (query.term) subject = TERM_BY_CODE.get(query.term)?.name ?? query.term;
+	else if (query.field) subject = query.field;
+	if (query.desk) subject = subject ? `${subject}（なんでも相談窓口）` : 'なんでも相談窓口';
+	const where = areaName ? `${areaName}地区の` : '';
+	return subject || where ? `${where}${subject || '情報'}の検索結果` : '検索結果';
+}
+
+/** The print view of the same search: every result (up to the print limit), not one page. */
+export function printHref(query: SearchQuery): string {
+	const params = searchQueryToParams({ ...query, page: 1, perPage: undefined }).toString();
+	return params ? `/search/print?${params}` : '/search/print';
+}
+
 /** Page N of the same search: the base link plus `page=N`. */
 export function pageHrefBase(query: SearchQuery): string {
 	return searchHref({ ...query, page: 1 });

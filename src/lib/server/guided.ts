@@ -1,0 +1,91 @@
+/**
+ * こんなときに (guided search): a worry and a place → the fitting listings nearest first, and the
+ * nearest certified desk beside them. The worries are the entries of data/dictionaries/worries.json
+ * that say how a resident puts them (`ask`); their first key is the query, so the search engines
+ * answer from the same 困りごと data (tags and terms in tiers) as a typed search.
+ */
+import { z } from 'zod';
+import worriesData from '../../../data/dictionaries/worries.json';
+import type { App } from './app';
+import { summarizeHits } from './areas';
+import type { ListingSummary } from '../components/types';
+
+export interface GuidedWorry {
+	/** The worry's first key: its id in URLs (?worry=電球) and the query searched. */
+	key: string;
+	/** How a resident says it: 「電球を替えてほしい」. */
+	ask: string;
+}
+
+const WorriesFile = z.object({
+	worries: z.array(z.object({ keys: z.array(z.string().min(1)).min(1), ask: z.string().min(1).optional(), generic: z.boolean().optional() }))
+});
+
+export const GUIDED_WORRIES: readonly GuidedWorry[] = WorriesFile.parse(worriesData)
+	.worries.filter((worry) => worry.ask && !worry.generic)
+	.map((worry) => ({ key: worry.keys[0], ask: worry.ask! }));
+
+/** How many listings the first answer shows; the rest are one link away. */
+export const GUIDED_RESULTS = 10;
+
+export const GuidedParams = z.object({
+	worry: z.string().trim().max(100).optional(),
+	area: z.string().trim().max(100).optional(),
+	lat: z.coerce.number().min(20).max(46).optional(),
+	lng: z.coerce.number().min(122).max(154).optional()
+});
+
+export interface GuidedPlace {
+	lat: number;
+	lng: number;
+	/** 「旭地区」 or 「現在地」 */
+	label: string;
+	/** The 地区 chosen, when the place is an area. */
+	areaName: string | null;
+}
+
+export interface GuidedAnswer {
+	worry: GuidedWorry;
+	place: GuidedPlace;
+	listings: ListingSummary[];
+	total: number;
+	nearestDesk: ListingSummary | null;
+	/** The whole answer as a search (same order), for more than the first few. */
+	allHref: string;
+}
+
+/** A 地区 by name or slug, with its centre as the place distances are measured from. */
+export function areaPlace(app: App, value: string): GuidedPlace | null {
+	const area = app.search.resolveArea(value);
+	if (!area) return null;
+	const center = app.db.$client.prepare('SELECT center_lat AS lat, center_lng AS lng FROM areas WHERE id = ?').get(area.id) as
+		| { lat: number | null; lng: number | null }
+		| undefined;
+	if (center?.lat == null || center.lng == null) return null;
+	const label = area.kind === '地区' ? `${area.name}地区` : area.name;
+	return { lat: center.lat, lng: center.lng, label, areaName: area.name };
+}
+
+export function findWorry(key: string | undefined): GuidedWorry | null {
+	if (!key) return null;
+	return GUIDED_WORRIES.find((worry) => worry.key === key || worry.ask === key) ?? null;
+}
+
+export async function guidedAnswer(app: App, worry: GuidedWorry, place: GuidedPlace): Promise<GuidedAnswer> {
+	const origin = { lat: place.lat, lng: place.lng };
+	// Relevance with an origin: the worry's first tier (e.g. 電球交換) nearest first, then the next.
+	const [found, desks] = await Promise.all([
+		app.search.search({ q: worry.key, ...origin, sort: 'relevance', page: 1, perPage: GUIDED_RESULTS }),
+		app.search.search({ desk: true, ...origin, sort: 'distance', page: 1, perPage: 1 })
+	]);
+	const [nearestDesk = null] = summarizeHits(app, desks.result.hits);
+	const params = new URLSearchParams({ q: worry.key, lat: String(place.lat), lng: String(place.lng) });
+	return {
+		worry,
+		place,
+		listings: summarizeHits(app, found.result.hits),
+		total: found.result.total,
+		nearestDesk,
+		allHref: `/search?${params}`
+	};
+}
