@@ -118,6 +118,8 @@ test('こんなときに lists nearest first, and without a place it asks for on
 
 	await page.getByLabel('地区', { exact: true }).selectOption('三里');
 	await page.getByRole('button', { name: 'この地区の近くをさがす' }).click();
+	await expect(page).toHaveURL(/area=/);
+	await expect(page.locator('ol.result-list > li').first()).toBeVisible();
 	const distances = await page
 		.locator('ol.result-list > li .distance')
 		.evaluateAll((items) => items.map((item) => item.textContent ?? ''));
