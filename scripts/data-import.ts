@@ -11,7 +11,10 @@ import { loadConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { loadCityProfile } from '../src/lib/server/city-profile';
 import { meilisearchFromConfig } from '../src/lib/server/app';
-import { importDataFile, type ImportFormat } from '../src/lib/server/importers/data-files';
+import { PHASE_LABELS, importDataFile, type ImportFormat } from '../src/lib/server/importers/data-files';
+import { getGeocoder } from '../src/lib/server/geocoding/geocoder';
+import { CSV_COLUMNS, columnByName } from '../src/lib/server/importers/csv-columns';
+import type { HeaderMapping } from '../src/lib/server/importers/csv-import';
 import { CliError, progressLine, runCli } from './lib/cli';
 
 await runCli('data:import', async () => {
@@ -29,12 +32,19 @@ await runCli('data:import', async () => {
 	if (!fs.existsSync(file)) throw new CliError(`ファイルがありません: ${path.resolve(file)}`);
 	const format = parsed.values.format as ImportFormat | undefined;
 	if (format && format !== 'hsds' && format !== 'csv') throw new CliError(`--format は hsds か csv です（${format}）`);
-	const mapping: Record<string, string> = {};
+	const mapping: HeaderMapping = {};
 	for (const pair of parsed.values.map ?? []) {
-		const [header, field] = pair.split('=');
+		const [header, field] = pair.split('=').map((part) => part?.trim());
 		if (!header || !field) throw new CliError(`--map は「見出し=項目」の形です（${pair}）`);
-		mapping[header.trim()] = field.trim();
+		const column = field === 'ignore' || field === '無視' ? 'ignore' : columnByName(field);
+		if (!column) throw new CliError(`--map の項目「${field}」が分かりません。項目: ${CSV_COLUMNS.map((c) => c.header).join('・')}、または ignore`);
+		mapping[header] = column;
 	}
+	const progressByPhase = new Map<string, (done: number, total: number) => void>();
+	const progress = (label: string) => {
+		if (!progressByPhase.has(label)) progressByPhase.set(label, progressLine(label));
+		return progressByPhase.get(label)!;
+	};
 	const config = loadConfig();
 	const profile = loadCityProfile();
 	const db = openDatabase(config.databasePath, { migrationsDir: config.migrationsDir });
@@ -44,10 +54,12 @@ await runCli('data:import', async () => {
 			fileName: path.basename(file),
 			format,
 			dryRun: parsed.values['dry-run'] ?? false,
-			mapping,
 			profile,
 			meilisearch: meilisearchFromConfig(config),
-			onProgress: progressLine('import'),
+			mapping,
+			geocoder: getGeocoder(),
+			geocodeIntervalMs: Number(process.env.GEOCODE_INTERVAL_MS ?? 1000),
+			onProgress: (done, total, phase) => progress(phase ? PHASE_LABELS[phase] : 'import')(done, total),
 			onIndexProgress: progressLine('search index')
 		});
 		for (const line of result.lines) console.log(line);

@@ -13,10 +13,12 @@ import { MeilisearchOutboxWorker } from '../search/meilisearch/outbox-worker';
 import { importDefaults, importHsds, type HsdsImportReport, type HsdsObjectKind } from './hsds-import';
 import { exportHsdsBundle } from './hsds-export';
 import { exportCsv, exportGeoJson } from './open-data';
+import { importCsv, type CsvImportPhase, type CsvImportResult, type HeaderMapping } from './csv-import';
+import type { Geocoder } from '../geocoding/geocoder';
 
 export const EXPORT_FORMATS = ['hsds', 'csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export type ImportFormat = 'hsds';
+export type ImportFormat = 'hsds' | 'csv';
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 	hsds: 'application/json; charset=utf-8',
@@ -50,7 +52,12 @@ export interface ImportFileRequest {
 	dryRun?: boolean;
 	profile: CityProfile;
 	meilisearch?: MeilisearchSearchEngine | null;
-	onProgress?: (done: number, total: number) => void;
+	/** CSV: header → column for headers the import does not know. */
+	mapping?: HeaderMapping;
+	/** CSV: for rows with an address and no coordinates. */
+	geocoder?: Geocoder | null;
+	geocodeIntervalMs?: number;
+	onProgress?: (done: number, total: number, phase?: CsvImportPhase) => void;
 	onIndexProgress?: (done: number, total: number) => void;
 }
 
@@ -59,7 +66,10 @@ export interface ImportFileResult {
 	/** The report, line by line, as the CLI prints it. */
 	lines: string[];
 	hsds?: HsdsImportReport;
+	csv?: CsvImportResult;
 }
+
+export const PHASE_LABELS: Record<CsvImportPhase, string> = { check: '確認', geocode: '住所から座標', write: '書き込み' };
 
 const KIND_LABELS: Record<HsdsObjectKind, string> = {
 	area: '地域',
@@ -109,8 +119,19 @@ function looksLikeJson(bytes: Uint8Array, fileName: string): boolean {
 }
 
 export async function importDataFile(db: AppDatabase, request: ImportFileRequest): Promise<ImportFileResult> {
-	if (request.format !== 'hsds' && !looksLikeJson(request.bytes, request.fileName)) {
-		return { ok: false, lines: [`${request.fileName}: HSDS 3.0 JSON ではありません（.json のファイルを指定してください）`] };
+	const format = request.format ?? (looksLikeJson(request.bytes, request.fileName) ? 'hsds' : 'csv');
+	if (format === 'csv') {
+		const result = await importCsv(db, request.bytes, {
+			profile: request.profile,
+			mapping: request.mapping,
+			dryRun: request.dryRun,
+			geocoder: request.geocoder,
+			geocodeIntervalMs: request.geocodeIntervalMs,
+			enqueue: outboxWriter(db, request.meilisearch),
+			onProgress: (phase, done, total) => request.onProgress?.(done, total, phase)
+		});
+		if (result.written) await followImport(db, result.serviceIds, request.meilisearch, request.onIndexProgress);
+		return { ok: !result.preview.fileError && result.preview.problems.length === 0, lines: describeCsvResult(result, request.dryRun ?? false), csv: result };
 	}
 	let input: unknown;
 	try {
@@ -144,5 +165,37 @@ export function describeHsdsReport(report: HsdsImportReport): string[] {
 			lines.push(`  ${problem.position} ${KIND_LABELS[problem.kind as HsdsObjectKind] ?? 'ファイル'}${problem.id ? ` id=${problem.id}` : ''}${problem.name ? `「${problem.name}」` : ''}: ${problem.reason}`);
 		}
 	}
+	return lines;
+}
+
+export function describeCsvResult(result: CsvImportResult, dryRun: boolean): string[] {
+	const { preview } = result;
+	const lines = [`文字コード: ${preview.encoding}`];
+	const matched = preview.headers.filter((match) => match.column && match.column !== 'ignore').map((match) => match.header);
+	if (matched.length > 0) lines.push(`読み取る列: ${matched.join('、')}`);
+	const ignored = preview.headers.filter((match) => match.column === 'ignore' && match.header !== '').map((match) => match.header);
+	if (ignored.length > 0) lines.push(`読み込まない列: ${ignored.join('、')}`);
+	if (preview.fileError) {
+		lines.push(`読み込めません: ${preview.fileError}`);
+		if (preview.unknownHeaders.length > 0) lines.push(`  例: --map "${preview.unknownHeaders[0]}=名称"（読み込まないときは --map "${preview.unknownHeaders[0]}=ignore"）`);
+		return lines;
+	}
+	if (preview.problems.length > 0) {
+		lines.push(`直すところがある行が ${preview.problems.length} 行あります。どの行も読み込んでいません（すべて直してからもう一度読み込んでください）:`);
+		for (const problem of preview.problems) {
+			lines.push(`  ${problem.line} 行目「${problem.name || '名称なし'}」`);
+			for (const [header, message] of Object.entries(problem.fields)) lines.push(`    ${header === '_row' ? '行全体' : header}: ${message}`);
+		}
+		return lines;
+	}
+	const created = preview.rows.filter((row) => row.action === 'new').length;
+	const updated = preview.rows.filter((row) => row.action === 'update').length;
+	const geocode = preview.rows.filter((row) => row.needsGeocoding).length;
+	if (dryRun) {
+		lines.push(`試行（保存していません）: 新規 ${created} 件、更新 ${updated} 件${geocode > 0 ? `、住所から座標を求める ${geocode} 件` : ''}`);
+		return lines;
+	}
+	lines.push(`読み込みました: 新規 ${result.created} 件、更新 ${result.updated} 件${result.geocoded > 0 ? `、住所から座標 ${result.geocoded} 件` : ''}`);
+	for (const row of result.notGeocoded) lines.push(`  注意 ${row.line} 行目「${row.name}」: 住所「${row.address}」の座標が見つからず、地図に載りません（編集画面で位置を指定できます）`);
 	return lines;
 }

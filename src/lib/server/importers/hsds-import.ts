@@ -165,6 +165,12 @@ function blankToNull(value: string | null | undefined): string | null {
 
 class Rejection extends Error {}
 
+/** The built-in vocabulary must be there for term codes to resolve (a fresh database has none). */
+export function ensureBuiltInTerms(db: AppDatabase): void {
+	const insert = db.$client.prepare('INSERT OR IGNORE INTO taxonomy_terms (id, code, name, name_kana, field, vocabulary) VALUES (?, ?, ?, ?, ?, ?)');
+	for (const term of TAXONOMY_TERMS) insert.run(stableUuid(`${VOCABULARY.term}:${term.code}`), term.code, term.name, term.kana, term.field, VOCABULARY.term);
+}
+
 export class HsdsImporter {
 	private readonly sqlite;
 	private readonly now = new Date().toISOString();
@@ -180,7 +186,6 @@ export class HsdsImporter {
 		this.sqlite = db.$client;
 		const s = this.sqlite;
 		this.statements = {
-			termInsert: s.prepare('INSERT OR IGNORE INTO taxonomy_terms (id, code, name, name_kana, field, vocabulary) VALUES (?, ?, ?, ?, ?, ?)'),
 			termUpsert: s.prepare(
 				'INSERT INTO taxonomy_terms (id, code, name, name_kana, field, vocabulary) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name'
 			),
@@ -249,9 +254,8 @@ export class HsdsImporter {
 		this.areaCount = s.prepare('SELECT count(*) FROM areas').pluck().get() as number;
 	}
 
-	/** The built-in vocabulary must be there for term codes to resolve (a fresh database has none). */
 	ensureBuiltInTerms(): void {
-		for (const term of TAXONOMY_TERMS) this.statements.termInsert.run(stableUuid(`${VOCABULARY.term}:${term.code}`), term.code, term.name, term.kana, term.field, VOCABULARY.term);
+		ensureBuiltInTerms(this.db);
 	}
 
 	importAll(input: unknown, options: Omit<HsdsImportOptions, 'defaults'> = {}): HsdsImportReport {
