@@ -16,13 +16,17 @@ export interface ListingSummary extends SearchHit {
 	next?: string[];
 }
 
-/** One marker on a map. */
+/** One marker on a map; its popup shows the name, kind, 電話 and a link to `href`. */
 export interface MapPoint {
 	id: string;
 	name: string;
 	field: Field;
 	lat: number;
 	lng: number;
+	/** 「サロン・通いの場」: the listing's kinds, or its field. */
+	kind?: string;
+	phone?: string | null;
+	href?: string;
 }
 
 /** The map's base tiles; an empty url means "no tiles" (offline, tests). */

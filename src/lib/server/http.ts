@@ -18,3 +18,8 @@ export function badRequest(issues: ValidationIssue[]): Response {
 export function notFound(ja: string, en: string): Response {
 	return json({ error: { message: ja, message_en: en } }, { status: 404 });
 }
+
+/** A 400 for an area name or id that matches no 地区 / 校区. */
+export function unknownAreaResponse(area: string): Response {
+	return badRequest([{ param: 'area', ja: `地域「${area}」が見つかりません。`, en: `Unknown area: ${area}.` }]);
+}

@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { deskSchemes, districts, summarizeHits } from '$lib/server/areas';
 import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/domain/search';
 import { UnknownAreaError } from '$lib/server/search/service';
-import { filterChips, pageHrefBase, printHref, searchHeading } from './links';
+import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading } from './links';
 
 /**
  * The results page, rendered on the server so it works without JavaScript. The URL holds the
@@ -42,7 +42,8 @@ export const load: PageServerLoad = async ({ url }) => {
 				page: result.page,
 				perPage: result.per_page,
 				listings: summarizeHits(app, result.hits),
-				pageHrefBase: pageHrefBase(parsed.query)
+				pageHrefBase: pageHrefBase(parsed.query),
+				mapDataHref: mapDataHref(parsed.query)
 			}
 		};
 	} catch (error) {

@@ -2,7 +2,7 @@
  * Links the results page offers — chips that remove one condition, page links — built on the
  * server so the browser does not need the search-parameter code (and its validator) at all.
  */
-import { searchQueryToParams, type SearchQuery } from '$lib/domain/search';
+import { DEFAULT_PER_PAGE, searchQueryToParams, type SearchQuery } from '$lib/domain/search';
 import { TERM_BY_CODE } from '$lib/domain/taxonomy';
 import { WEEKDAY_LABELS } from '$lib/domain/hours';
 import type { FilterChip } from '$lib/components/types';
@@ -59,4 +59,11 @@ export function printHref(query: SearchQuery): string {
 /** Page N of the same search: the base link plus `page=N`. */
 export function pageHrefBase(query: SearchQuery): string {
 	return searchHref({ ...query, page: 1 });
+}
+
+/** Every hit of the same search as GeoJSON, for the map (all pages, not only this one). */
+export function mapDataHref(query: SearchQuery): string {
+	// Order and paging mean nothing to a map.
+	const text = searchQueryToParams({ ...query, page: 1, sort: 'relevance', perPage: DEFAULT_PER_PAGE }).toString();
+	return text ? `/api/search/map?${text}` : '/api/search/map';
 }

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { parseSearchParams } from '$lib/domain/search';
 import { UnknownAreaError } from '$lib/server/search/service';
-import { badRequest } from '$lib/server/http';
+import { badRequest, unknownAreaResponse } from '$lib/server/http';
 
 export const GET: RequestHandler = async ({ url }) => {
 	const parsed = parseSearchParams(url.searchParams);
@@ -13,9 +13,7 @@ export const GET: RequestHandler = async ({ url }) => {
 		return json(result, { headers: { 'x-search-engine': engine, 'cache-control': 'no-store' } });
 	} catch (error) {
 		if (error instanceof UnknownAreaError) {
-			return badRequest([
-				{ param: 'area', ja: `地域「${error.area}」が見つかりません。`, en: `Unknown area: ${error.area}.` }
-			]);
+			return unknownAreaResponse(error.area);
 		}
 		throw error;
 	}

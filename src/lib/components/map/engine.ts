@@ -1,0 +1,59 @@
+/**
+ * One map API over two libraries: MapLibre GL where the browser has WebGL 2, Leaflet where it does
+ * not (old phones, office PCs with graphics turned off). ResultMap.svelte talks only to MapEngine,
+ * so pages never know which one runs. Both draw the same markers, clusters, selection and popups.
+ */
+import type { MapPoint, MapTiles } from '../types';
+
+export type MapEngineKind = 'maplibre' | 'leaflet';
+
+/** Clusters break up from this zoom (MapLibre's zoom; Leaflet's is one more), so a flown-to marker stands alone. */
+export const CLUSTER_MAX_ZOOM = 14;
+/** Cluster radius in screen pixels. */
+export const CLUSTER_RADIUS = 40;
+export const SELECTED_HALO_COLOR = '#ffbf00';
+export const CLUSTER_COLOR = '#0a4fa0';
+
+export interface MapEngineOptions {
+	container: HTMLElement;
+	tiles: MapTiles;
+	/** The map's accessible name. */
+	title: string;
+	cluster: boolean;
+	/** Zoom when there is only one marker (MapLibre's scale). */
+	singleZoom: number;
+	/** A marker was clicked (or chosen with the keyboard). */
+	onselect: (id: string) => void;
+	/** Base tiles could not be loaded: the map still shows markers, and says why it is blank. */
+	ontileerror: () => void;
+	/** What is drawn changed: how many listings the visible clusters and markers stand for. */
+	ondrawn: (drawnCount: number) => void;
+}
+
+export interface MapEngine {
+	readonly kind: MapEngineKind;
+	/** Replaces the markers and fits the view to them; resolves once they are drawn. */
+	setPoints(points: MapPoint[]): Promise<void>;
+	/** Highlights a marker (null: none). With `reveal` the map moves to it and opens its popup. */
+	select(point: MapPoint | null, reveal: boolean): void;
+	/** The container changed size (a hidden map was shown). */
+	resize(): void;
+	destroy(): void;
+}
+
+export function prefersReducedMotion(): boolean {
+	return matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** [west, south, east, north] around the points, or null for none. */
+export function boundsOf(points: MapPoint[]): [number, number, number, number] | null {
+	if (points.length === 0) return null;
+	let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+	for (const point of points) {
+		west = Math.min(west, point.lng);
+		east = Math.max(east, point.lng);
+		south = Math.min(south, point.lat);
+		north = Math.max(north, point.lat);
+	}
+	return [west, south, east, north];
+}
