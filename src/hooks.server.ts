@@ -7,9 +7,10 @@ import { compression } from '$lib/server/compression';
 
 /** Opens the database and repairs the search index before the first request. */
 export const init: ServerInit = async () => {
-	const { searchSync } = getApp();
+	const { searchSync, search } = getApp();
 	const { embeddedRepaired } = await searchSync.catchUp();
 	if (embeddedRepaired > 0) console.log(`search: embedded index caught up on ${embeddedRepaired} listings`);
+	search.warm();
 };
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -5,7 +5,7 @@
  * (ホオッチョケン → ほおっちょけん), a sloppy spelling by ear (ほっちょけん → ほおっちょけん) or a
  * one-character typo (公民間 → 公民館). This part generalises to new data; the dictionaries do not.
  */
-import { foldForSearch, katakanaToHiragana, soundKey } from './normalize';
+import { foldForSearch, soundKey } from './normalize';
 
 export interface LexiconEntry {
 	/** As the listings spell it (canonical spelling, middle dots removed, not folded). */
@@ -34,9 +34,16 @@ function length(text: string): number {
 	return Array.from(text).length;
 }
 
+const ASTRAL = /[\uD800-\uDFFF]/;
+
 function deletions(text: string): string[] {
-	const chars = Array.from(text);
 	const out: string[] = [];
+	if (!ASTRAL.test(text)) {
+		// One UTF-16 unit per character (all of Japanese but rare kanji): plain slices, no arrays.
+		for (let i = 0; i < text.length; i++) out.push(text.slice(0, i) + text.slice(i + 1));
+		return out;
+	}
+	const chars = Array.from(text);
 	for (let i = 0; i < chars.length; i++) out.push(chars.slice(0, i).join('') + chars.slice(i + 1).join(''));
 	return out;
 }
@@ -58,6 +65,14 @@ function better(a: LexiconEntry | undefined, b: LexiconEntry): LexiconEntry {
 	return b.count > a.count || (b.count === a.count && b.surface < a.surface) ? b : a;
 }
 
+/** One use of a word as the lexicon keys it; null for words too short to look up. */
+export function lexiconEntry(surface: string, reading: string): LexiconEntry | null {
+	const cleanSurface = surface.replace(/[\u30FB\u00B7\s]/g, '');
+	const folded = foldForSearch(cleanSurface);
+	if (length(folded) < 2) return null;
+	return { surface: cleanSurface, folded, reading: reading ? foldForSearch(reading) : '', count: 1 };
+}
+
 export class Lexicon {
 	private readonly bySurface = new Map<string, LexiconEntry>();
 	private byReading = new Map<string, LexiconEntry>();
@@ -67,16 +82,19 @@ export class Lexicon {
 
 	/** Adds one use of a word (surface in canonical spelling; reading in any kana). */
 	add(surface: string, reading: string): void {
-		const cleanSurface = surface.replace(/[\u30FB\u00B7\s]/g, '');
-		const folded = foldForSearch(cleanSurface);
-		if (length(folded) < 2) return;
-		const existing = this.bySurface.get(folded);
+		const entry = lexiconEntry(surface, reading);
+		if (entry) this.addEntry(entry);
+	}
+
+	/** Adds `entry.count` uses of a word as lexiconEntry spells it (a lexicon loaded from storage). */
+	addEntry(entry: LexiconEntry): void {
+		const existing = this.bySurface.get(entry.folded);
 		if (existing) {
-			existing.count++;
-			if (!existing.reading && reading) existing.reading = foldForSearch(katakanaToHiragana(reading));
+			existing.count += entry.count;
+			if (!existing.reading && entry.reading) existing.reading = entry.reading;
 			return;
 		}
-		this.bySurface.set(folded, { surface: cleanSurface, folded, reading: reading ? foldForSearch(reading) : '', count: 1 });
+		this.bySurface.set(entry.folded, { ...entry });
 		this.indexed = false;
 	}
 
@@ -94,12 +112,19 @@ export class Lexicon {
 		this.byReading = new Map();
 		this.bySound = new Map();
 		this.byDeletion = new Map();
-		const addDeletions = (key: string, entry: LexiconEntry) => {
-			if (length(key) < MIN_TYPO_LENGTH) return;
-			for (const variant of [key, ...deletions(key)]) {
+		// Each entry once per variant. (Not list.includes: a short variant such as 支援 is shared by
+		// thousands of entries, and scanning its list for every one is quadratic at 100k listings.)
+		const addDeletions = (entry: LexiconEntry) => {
+			const variants = new Set<string>();
+			for (const key of [entry.folded, entry.reading]) {
+				if (length(key) < MIN_TYPO_LENGTH) continue;
+				variants.add(key);
+				for (const variant of deletions(key)) variants.add(variant);
+			}
+			for (const variant of variants) {
 				const list = this.byDeletion.get(variant);
-				if (!list) this.byDeletion.set(variant, [entry]);
-				else if (!list.includes(entry)) list.push(entry);
+				if (list) list.push(entry);
+				else this.byDeletion.set(variant, [entry]);
 			}
 		};
 		for (const entry of this.bySurface.values()) {
@@ -107,8 +132,7 @@ export class Lexicon {
 			for (const key of new Set([soundKey(entry.folded), entry.reading ? soundKey(entry.reading) : ''])) {
 				if (length(key) >= 2) this.bySound.set(key, better(this.bySound.get(key), entry));
 			}
-			addDeletions(entry.folded, entry);
-			if (entry.reading) addDeletions(entry.reading, entry);
+			addDeletions(entry);
 		}
 		this.indexed = true;
 	}

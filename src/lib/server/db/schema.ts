@@ -404,6 +404,24 @@ export const searchDocs = sqliteTable('search_docs', {
 	serviceId: text('service_id').notNull().unique(),
 	/** services.updated_at when indexed: a difference means the index is behind. */
 	serviceUpdatedAt: text('service_updated_at').notNull(),
-	/** The whole SearchDocument as JSON (what hits and filters are built from). */
-	doc: text('doc').notNull()
+	/** The whole SearchDocument as JSON. */
+	doc: text('doc').notNull(),
+	/**
+	 * What the embedded engine keeps in memory (filters, hits, order, opening-hour bitmaps, folded
+	 * name and keywords), derived at index time so a start at 100k listings derives nothing.
+	 * '' in rows indexed before it existed (derived from `doc` when loaded).
+	 */
+	resident: text('resident').notNull().default('')
+});
+
+/**
+ * The query lexicon (see domain/text/lexicon): each word the indexed listings use, with its reading
+ * and how many listings use it. Kept in step by the embedded engine's upserts and removals.
+ */
+export const searchLexicon = sqliteTable('search_lexicon', {
+	/** foldForSearch(surface). */
+	folded: text('folded').primaryKey(),
+	surface: text('surface').notNull(),
+	reading: text('reading').notNull(),
+	count: integer('count').notNull()
 });

@@ -11,7 +11,7 @@ import type { PlanLevel, QueryPlan } from '../../domain/text/query-plan';
 import { bigramTokens, foldForSearch, textRuns } from '../../domain/text/normalize';
 import { foldCanonical } from '../../domain/text/dictionaries';
 import { indexedText, nameSortKey } from '../../domain/text/index-text';
-import { Lexicon } from '../../domain/text/lexicon';
+import { Lexicon, lexiconEntry, type LexiconEntry } from '../../domain/text/lexicon';
 import { haversineMeters, type LatLng } from '../../domain/geo';
 import { toHit } from './hits';
 import { hourOfWeekInJapan, isOpenAtClock, isOpenThroughoutHour, japanClock, openDaysOf, openHoursOf, sessionWindows, weekIntervals, type SessionWindow } from './filters';
@@ -21,15 +21,116 @@ import { basicPlan } from './planner';
 
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 
+/**
+ * The part of a document the engine keeps in memory: what filters, facets, order and hits read.
+ * Descriptions, names of terms and areas, and the lexicon words stay in SQLite (search_docs.doc),
+ * which keeps 100k listings in a few hundred MB.
+ */
+type ResidentDoc = Pick<
+	SearchDocument,
+	'id' | 'name' | 'kana' | 'field' | 'terms' | 'tags' | 'targets' | 'address' | 'areaIds' | 'district' | 'lat' | 'lng' | 'desk' | 'hours' | 'sessions'
+>;
+
+/** search_docs.resident: the resident document and everything derived from the whole one, computed once at index time. */
+interface ResidentRecord {
+	doc: ResidentDoc;
+	sortKey: string;
+	/** Folded name + readings, and folded keywords (the attribute rank). */
+	nameText: string;
+	keywordText: string;
+	/** Hours of the week (hourBits) the listing may be open in (openHoursOf), and is open throughout. */
+	openHours: string;
+	throughoutHours: string;
+	/** Weekdays open or meeting, bit per weekday (0 = Sunday). */
+	openDays: number;
+}
+
+const HOURS_PER_WEEK = 168;
+
+/** A set of hours of the week as 42 hex digits (4 hours a digit): small in JSON and in memory. */
+function hourBits(hours: Iterable<number>): string {
+	const digits = new Uint8Array(HOURS_PER_WEEK / 4);
+	for (const hour of hours) digits[hour >> 2] |= 1 << (hour & 3);
+	return Array.from(digits, (digit) => digit.toString(16)).join('');
+}
+
+function hasHour(bits: string, hour: number): boolean {
+	return ((parseInt(bits[hour >> 2], 16) >> (hour & 3)) & 1) === 1;
+}
+
+function residentRecord(doc: SearchDocument, text = indexedText(doc)): ResidentRecord {
+	const { id, name, kana, field, terms, tags, targets, address, areaIds, district, lat, lng, desk, hours, sessions } = doc;
+	const openHours = openHoursOf(doc);
+	const intervals = weekIntervals(doc);
+	return {
+		doc: { id, name, kana, field, terms, tags, targets, address, areaIds, district, lat, lng, desk, hours, sessions },
+		sortKey: nameSortKey(doc),
+		nameText: foldForSearch(`${text.name} ${text.reading}`),
+		keywordText: foldForSearch(text.keywords),
+		openHours: hourBits(openHours),
+		throughoutHours: hourBits(openHours.filter((hour) => isOpenThroughoutHour(intervals, hour))),
+		openDays: openDaysOf(doc).reduce((bits, weekday) => bits | (1 << weekday), 0)
+	};
+}
+
+/**
+ * One copy of each value many listings repeat (term codes, tags, area ids, opening-hour spans …):
+ * JSON.parse makes a new string or object for every occurrence, which at 100k listings is most of
+ * the engine's memory. Shared values are never mutated.
+ */
+class SharedValues {
+	private readonly strings = new Map<string, string>();
+	private readonly values = new Map<string, unknown>();
+
+	string(value: string): string {
+		const known = this.strings.get(value);
+		if (known !== undefined) return known;
+		this.strings.set(value, value);
+		return value;
+	}
+
+	/** The same object for the same key. */
+	private value<T>(key: string, value: T): T {
+		const known = this.values.get(key);
+		if (known !== undefined) return known as T;
+		this.values.set(key, value);
+		return value;
+	}
+
+	private stringList<T extends string>(kind: string, values: T[]): T[] {
+		return this.value(`${kind}\u0000${values.join('\u0001')}`, values);
+	}
+
+	record(record: ResidentRecord): ResidentRecord {
+		const doc = record.doc;
+		doc.field = this.string(doc.field) as typeof doc.field;
+		doc.terms = this.stringList('terms', doc.terms);
+		doc.tags = this.stringList('tags', doc.tags);
+		doc.targets = this.stringList('targets', doc.targets);
+		doc.areaIds = this.stringList('areas', doc.areaIds);
+		if (doc.district) doc.district = this.string(doc.district);
+		doc.hours = this.value(`hours\u0000${doc.hours.map((span) => `${span.weekday}${span.opensAt}${span.closesAt}`).join('\u0001')}`, doc.hours);
+		if (doc.sessions.length > 0) doc.sessions = this.value(`sessions\u0000${JSON.stringify(doc.sessions)}`, doc.sessions);
+		record.keywordText = this.string(record.keywordText);
+		record.openHours = this.string(record.openHours);
+		record.throughoutHours = this.string(record.throughoutHours);
+		return record;
+	}
+}
+
 interface IndexedDocument {
 	rowid: number;
-	doc: SearchDocument;
+	doc: ResidentDoc;
 	sortKey: string;
 	/** Position in よみがな order (set when the derived indexes are built). */
 	nameRank: number;
-	/** Precomputed on first use: weekdays open (the weekday filter), hours of the week (open-now prefilter), weekly hours as minute intervals. */
-	openDays?: ReadonlySet<number>;
-	openHours?: ReadonlySet<number>;
+	/** See ResidentRecord. */
+	openDays: number;
+	openHours: string;
+	throughoutHours: string;
+	nameText: string;
+	keywordText: string;
+	/** Computed on first use (the exact open-now check): weekly hours as minute intervals, sessions with parsed times. */
 	intervals?: Array<[number, number]>;
 	windows?: SessionWindow[];
 	/** Facet slots (see FacetSlots), set with the derived indexes. */
@@ -43,9 +144,6 @@ interface IndexedDocument {
 	/** The search whose 困りごと tiers include this entry (see searchStamp): replaces a per-search Map. */
 	tierStamp: number;
 	attributeRank: number;
-	/** Folded name + readings, and folded keywords, for the attribute rank (computed on first text match). */
-	nameText?: string;
-	keywordText?: string;
 }
 
 function intervals(entry: IndexedDocument): Array<[number, number]> {
@@ -58,13 +156,8 @@ function windows(entry: IndexedDocument): SessionWindow[] {
 
 /** 0: every word is in the name or reading; 1: in the keywords (terms, tags, organisation); 2: elsewhere. */
 function attributeRank(entry: IndexedDocument, foldedWords: string[]): number {
-	if (entry.nameText === undefined) {
-		const text = indexedText(entry.doc);
-		entry.nameText = foldForSearch(`${text.name} ${text.reading}`);
-		entry.keywordText = foldForSearch(text.keywords);
-	}
-	if (foldedWords.every((word) => entry.nameText!.includes(word))) return 0;
-	return foldedWords.every((word) => entry.nameText!.includes(word) || entry.keywordText!.includes(word)) ? 1 : 2;
+	if (foldedWords.every((word) => entry.nameText.includes(word))) return 0;
+	return foldedWords.every((word) => entry.nameText.includes(word) || entry.keywordText.includes(word)) ? 1 : 2;
 }
 
 /** Lists of documents by filter value, so a filtered search reads only its candidates. */
@@ -109,14 +202,6 @@ function push<K>(map: Map<K, IndexedDocument[]>, key: K, entry: IndexedDocument)
 	else map.set(key, [entry]);
 }
 
-function openDays(entry: IndexedDocument): ReadonlySet<number> {
-	return (entry.openDays ??= new Set(openDaysOf(entry.doc)));
-}
-
-function openHours(entry: IndexedDocument): ReadonlySet<number> {
-	return (entry.openHours ??= new Set(openHoursOf(entry.doc)));
-}
-
 
 /**
  * Facet counts by small integer slots (a typed array per search) instead of string-keyed objects:
@@ -138,7 +223,7 @@ class FacetSlots {
 	}
 
 	/** The slots one document counts in (field, 地区, each target). */
-	slotsOf(doc: SearchDocument): number[] {
+	slotsOf(doc: Pick<SearchDocument, 'field' | 'district' | 'targets'>): number[] {
 		const slots = [this.slot('field', doc.field)];
 		if (doc.district) slots.push(this.slot('area', doc.district));
 		for (const target of doc.targets) slots.push(this.slot('target', target));
@@ -188,8 +273,7 @@ function firstInOrder<T>(items: T[], count: number, compare: (a: T, b: T) => num
 	return heap.sort(compare);
 }
 
-function ftsColumns(doc: SearchDocument): [string, string, string, string] {
-	const text = indexedText(doc);
+function ftsColumns(text: ReturnType<typeof indexedText>): [string, string, string, string] {
 	const grams = (value: string) => bigramTokens(foldForSearch(value)).join(' ');
 	return [grams(text.name), grams(text.reading), grams(text.keywords), grams(text.body)];
 }
@@ -210,19 +294,20 @@ export function ftsExpression(words: string[]): string | null {
 	return parts.length > 0 ? parts.join(' AND ') : null;
 }
 
-function toIndexed(rowid: number, doc: SearchDocument): IndexedDocument {
+function toIndexed(rowid: number, record: ResidentRecord): IndexedDocument {
 	// Every field present from the start: entries keep one shape, so the search loop stays fast.
 	return {
 		rowid,
-		doc,
-		sortKey: nameSortKey(doc),
+		doc: record.doc,
+		sortKey: record.sortKey,
 		nameRank: 0,
-		openDays: undefined,
-		openHours: undefined,
+		openDays: record.openDays,
+		openHours: record.openHours,
+		throughoutHours: record.throughoutHours,
+		nameText: record.nameText,
+		keywordText: record.keywordText,
 		intervals: undefined,
 		windows: undefined,
-		nameText: undefined,
-		keywordText: undefined,
 		facetSlots: [],
 		tier: 0,
 		tierStamp: 0,
@@ -242,17 +327,32 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 	constructor(private readonly db: AppDatabase) {}
 
-	/** Reloads the in-memory columns when another connection (a CLI reindex) changed the file. */
+	/**
+	 * Reloads the in-memory columns when another connection (a CLI reindex) changed the file. Reads
+	 * only the resident records; rows indexed before those existed are derived from the whole
+	 * document once and written back.
+	 */
 	private ensureLoaded(): void {
-		const version = this.db.$client.pragma('data_version', { simple: true }) as number;
+		const sqlite = this.db.$client;
+		const version = sqlite.pragma('data_version', { simple: true }) as number;
 		if (version === this.loadedVersion) return;
 		this.documents.clear();
 		this.rowidById.clear();
-		const rows = this.db.$client.prepare('SELECT rowid, doc FROM search_docs').raw().all() as Array<[number, string]>;
-		for (const [rowid, json] of rows) {
-			const doc = JSON.parse(json) as SearchDocument;
-			this.documents.set(rowid, toIndexed(rowid, doc));
-			this.rowidById.set(doc.id, rowid);
+		const rows = sqlite
+			.prepare("SELECT rowid, resident, CASE resident WHEN '' THEN doc END FROM search_docs")
+			.raw()
+			.iterate() as Iterable<[number, string, string | null]>;
+		const upgraded: Array<[number, ResidentRecord]> = [];
+		const shared = new SharedValues();
+		for (const [rowid, resident, json] of rows) {
+			const record = shared.record(json === null ? (JSON.parse(resident) as ResidentRecord) : residentRecord(JSON.parse(json) as SearchDocument));
+			if (json !== null) upgraded.push([rowid, record]);
+			this.documents.set(rowid, toIndexed(rowid, record));
+			this.rowidById.set(record.doc.id, rowid);
+		}
+		if (upgraded.length > 0 && !sqlite.readonly) {
+			const write = sqlite.prepare('UPDATE search_docs SET resident = ? WHERE rowid = ?');
+			sqlite.transaction(() => upgraded.forEach(([rowid, record]) => write.run(JSON.stringify(record), rowid)))();
 		}
 		this.derivedIndexes = null;
 		this.corpusLexicon = null;
@@ -260,15 +360,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	}
 
 	/**
-	 * The listings' words and readings, for query planning. Built from the loaded documents; words
-	 * of later upserts are added as they come (a removed listing's words stay until the next load,
-	 * which only costs a rewrite to a spelling nothing uses).
+	 * The listings' words and readings, for query planning, as stored in search_lexicon (kept in
+	 * step by upsert and remove). A lexicon loaded before a removal keeps the removed listing's
+	 * words until the next load, which only costs a rewrite to a spelling nothing uses.
 	 */
 	lexicon(): Lexicon {
 		this.ensureLoaded();
 		if (!this.corpusLexicon) {
+			const sqlite = this.db.$client;
 			const lexicon = new Lexicon();
-			for (const { doc } of this.documents.values()) addWords(lexicon, doc);
+			const rows = sqlite.prepare('SELECT folded, surface, reading, count FROM search_lexicon').all() as LexiconEntry[];
+			for (const entry of rows) lexicon.addEntry(entry);
+			if (rows.length === 0 && this.documents.size > 0) {
+				// Indexed before the lexicon was stored: gather it from the documents once.
+				for (const json of sqlite.prepare('SELECT doc FROM search_docs').pluck().iterate() as Iterable<string>) addWords(lexicon, JSON.parse(json) as SearchDocument);
+				if (!sqlite.readonly) {
+					const insert = sqlite.prepare('INSERT OR REPLACE INTO search_lexicon (folded, surface, reading, count) VALUES (?, ?, ?, ?)');
+					sqlite.transaction(() => {
+						for (const entry of lexicon.entries()) insert.run(entry.folded, entry.surface, entry.reading, entry.count);
+					})();
+				}
+			}
 			this.corpusLexicon = lexicon;
 		}
 		return this.corpusLexicon;
@@ -371,7 +483,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		if (!marks) {
 			marks = new Uint8Array(derived.sorted.length);
 			for (const entry of derived.sorted) {
-				if (openHours(entry).has(hour)) marks[entry.nameRank] = isOpenThroughoutHour(intervals(entry), hour) ? 1 : 2;
+				if (hasHour(entry.openHours, hour)) marks[entry.nameRank] = hasHour(entry.throughoutHours, hour) ? 1 : 2;
 			}
 			if (derived.openMarks.size >= 24) derived.openMarks.clear();
 			derived.openMarks.set(hour, marks);
@@ -382,31 +494,39 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	async upsert(documents: SearchDocument[]): Promise<void> {
 		this.ensureLoaded();
 		const sqlite = this.db.$client;
-		const findRow = sqlite.prepare('SELECT rowid FROM search_docs WHERE service_id = ?').pluck();
-		const insertDoc = sqlite.prepare('INSERT INTO search_docs (service_id, service_updated_at, doc) VALUES (?, ?, ?)');
-		const updateDoc = sqlite.prepare('UPDATE search_docs SET service_updated_at = ?, doc = ? WHERE rowid = ?');
+		const findRow = sqlite.prepare('SELECT rowid, doc FROM search_docs WHERE service_id = ?').raw();
+		const insertDoc = sqlite.prepare('INSERT INTO search_docs (service_id, service_updated_at, doc, resident) VALUES (?, ?, ?, ?)');
+		const updateDoc = sqlite.prepare('UPDATE search_docs SET service_updated_at = ?, doc = ?, resident = ? WHERE rowid = ?');
 		const deleteFts = sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?');
 		const insertFts = sqlite.prepare('INSERT INTO search_fts (rowid, name, kana, keywords, body) VALUES (?, ?, ?, ?, ?)');
-		const written: IndexedDocument[] = [];
+		const words = new StoredLexicon(sqlite);
+		const written: Array<[IndexedDocument, SearchDocument]> = [];
 		sqlite.transaction(() => {
 			for (const doc of documents) {
 				const json = JSON.stringify(doc);
-				let rowid = findRow.get(doc.id) as number | undefined;
-				if (rowid === undefined) {
-					rowid = Number(insertDoc.run(doc.id, doc.updatedAt, json).lastInsertRowid);
+				const text = indexedText(doc);
+				const record = residentRecord(doc, text);
+				const resident = JSON.stringify(record);
+				const existing = findRow.get(doc.id) as [number, string] | undefined;
+				let rowid: number;
+				if (existing === undefined) {
+					rowid = Number(insertDoc.run(doc.id, doc.updatedAt, json, resident).lastInsertRowid);
 				} else {
-					updateDoc.run(doc.updatedAt, json, rowid);
+					rowid = existing[0];
+					words.remove(JSON.parse(existing[1]) as SearchDocument);
+					updateDoc.run(doc.updatedAt, json, resident, rowid);
 					deleteFts.run(rowid);
 				}
-				insertFts.run(rowid, ...ftsColumns(doc));
-				written.push(toIndexed(rowid, doc));
+				words.add(doc);
+				insertFts.run(rowid, ...ftsColumns(text));
+				written.push([toIndexed(rowid, record), doc]);
 			}
 		})();
 		// Only after the commit: a failed transaction leaves memory as it was.
-		for (const entry of written) {
+		for (const [entry, doc] of written) {
 			this.documents.set(entry.rowid, entry);
 			this.rowidById.set(entry.doc.id, entry.rowid);
-			if (this.corpusLexicon) addWords(this.corpusLexicon, entry.doc);
+			if (this.corpusLexicon) addWords(this.corpusLexicon, doc);
 		}
 		this.derivedIndexes = null;
 	}
@@ -414,14 +534,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	async remove(serviceIds: string[]): Promise<void> {
 		this.ensureLoaded();
 		const sqlite = this.db.$client;
-		const findRow = sqlite.prepare('SELECT rowid FROM search_docs WHERE service_id = ?').pluck();
+		const findRow = sqlite.prepare('SELECT rowid, doc FROM search_docs WHERE service_id = ?').raw();
 		const deleteDoc = sqlite.prepare('DELETE FROM search_docs WHERE rowid = ?');
 		const deleteFts = sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?');
+		const words = new StoredLexicon(sqlite);
 		const removed: Array<[string, number]> = [];
 		sqlite.transaction(() => {
 			for (const id of serviceIds) {
-				const rowid = findRow.get(id) as number | undefined;
-				if (rowid === undefined) continue;
+				const row = findRow.get(id) as [number, string] | undefined;
+				if (row === undefined) continue;
+				const [rowid, json] = row;
+				words.remove(JSON.parse(json) as SearchDocument);
 				deleteDoc.run(rowid);
 				deleteFts.run(rowid);
 				removed.push([id, rowid]);
@@ -442,7 +565,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 	/** Empties the index (before a full rebuild). */
 	async clear(): Promise<void> {
-		this.db.$client.exec('DELETE FROM search_docs; DELETE FROM search_fts;');
+		this.db.$client.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_lexicon;');
 		this.documents.clear();
 		this.rowidById.clear();
 		this.derivedIndexes = null;
@@ -456,9 +579,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 	/** The indexed document of a listing (tests and sync checks). */
 	async get(serviceId: string): Promise<SearchDocument | null> {
-		this.ensureLoaded();
-		const rowid = this.rowidById.get(serviceId);
-		return rowid === undefined ? null : (this.documents.get(rowid)?.doc ?? null);
+		const json = this.db.$client.prepare('SELECT doc FROM search_docs WHERE service_id = ?').pluck().get(serviceId) as string | undefined;
+		return json === undefined ? null : (JSON.parse(json) as SearchDocument);
 	}
 
 	/** rowids of documents matching every word (FTS5 over bigrams), or null for no words. */
@@ -528,7 +650,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			if (level?.areaId && !doc.areaIds.includes(level.areaId)) continue;
 			if (query.target && !doc.targets.includes(query.target)) continue;
 			if (query.desk && !doc.desk) continue;
-			if (query.weekday !== undefined && !openDays(entry).has(query.weekday)) continue;
+			if (query.weekday !== undefined && (entry.openDays & (1 << query.weekday)) === 0) continue;
 			if (hasTiers && entry.tierStamp !== stamp) continue;
 			const tier = hasTiers ? entry.tier : 0;
 			const rank = entry.nameRank;
@@ -583,4 +705,38 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 function addWords(lexicon: Lexicon, doc: SearchDocument): void {
 	for (const [surface, reading] of doc.words ?? []) lexicon.add(surface, reading);
+}
+
+/** search_lexicon, counted up and down as documents come and go (inside the caller's transaction). */
+class StoredLexicon {
+	private readonly increment;
+	private readonly decrement;
+	private readonly prune;
+
+	constructor(sqlite: AppDatabase['$client']) {
+		this.increment = sqlite.prepare(
+			`INSERT INTO search_lexicon (folded, surface, reading, count) VALUES (?, ?, ?, 1)
+			 ON CONFLICT (folded) DO UPDATE SET count = count + 1, reading = CASE reading WHEN '' THEN excluded.reading ELSE reading END`
+		);
+		this.decrement = sqlite.prepare('UPDATE search_lexicon SET count = count - 1 WHERE folded = ?');
+		this.prune = sqlite.prepare('DELETE FROM search_lexicon WHERE folded = ? AND count <= 0');
+	}
+
+	private *entries(doc: SearchDocument): Generator<LexiconEntry> {
+		for (const [surface, reading] of doc.words ?? []) {
+			const entry = lexiconEntry(surface, reading);
+			if (entry) yield entry;
+		}
+	}
+
+	add(doc: SearchDocument): void {
+		for (const entry of this.entries(doc)) this.increment.run(entry.folded, entry.surface, entry.reading);
+	}
+
+	remove(doc: SearchDocument): void {
+		for (const entry of this.entries(doc)) {
+			this.decrement.run(entry.folded);
+			this.prune.run(entry.folded);
+		}
+	}
 }

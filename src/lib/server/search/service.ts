@@ -60,6 +60,16 @@ export class SearchService {
 		return this.areaCache;
 	}
 
+	/**
+	 * Loads what the first search would otherwise build (the engine's columns, the lexicon's
+	 * indexes, the planner's vocabulary): call at start, before answering.
+	 */
+	warm(): void {
+		for (const engine of [this.primary, this.fallback]) if (engine instanceof EmbeddedSearchEngine) engine.warm();
+		// Planning any text builds the vocabulary once for this lexicon and these areas.
+		this.planner.plan('準備');
+	}
+
 	/** Forgets cached areas after an admin edit. */
 	invalidateAreas(): void {
 		this.areaCache = null;

@@ -1,0 +1,108 @@
+/**
+ * The embedded engine starts from what indexing stored (resident records, the lexicon) instead of
+ * re-deriving it from every document: a restart must answer exactly as the engine that indexed.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type AppDatabase } from '../../src/lib/server/db';
+import { parseSearchParams, type SearchDocument, type SearchQuery } from '../../src/lib/domain/search';
+import { Lexicon } from '../../src/lib/domain/text/lexicon';
+import { EmbeddedSearchEngine } from '../../src/lib/server/search/embedded';
+import { SearchService } from '../../src/lib/server/search/service';
+import { createFixtureDatabase, fixtureId, type FixtureDatabase } from '../helpers/search-fixture';
+import path from 'node:path';
+
+/** Tuesday 10:30 and Saturday 18:00 in 高知 (salons, 子ども食堂 on the 2nd Saturday). */
+const TUESDAY_MORNING = new Date('2026-11-03T01:30:00Z');
+const SATURDAY_EVENING = new Date('2026-11-14T09:00:00Z');
+
+const QUERIES: Array<[Record<string, string>, Date]> = [
+	[{ q: '薬局' }, TUESDAY_MORNING],
+	[{ q: 'やっきょく' }, TUESDAY_MORNING],
+	[{ q: '旭の薬局' }, TUESDAY_MORNING],
+	[{ q: 'サロン', area: '旭' }, TUESDAY_MORNING],
+	[{ open_now: 'true' }, TUESDAY_MORNING],
+	[{ open_now: 'true' }, SATURDAY_EVENING],
+	[{ q: '食堂', open_now: 'true' }, SATURDAY_EVENING],
+	[{ weekday: '2' }, TUESDAY_MORNING],
+	[{ field: '医療', lat: '33.5665', lng: '133.5135', radius_km: '3', sort: 'distance' }, TUESDAY_MORNING]
+];
+
+function query(params: Record<string, string>, now: Date): SearchQuery {
+	const parsed = parseSearchParams(new URLSearchParams(params));
+	if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+	return { ...parsed.query, now };
+}
+
+async function answers(db: AppDatabase) {
+	const engine = new EmbeddedSearchEngine(db);
+	const service = new SearchService(db, engine, engine);
+	const results = [];
+	for (const [params, now] of QUERIES) results.push((await service.search(query(params, now))).result);
+	return results;
+}
+
+/** word → uses, gathered from the stored documents' words (what the lexicon must hold). */
+function wordCounts(lexicon: Lexicon): Record<string, number> {
+	return Object.fromEntries([...lexicon.entries()].map((entry) => [entry.folded, entry.count]).sort());
+}
+
+function lexiconOfDocuments(db: AppDatabase): Lexicon {
+	const lexicon = new Lexicon();
+	for (const json of db.$client.prepare('SELECT doc FROM search_docs').pluck().all() as string[]) {
+		for (const [surface, reading] of (JSON.parse(json) as SearchDocument).words ?? []) lexicon.add(surface, reading);
+	}
+	return lexicon;
+}
+
+function storedLexicon(db: AppDatabase): Lexicon {
+	return new EmbeddedSearchEngine(db).lexicon();
+}
+
+let fixture: FixtureDatabase | null = null;
+const opened: AppDatabase[] = [];
+function reopen(file: string): AppDatabase {
+	const db = openDatabase(file, { migrationsDir: path.resolve('drizzle') });
+	opened.push(db);
+	return db;
+}
+
+afterEach(() => {
+	for (const db of opened.splice(0)) db.$client.close();
+	fixture?.dispose();
+	fixture = null;
+});
+
+describe('stored embedded index', () => {
+	it('answers after a restart exactly as the engine that indexed, with the stored lexicon', async () => {
+		fixture = await createFixtureDatabase();
+		const before = await answers(fixture.db);
+		expect(before.every((result) => result.total > 0)).toBe(true);
+		const restarted = reopen(fixture.file);
+		expect(await answers(restarted)).toEqual(before);
+		expect(wordCounts(storedLexicon(restarted))).toEqual(wordCounts(lexiconOfDocuments(restarted)));
+	});
+
+	it('keeps the stored lexicon in step as listings change and go', async () => {
+		fixture = await createFixtureDatabase();
+		const engine = new EmbeddedSearchEngine(fixture.db);
+		const pharmacy = (await engine.get(fixtureId(0)))!;
+		await engine.upsert([{ ...pharmacy, name: '旭町ほおっちょけん調剤薬局', words: [['調剤薬局', 'ちょうざいやっきょく'], ['ほおっちょけん', 'ほおっちょけん']] }]);
+		await engine.remove([fixtureId(1), fixtureId(2)]);
+		const restarted = reopen(fixture.file);
+		expect(wordCounts(storedLexicon(restarted))).toEqual(wordCounts(lexiconOfDocuments(restarted)));
+		const service = new SearchService(restarted, new EmbeddedSearchEngine(restarted), new EmbeddedSearchEngine(restarted));
+		const { result } = await service.search(query({ q: 'ちょうざいやっきょく' }, TUESDAY_MORNING));
+		expect(result.hits.map((hit) => hit.name)).toEqual(['旭町ほおっちょけん調剤薬局']);
+	});
+
+	it('upgrades an index stored before resident records and the lexicon table, once', async () => {
+		fixture = await createFixtureDatabase();
+		const before = await answers(fixture.db);
+		fixture.db.$client.exec("UPDATE search_docs SET resident = ''; DELETE FROM search_lexicon;");
+		const upgraded = reopen(fixture.file);
+		expect(await answers(upgraded)).toEqual(before);
+		const sqlite = upgraded.$client;
+		expect(sqlite.prepare("SELECT count(*) FROM search_docs WHERE resident = ''").pluck().get()).toBe(0);
+		expect(wordCounts(storedLexicon(reopen(fixture.file)))).toEqual(wordCounts(lexiconOfDocuments(upgraded)));
+	});
+});
