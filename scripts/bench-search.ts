@@ -1,41 +1,50 @@
 /**
- * Search benchmark: `npm run bench:search [-- --skip-100k] [--skip-meilisearch] [--reps N]`
- *  1. Embedded engine through SearchService (as /api/search) at 3k (generated sample) and 100k
- *     listings (data/bench-100k.db, generated once if missing): p50 / p95 of a fixed query mix.
- *  2. Meilisearch through the app (SearchService → engine → node:http client) vs the same
- *     multi-search sent directly with the meilisearch client: p50 each and the ratio.
- *  3. Meilisearch full reindex time for the 100k listings.
- * Medians and percentiles over repeated runs; nothing here is a pass/fail test.
+ * Search benchmark, everything in one run: `npm run bench:search [-- --skip-100k] [--skip-meilisearch]
+ * [--seconds N] [--reps N]`. Nothing here is a pass/fail test: it prints medians, percentiles and
+ * ratios measured side by side, and the machine's load while it ran.
+ *
+ *  1. The production server (build/index.js, embedded engine) on the 3k sample: /api/search
+ *     throughput with 10 keep-alive connections on the mixed query set (with and without area=,
+ *     field=, lat/lng, open_now) and on its part without area=; then sequential p50/p95.
+ *  2. The same server on 100k listings (data/bench-100k.db, generated once): start-up to the first
+ *     answer, sequential p50/p95, and the server's RSS after the runs (and its peak).
+ *  3. Meilisearch at 3k: the app (SearchService → Meilisearch engine) against a plain single search
+ *     (POST /indexes/services/search with the same q, limit 20, locales ['jpn']) and against the
+ *     multi-search the app sends, sent directly: p50 each and the ratios.
+ *
+ * Requests send `accept-encoding: br, gzip` as browsers do, so compression is part of the cost.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSearchParams, type SearchQuery } from '../src/lib/domain/search';
 import { openDatabase, type AppDatabase } from '../src/lib/server/db';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
-import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
-import { countPublished } from '../src/lib/server/search/documents';
 import { MeilisearchSearchEngine } from '../src/lib/server/search/meilisearch/engine';
 import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
 import { SearchService } from '../src/lib/server/search/service';
-import { generateSample } from '../data/sample/generate';
 import { startMeilisearch } from '../tests/helpers/meilisearch';
 
 const { values } = parseArgs({
 	options: {
 		'skip-100k': { type: 'boolean', default: false },
 		'skip-meilisearch': { type: 'boolean', default: false },
+		seconds: { type: 'string', default: '10' },
 		reps: { type: 'string', default: '15' }
 	}
 });
+const SECONDS = Number(values.seconds);
 const REPS = Number(values.reps);
+const CONNECTIONS = 10;
 const BENCH_100K = path.resolve('data/bench-100k.db');
-/** Tuesday 10:30 in 高知, for open-now. */
+/** Tuesday 10:30 in 高知, for open-now (the API has no clock parameter; in-process runs use it). */
 const NOW = new Date('2026-11-03T01:30:00Z');
 
-/** The fixed mix: what residents and supporters type, with the filters the pages send. */
+/** The mixed set: what residents and supporters type, with the filters the pages send. */
 const MIX: Array<Record<string, string>> = [
 	{ q: '薬局' },
 	{ q: 'やっきょく' },
@@ -50,14 +59,153 @@ const MIX: Array<Record<string, string>> = [
 	{ q: '公民間' },
 	{ q: 'ひゃくさいたいそう', page: '2' },
 	{ field: '介護', area: '一宮' },
-	{ term: 'salon', weekday: '2' },
-	{ desk: 'true' },
+	{ q: '薬局', area: '春野' },
+	{ q: 'サロン', area: '旭', open_now: 'true' },
 	{ lat: '33.5663', lng: '133.5236', radius_km: '2', sort: 'distance' },
 	{ q: 'デイサービス', lat: '33.5663', lng: '133.5236', radius_km: '3' },
 	{ open_now: 'true', field: '医療' },
 	{ q: 'サロン', open_now: 'true' },
-	{ sort: 'name', per_page: '50' }
+	{ q: '認知症', area: '潮江', field: '介護' }
 ];
+const NO_AREA = MIX.filter((params) => !params.area);
+const pathOf = (params: Record<string, string>) => `/api/search?${new URLSearchParams(params)}`;
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const report: string[] = [];
+function line(text: string): void {
+	console.log(text);
+	report.push(text);
+}
+const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' / ');
+
+function percentile(samples: number[], p: number): number {
+	const sorted = [...samples].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+// ── the server under test ──────────────────────────────────────────────────────────────────────
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+interface Server {
+	port: number;
+	agent: http.Agent;
+	process: ChildProcess;
+	/** From spawn to the first answered search, ms. */
+	startMs: number;
+	memory(): { rssMb: number; peakMb: number };
+	stop(): Promise<void>;
+}
+
+function get(server: Pick<Server, 'port' | 'agent'>, requestPath: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const request = http.get(
+			{ host: '127.0.0.1', port: server.port, path: requestPath, agent: server.agent, headers: { 'accept-encoding': 'br, gzip' } },
+			(response) => {
+				response.resume();
+				response.on('end', () => resolve(response.statusCode ?? 0));
+				response.on('error', reject);
+			}
+		);
+		request.on('error', reject);
+	});
+}
+
+async function startServer(databasePath: string, firstPath: string): Promise<Server> {
+	const port = await freePort();
+	const started = performance.now();
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, DATABASE_PATH: databasePath, MAP_TILE_URL: '' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	let startMs = 0;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+		const status = await get({ port, agent }, firstPath).catch(() => 0);
+		if (status === 200) {
+			startMs = performance.now() - started;
+			break;
+		}
+		if (status !== 0) throw new Error(`${firstPath} answered ${status}`);
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+	const statusField = (name: string) => {
+		const match = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'));
+		return match ? Number(match[1]) / 1024 : NaN;
+	};
+	return {
+		port,
+		agent,
+		process: child,
+		startMs,
+		memory: () => ({ rssMb: statusField('VmRSS'), peakMb: statusField('VmHWM') }),
+		stop: async () => {
+			agent.destroy();
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
+
+/** Requests per second with CONNECTIONS requests always in flight, cycling through the set. */
+async function throughput(server: Server, set: Array<Record<string, string>>, seconds = SECONDS): Promise<{ perSecond: number; p95: number }> {
+	const paths = set.map(pathOf);
+	for (const requestPath of paths) await get(server, requestPath); // warm-up
+	const deadline = performance.now() + seconds * 1000;
+	const latencies: number[] = [];
+	let next = 0;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: CONNECTIONS }, async () => {
+			while (performance.now() < deadline) {
+				const requestPath = paths[next++ % paths.length];
+				const sent = performance.now();
+				const status = await get(server, requestPath);
+				if (status !== 200) throw new Error(`${requestPath} answered ${status}`);
+				latencies.push(performance.now() - sent);
+			}
+		})
+	);
+	return { perSecond: latencies.length / ((performance.now() - started) / 1000), p95: percentile(latencies, 95) };
+}
+
+/** One request at a time over the whole mixed set, REPS times. */
+async function sequential(server: Server): Promise<number[]> {
+	const paths = MIX.map(pathOf);
+	for (const requestPath of paths) await get(server, requestPath);
+	const samples: number[] = [];
+	for (let rep = 0; rep < REPS; rep++) {
+		for (const requestPath of paths) {
+			const sent = performance.now();
+			await get(server, requestPath);
+			samples.push(performance.now() - sent);
+		}
+	}
+	return samples;
+}
+
+// ── data ───────────────────────────────────────────────────────────────────────────────────────
+
+function setUpDatabase(file: string, listings: number): void {
+	console.log(`(setting up ${path.basename(file)} with ${listings} listings …)`);
+	execFileSync('npx', ['tsx', 'scripts/db-setup.ts', '--listings', String(listings)], { stdio: 'inherit', env: { ...process.env, DATABASE_PATH: file } });
+	// An index stored before resident records existed is upgraded on its first load: do that here,
+	// so the start-up measured below is an ordinary one.
+	const db = openDatabase(file, { migrationsDir: path.resolve('drizzle') });
+	new EmbeddedSearchEngine(db).lexicon();
+	db.$client.close();
+}
 
 function queries(): SearchQuery[] {
 	return MIX.map((params) => {
@@ -67,22 +215,12 @@ function queries(): SearchQuery[] {
 	});
 }
 
-function percentile(samples: number[], p: number): number {
-	const sorted = [...samples].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-type Runner = (query: SearchQuery, index: number) => Promise<unknown>;
-
-/**
- * Latency samples of each runner over the mix, repeated. Runners take turns on each query, so a
- * comparison between them sees the same load on this shared machine.
- */
-async function timeAll(runners: Runner[], reps = REPS): Promise<number[][]> {
+/** Latency samples of each runner, taking turns on each query so they see the same load. */
+async function timeAll(runners: Array<(query: SearchQuery, index: number) => Promise<unknown>>): Promise<number[][]> {
 	const mix = queries();
-	for (const run of runners) for (const [index, query] of mix.entries()) await run(query, index); // warm-up
+	for (const run of runners) for (const [index, query] of mix.entries()) await run(query, index);
 	const samples = runners.map((): number[] => []);
-	for (let rep = 0; rep < reps; rep++) {
+	for (let rep = 0; rep < REPS; rep++) {
 		for (const [index, query] of mix.entries()) {
 			for (const [which, run] of runners.entries()) {
 				const started = performance.now();
@@ -94,94 +232,85 @@ async function timeAll(runners: Runner[], reps = REPS): Promise<number[][]> {
 	return samples;
 }
 
-const ms = (value: number) => `${value.toFixed(2)} ms`;
-const report: string[] = [];
-function line(text: string): void {
-	console.log(text);
-	report.push(text);
-}
-
-function sampleDatabase(dir: string): AppDatabase {
-	const db = openDatabase(path.join(dir, 'bench-3k.db'), { migrationsDir: path.resolve('drizzle') });
-	generateSample(db, { listings: 3000, events: 300 });
-	return db;
-}
-
-async function ensureIndexed(db: AppDatabase, label: string): Promise<EmbeddedSearchEngine> {
-	const embedded = new EmbeddedSearchEngine(db);
-	if ((await embedded.count()) !== countPublished(db)) {
-		const started = performance.now();
-		await rebuildEmbeddedIndex(db, embedded);
-		console.log(`(${label}: embedded index built in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+async function benchMeilisearch(db: AppDatabase): Promise<void> {
+	const meili = await startMeilisearch();
+	try {
+		const engine = new MeilisearchSearchEngine({ url: meili.url, apiKey: meili.masterKey, index: 'services' });
+		await reindexMeilisearch(db, engine);
+		const embedded = new EmbeddedSearchEngine(db);
+		const service = new SearchService(db, engine, embedded, (message) => {
+			throw new Error(message);
+		});
+		service.warm();
+		const prepared = queries().map((query) => service.prepare(query));
+		const planned = prepared.map(({ resolved, plan }) => engine.plannedRequest(resolved, plan).queries);
+		const index = engine.client.index(engine.indexUid);
+		const [app, single, multi] = await timeAll([
+			(query) => service.search(query),
+			(query) => index.search(query.q ?? '', { limit: 20, locales: ['jpn'] }),
+			(_query, at) => engine.client.multiSearch({ queries: planned[at] })
+		]);
+		const p50 = (samples: number[]) => percentile(samples, 50);
+		line(`meilisearch 3k, the app (SearchService → engine): p50 ${ms(p50(app))}, p95 ${ms(percentile(app, 95))}`);
+		line(`meilisearch 3k, plain single search (same q, limit 20, locales jpn): p50 ${ms(p50(single))}`);
+		line(`meilisearch 3k, the app's multi-search sent directly: p50 ${ms(p50(multi))}`);
+		line(`meilisearch app / plain single search p50: ${(p50(app) / p50(single)).toFixed(2)}× (app / multi-search ${(p50(app) / p50(multi)).toFixed(2)}×)`);
+	} finally {
+		await meili.dispose();
 	}
-	return embedded;
 }
 
-async function benchEmbedded(db: AppDatabase, label: string): Promise<void> {
-	const embedded = await ensureIndexed(db, label);
-	const service = new SearchService(db, embedded, embedded);
-	const [samples] = await timeAll([(query) => service.search(query)]);
-	line(`embedded ${label}: p50 ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))} (${samples.length} searches)`);
-}
+// ── the run ────────────────────────────────────────────────────────────────────────────────────
 
+if (!fs.existsSync('build/index.js')) {
+	console.log('(no build/: running vite build …)');
+	execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+}
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagi-bench-'));
+const servers: Server[] = [];
 try {
-	const small = sampleDatabase(workDir);
-	await benchEmbedded(small, '3k');
+	const smallFile = path.join(workDir, 'bench-3k.db');
+	setUpDatabase(smallFile, 3000);
+	if (!values['skip-100k'] && !fs.existsSync(BENCH_100K)) setUpDatabase(BENCH_100K, 100_000);
 
-	let big: AppDatabase | null = null;
+	line(`machine: ${os.cpus().length} cores, load average (1/5/15 min) at start ${load()}`);
+	const small = await startServer(smallFile, pathOf({ q: '薬局' }));
+	servers.push(small);
+	const mixed = await throughput(small, MIX);
+	const noArea = await throughput(small, NO_AREA);
+	line(
+		`embedded 3k, ${CONNECTIONS} connections, ${SECONDS} s each: mixed set ${mixed.perSecond.toFixed(0)} req/s (p95 ${ms(mixed.p95)}), ` +
+			`without area= ${noArea.perSecond.toFixed(0)} req/s (p95 ${ms(noArea.p95)}); mixed / without area= ${(mixed.perSecond / noArea.perSecond).toFixed(2)}×`
+	);
+	const smallSequential = await sequential(small);
+	line(`embedded 3k sequential: p50 ${ms(percentile(smallSequential, 50))}, p95 ${ms(percentile(smallSequential, 95))} (${smallSequential.length} requests)`);
+	await small.stop();
+
 	if (!values['skip-100k']) {
-		if (!fs.existsSync(BENCH_100K)) {
-			console.log('generating data/bench-100k.db (once) …');
-			execFileSync('npx', ['tsx', 'data/sample/cli.ts', '--db', BENCH_100K, '--listings', '100000'], { stdio: 'inherit' });
-		}
-		big = openDatabase(BENCH_100K, { migrationsDir: path.resolve('drizzle') });
-		await benchEmbedded(big, '100k');
+		line(`load average before the 100k start ${load()}`);
+		const big = await startServer(BENCH_100K, pathOf({ q: 'サロン', open_now: 'true' }));
+		servers.push(big);
+		line(`embedded 100k: start-up to the first answer (サロン, open_now) ${(big.startMs / 1000).toFixed(1)} s`);
+		const bigSequential = await sequential(big);
+		line(`embedded 100k sequential: p50 ${ms(percentile(bigSequential, 50))}, p95 ${ms(percentile(bigSequential, 95))} (${bigSequential.length} requests)`);
+		const bigMixed = await throughput(big, MIX, Math.min(SECONDS, 5));
+		line(`embedded 100k, ${CONNECTIONS} connections: mixed set ${bigMixed.perSecond.toFixed(0)} req/s (p95 ${ms(bigMixed.p95)})`);
+		const { rssMb, peakMb } = big.memory();
+		line(`embedded 100k server memory after these runs: RSS ${rssMb.toFixed(0)} MB (peak ${peakMb.toFixed(0)} MB)`);
+		await big.stop();
 	}
 
 	if (!values['skip-meilisearch']) {
-		const meili = await startMeilisearch();
+		const db = openDatabase(smallFile, { migrationsDir: path.resolve('drizzle') });
 		try {
-			const engine = new MeilisearchSearchEngine({ url: meili.url, apiKey: meili.masterKey, index: 'services' });
-			await reindexMeilisearch(small, engine);
-			const embedded = new EmbeddedSearchEngine(small);
-			const service = new SearchService(small, engine, embedded, (message) => {
-				throw new Error(message);
-			});
-			// The same multi-search bodies the app sends, planned up front, sent with the client alone.
-			const planned = queries().map((query) => {
-				const { resolved, plan } = service.prepare(query);
-				return engine.plannedRequest(resolved, plan).queries;
-			});
-			const [app, direct] = await timeAll([
-				(query) => service.search(query),
-				(_query, index) => engine.client.multiSearch({ queries: planned[index] })
-			]);
-			const ratio = percentile(app, 50) / percentile(direct, 50);
-			line(`meilisearch 3k through the app: p50 ${ms(percentile(app, 50))}, p95 ${ms(percentile(app, 95))}`);
-			line(`meilisearch 3k direct client:   p50 ${ms(percentile(direct, 50))}, p95 ${ms(percentile(direct, 95))}`);
-			line(`meilisearch app / direct p50 ratio: ${ratio.toFixed(2)}×`);
-
-			if (big) {
-				const bigEngine = new MeilisearchSearchEngine({ url: meili.url, apiKey: meili.masterKey, index: 'services_100k' });
-				let last = 0;
-				const result = await reindexMeilisearch(big, bigEngine, {
-					onProgress: (phase, done, total) => {
-						if (performance.now() - last > 10_000 || done === total) {
-							last = performance.now();
-							console.log(`  reindex 100k: ${phase} ${done}/${total}`);
-						}
-					}
-				});
-				line(`meilisearch reindex of ${result.count} listings: ${(result.ms / 1000).toFixed(1)} s (documents built with readings, sent, indexed, swapped)`);
-			}
+			await benchMeilisearch(db);
 		} finally {
-			await meili.dispose();
+			db.$client.close();
 		}
 	}
-	big?.$client.close();
-	small.$client.close();
-	console.log(`\nsummary (paste into README-search.md):\n${report.map((text) => `- ${text}`).join('\n')}`);
+	line(`load average at the end ${load()}`);
+	console.log(`\nsummary (for the README):\n${report.map((text) => `- ${text}`).join('\n')}`);
 } finally {
+	for (const server of servers) if (server.process.exitCode === null) server.process.kill('SIGTERM');
 	fs.rmSync(workDir, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@
  * file is the index, so it survives restarts and is shared with the CLI scripts. It also keeps the
  * corpus lexicon (the listings' words and readings) that query planning uses for both engines.
  */
+import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
 import type { SearchDocument, SearchQuery, SearchResult } from '../../domain/search';
@@ -324,6 +325,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	private loadedVersion = -1;
 	/** Increases with every searchLevel; marks the entries of its 困りごと tiers (tierStamp). */
 	private searchStamp = 0;
+	/** Prepared once: preparing costs about as much as a small FTS query. */
+	private matchStatement: Statement | null = null;
 
 	constructor(private readonly db: AppDatabase) {}
 
@@ -427,6 +430,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				if (doc.lat !== null && doc.lng !== null) push(derived.byCell, cellOf(doc.lat, doc.lng), entry);
 			});
 			derived.slotStarts[sorted.length] = slotList.length;
+			// Shared by every unfiltered answer rather than copied per request.
+			for (const counts of Object.values(derived.allFacets)) Object.freeze(counts);
+			Object.freeze(derived.allFacets);
 			derived.slotList = Int32Array.from(slotList);
 			this.derivedIndexes = derived;
 		}
@@ -587,8 +593,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	private textMatches(words: string[]): Set<number> | null {
 		const expression = ftsExpression(words);
 		if (!expression) return null;
-		const rows = this.db.$client.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(expression) as number[];
-		return new Set(rows);
+		const statement = (this.matchStatement ??= this.db.$client.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck());
+		return new Set(statement.all(expression) as number[]);
 	}
 
 	async search(query: SearchQuery, plan?: QueryPlan | null): Promise<SearchResult> {
@@ -617,7 +623,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		if (unfiltered) {
 			// The whole list in よみがな order: nothing to compute.
 			const hits = derived.sorted.slice(start, start + query.perPage).map((entry) => toHit(entry.doc, null));
-			return { total: derived.sorted.length, page: query.page, per_page: query.perPage, hits, facets: structuredClone(derived.allFacets) };
+			return { total: derived.sorted.length, page: query.page, per_page: query.perPage, hits, facets: derived.allFacets };
 		}
 		const relevance = query.sort === 'relevance' && (matches !== null || tiers.length > 0);
 		const foldedWords = words.flatMap((word) => textRuns(foldCanonical(word)));
