@@ -30,6 +30,8 @@ interface ServiceExtras {
 	organization: { description: string | null; email: string | null };
 	desk: { scheme: string; certifiedOn: string; areaIds: string[] } | null;
 	events: Json[];
+	/** location id → service_at_location id */
+	serviceLocationIds: Map<string, string>;
 }
 
 function serviceExtras(db: AppDatabase, listing: Listing): ServiceExtras {
@@ -55,7 +57,9 @@ function serviceExtras(db: AppDatabase, listing: Listing): ServiceExtras {
 			location_id: row.location_id
 		})
 	);
+	const links = sqlite.prepare('SELECT id, location_id FROM service_locations WHERE service_id = ?').all(listing.id) as Array<{ id: string; location_id: string }>;
 	return {
+		serviceLocationIds: new Map(links.map((link) => [link.location_id, link.id])),
 		updatedAt: service.updated_at,
 		organization,
 		desk: desk ? { scheme: desk.scheme, certifiedOn: desk.certified_on, areaIds: JSON.parse(desk.area_ids) as string[] } : null,
@@ -202,7 +206,7 @@ export function hsdsService(db: AppDatabase, listing: Listing, options: HsdsServ
 			.map((contact, index) => compact({ id: stableUuid(`contact:${listing.id}:${index}:${contact.value}`), service_id: listing.id, email: contact.value, department: contact.role })),
 		schedules: [...hoursSchedules(listing.id, listing.hours), ...listing.sessions.map((session) => sessionSchedule(listing.id, session))],
 		service_at_locations: listing.locations.map((location) => ({
-			id: stableUuid(`service_at_location:${listing.id}:${location.id}`),
+			id: extras.serviceLocationIds.get(location.id) ?? stableUuid(`service_at_location:${listing.id}:${location.id}`),
 			service_id: listing.id,
 			location_id: location.id,
 			location: locationObject(location, null)
