@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { districts } from '$lib/server/areas';
+import { searchAreas } from '$lib/server/areas';
 import { findWorry } from '$lib/server/guided';
 
 interface Shortcut {
@@ -37,4 +37,4 @@ function shortcuts(): Shortcut[] {
 	return cards.filter((card) => card.links.length > 0);
 }
 
-export const load: PageServerLoad = () => ({ areas: districts(getApp()), shortcuts: shortcuts() });
+export const load: PageServerLoad = () => ({ areas: searchAreas(getApp()), shortcuts: shortcuts() });

@@ -79,7 +79,8 @@ test('home offers the search box, the five fields and こんなときに shortcu
 	await expect(page.getByLabel('キーワード')).toBeVisible();
 	const fields = page.getByRole('region', { name: '分野からさがす' });
 	for (const field of ['医療', '介護', '障害', '子育て', '地域資源']) {
-		await expect(fields.getByRole('link', { name: new RegExp(`^${field} `) })).toHaveAttribute('href', `/search?field=${encodeURIComponent(field)}`);
+		// A field opens on its kinds (/fields/…), not on every listing of the field.
+		await expect(fields.getByRole('link', { name: new RegExp(`^${field} `) })).toHaveAttribute('href', `/fields/${encodeURIComponent(field)}`);
 	}
 	const shortcuts = page.getByRole('region', { name: 'こんなときに' });
 	for (const shortcut of ['近くのサロン・百歳体操', '子育ての相談', '親の介護', 'ゴミ出し・電球交換の手伝い', 'なんでも相談窓口']) {

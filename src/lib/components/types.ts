@@ -35,9 +35,10 @@ export interface MapTiles {
 	attribution: string;
 }
 
-/** An area (地区) offered in the search form. */
+/** An area (地区, 小学校区, 中学校区) offered in the search form. */
 export interface AreaOption {
 	id: string;
+	kind: string;
 	slug: string;
 	name: string;
 }

@@ -6,7 +6,7 @@ import type { App } from './app';
 import type { AreaRef } from './search/service';
 import type { SearchHit, SearchQuery } from '../domain/search';
 import { MAX_PER_PAGE } from '../domain/search';
-import { FIELDS, type Field } from '../domain/taxonomy';
+import { AREA_KINDS, FIELDS, TAXONOMY_TERMS, type AreaKind, type Field } from '../domain/taxonomy';
 import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
 import { describeSession } from '../domain/recurrence';
 import { nextDatesForListings } from './events/next-dates';
@@ -75,12 +75,17 @@ export function summarizeHits(app: App, hits: SearchHit[]): ListingSummary[] {
 	});
 }
 
-/** The 地区 (not school districts), in the city's order, for selects and the area index. */
+/** The 地区 (not school districts), in the city's order. */
 export function districts(app: App): AreaOption[] {
+	return searchAreas(app).filter((area) => area.kind === '地区');
+}
+
+/** Every area a search can be limited to (地区, 小学校区, 中学校区; not the whole city), in the city's order. */
+export function searchAreas(app: App): AreaOption[] {
 	return app.search
 		.areas()
-		.filter((area) => area.kind === '地区')
-		.map(({ id, slug, name }) => ({ id, slug, name }));
+		.filter((area) => area.kind !== '市域')
+		.map(({ id, kind, slug, name }) => ({ id, kind, slug, name }));
 }
 
 /** Every 地区 with how many listings it has. */
@@ -89,10 +94,28 @@ export async function districtsWithCounts(app: App): Promise<Array<AreaOption & 
 	return districts(app).map((area) => ({ ...area, count: result.facets.area[area.name] ?? 0 }));
 }
 
+/** The areas of each kind (地区, 小学校区, 中学校区) with how many listings each has, for the area index. */
+export async function areasByKindWithCounts(app: App): Promise<Array<{ kind: AreaKind; areas: Array<AreaOption & { count: number }> }>> {
+	const districtCounts = await districtsWithCounts(app);
+	const schools = await Promise.all(
+		searchAreas(app)
+			.filter((area) => area.kind !== '地区')
+			.map(async (area) => {
+				const { result } = await app.search.search({ area: area.id, sort: 'name', page: 1, perPage: 1 });
+				return { ...area, count: result.total };
+			})
+	);
+	const all = [...districtCounts, ...schools];
+	return AREA_KINDS.filter((kind) => kind !== '市域')
+		.map((kind) => ({ kind, areas: all.filter((area) => area.kind === kind) }))
+		.filter((group) => group.areas.length > 0);
+}
+
 export interface AreaPage {
 	area: AreaRef;
 	total: number;
-	groups: Array<{ field: Field; listings: ListingSummary[] }>;
+	/** Each field with its kinds (and how many of each) and its listings. */
+	groups: Array<{ field: Field; kinds: Array<{ code: string; name: string; count: number }>; listings: ListingSummary[] }>;
 }
 
 /** Every hit of a search (page after page), at most `limit`; `total` is how many there are in all. */
@@ -114,15 +137,23 @@ export async function searchAll(
 	return { hits: hits.slice(0, limit), total, area };
 }
 
-/** All published listings of one 地区 (by slug), grouped by the five fields in their usual order. */
+/** How many listings have each term, in the taxonomy's order. */
+function kindCounts(listings: ListingSummary[]): Array<{ code: string; name: string; count: number }> {
+	const counts = new Map<string, number>();
+	for (const listing of listings) for (const code of listing.terms) counts.set(code, (counts.get(code) ?? 0) + 1);
+	return TAXONOMY_TERMS.filter((term) => counts.has(term.code)).map((term) => ({ code: term.code, name: term.name, count: counts.get(term.code)! }));
+}
+
+/** All published listings of one 地区, 小学校区 or 中学校区 (by slug), grouped by the five fields in their usual order. */
 export async function loadAreaPage(app: App, slug: string): Promise<AreaPage | null> {
-	const area = app.search.areas().find((candidate) => candidate.kind === '地区' && candidate.slug === slug);
+	const area = app.search.areas().find((candidate) => candidate.kind !== '市域' && candidate.slug === slug);
 	if (!area) return null;
 	const { hits } = await searchAll(app, { area: area.id, sort: 'name' });
 	const listings = summarizeHits(app, hits);
-	const groups = FIELDS.map((field) => ({ field, listings: listings.filter((listing) => listing.field === field) })).filter(
-		(group) => group.listings.length > 0
-	);
+	const groups = FIELDS.map((field) => {
+		const inField = listings.filter((listing) => listing.field === field);
+		return { field, kinds: kindCounts(inField), listings: inField };
+	}).filter((group) => group.listings.length > 0);
 	return { area, total: listings.length, groups };
 }
 

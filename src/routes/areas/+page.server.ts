@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { districtsWithCounts } from '$lib/server/areas';
+import { areasByKindWithCounts } from '$lib/server/areas';
 
-export const load: PageServerLoad = async () => ({ districts: await districtsWithCounts(getApp()) });
+export const load: PageServerLoad = async () => ({ groups: await areasByKindWithCounts(getApp()) });

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { deskSchemes, districts, summarizeHits } from '$lib/server/areas';
+import { deskSchemes, searchAreas, summarizeHits } from '$lib/server/areas';
 import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/domain/search';
 import { UnknownAreaError } from '$lib/server/search/service';
 import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading } from './links';
@@ -11,7 +11,7 @@ import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading } from
  */
 export const load: PageServerLoad = async ({ url }) => {
 	const app = getApp();
-	const areas = districts(app);
+	const areas = searchAreas(app);
 	const schemes = deskSchemes(app);
 	const parsed = parseSearchParams(url.searchParams);
 	const invalid = (query: SearchQuery | null, issues: ValidationIssue[]) => ({
@@ -33,9 +33,9 @@ export const load: PageServerLoad = async ({ url }) => {
 			schemes,
 			query: parsed.query,
 			areaName: area?.name ?? null,
-			heading: searchHeading(parsed.query, area?.name ?? null),
+			heading: searchHeading(parsed.query, area ?? null),
 			printHref: printHref(parsed.query),
-			chips: filterChips(parsed.query, area?.name ?? null),
+			chips: filterChips(parsed.query, area ?? null),
 			issues: [] as ValidationIssue[],
 			result: {
 				total: result.total,

@@ -5,6 +5,7 @@
 import { DEFAULT_PER_PAGE, searchQueryToParams, type SearchQuery } from '$lib/domain/search';
 import { TERM_BY_CODE } from '$lib/domain/taxonomy';
 import { WEEKDAY_LABELS } from '$lib/domain/hours';
+import { areaChipLabel, areaLabel, type AreaName } from '$lib/domain/area';
 import type { FilterChip } from '$lib/components/types';
 
 export function searchHref(query: Partial<SearchQuery>): string {
@@ -22,10 +23,10 @@ function without(query: SearchQuery, ...keys: Array<keyof SearchQuery>): string 
 }
 
 /** One chip per active condition, each linking to the search without it. */
-export function filterChips(query: SearchQuery, areaName: string | null): FilterChip[] {
+export function filterChips(query: SearchQuery, area: AreaName | null): FilterChip[] {
 	const chips: FilterChip[] = [];
 	if (query.q) chips.push({ label: `「${query.q}」`, href: without(query, 'q') });
-	if (query.area) chips.push({ label: `地区：${areaName ?? query.area}`, href: without(query, 'area') });
+	if (query.area) chips.push({ label: area ? areaChipLabel(area) : `地域：${query.area}`, href: without(query, 'area') });
 	if (query.field) chips.push({ label: `分野：${query.field}`, href: without(query, 'field') });
 	if (query.term) chips.push({ label: `種類：${TERM_BY_CODE.get(query.term)?.name ?? query.term}`, href: without(query, 'term') });
 	if (query.target) chips.push({ label: `対象：${query.target}`, href: without(query, 'target') });
@@ -40,13 +41,13 @@ export function filterChips(query: SearchQuery, areaName: string | null): Filter
 }
 
 /** 「旭地区の「サロン」の検索結果」 — what was searched, in words, for headings and titles. */
-export function searchHeading(query: Partial<SearchQuery>, areaName: string | null): string {
+export function searchHeading(query: Partial<SearchQuery>, area: AreaName | null): string {
 	let subject = '';
 	if (query.q) subject = `「${query.q}」`;
 	else if (query.term) subject = TERM_BY_CODE.get(query.term)?.name ?? query.term;
 	else if (query.field) subject = query.field;
 	if (query.desk) subject = subject ? `${subject}（なんでも相談窓口）` : 'なんでも相談窓口';
-	const where = areaName ? `${areaName}地区の` : '';
+	const where = area ? `${areaLabel(area)}の` : '';
 	return subject || where ? `${where}${subject || '情報'}の検索結果` : '検索結果';
 }
 

@@ -20,8 +20,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		return {
 			issues: [],
 			result: {
-				heading: searchHeading(query, area?.name ?? null).replace(/の検索結果$/, 'の一覧'),
-				conditions: filterChips(parsed.query, area?.name ?? null).map((chip) => chip.label),
+				heading: searchHeading(query, area ?? null).replace(/の検索結果$/, 'の一覧'),
+				conditions: filterChips(parsed.query, area ?? null).map((chip) => chip.label),
 				total,
 				listings: summarizeHits(app, hits),
 				limit: PRINT_LIMIT,
