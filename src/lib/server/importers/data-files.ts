@@ -45,7 +45,14 @@ export function exportData(db: AppDatabase, format: ExportFormat, options: Expor
 	}
 }
 
+/** The server's own search engine and sync (the CLI has none and makes its own). */
+export interface RunningSearch {
+	embedded: EmbeddedSearchEngine;
+	sync: SearchSync;
+}
+
 export interface ImportFileRequest {
+	running?: RunningSearch;
 	bytes: Uint8Array;
 	fileName: string;
 	format?: ImportFormat;
@@ -92,13 +99,17 @@ export async function followImport(
 	db: AppDatabase,
 	serviceIds: string[],
 	meilisearch: MeilisearchSearchEngine | null | undefined,
-	onProgress?: (done: number, total: number) => void
+	onProgress?: (done: number, total: number) => void,
+	running?: RunningSearch
 ): Promise<void> {
 	if (serviceIds.length === 0) return;
-	const embedded = new EmbeddedSearchEngine(db);
+	// In the server, the running engine must learn of the change (it keeps documents in memory).
+	const embedded = running?.embedded ?? new EmbeddedSearchEngine(db);
 	if (serviceIds.length > REBUILD_THRESHOLD) await rebuildEmbeddedIndex(db, embedded, undefined, onProgress);
+	else if (running) await running.sync.afterCommit(serviceIds);
 	else await new SearchSync(db, embedded, null).afterCommit(serviceIds);
-	if (meilisearch) {
+	if (running?.sync.outbox) running.sync.outbox.wake();
+	else if (meilisearch) {
 		const worker = new MeilisearchOutboxWorker(db, meilisearch);
 		await worker.drain();
 		worker.stop();
@@ -127,10 +138,10 @@ export async function importDataFile(db: AppDatabase, request: ImportFileRequest
 			dryRun: request.dryRun,
 			geocoder: request.geocoder,
 			geocodeIntervalMs: request.geocodeIntervalMs,
-			enqueue: outboxWriter(db, request.meilisearch),
+			enqueue: request.running ? (ids) => request.running!.sync.enqueue(ids) : outboxWriter(db, request.meilisearch),
 			onProgress: (phase, done, total) => request.onProgress?.(done, total, phase)
 		});
-		if (result.written) await followImport(db, result.serviceIds, request.meilisearch, request.onIndexProgress);
+		if (result.written) await followImport(db, result.serviceIds, request.meilisearch, request.onIndexProgress, request.running);
 		return { ok: !result.preview.fileError && result.preview.problems.length === 0, lines: describeCsvResult(result, request.dryRun ?? false), csv: result };
 	}
 	let input: unknown;
@@ -142,10 +153,10 @@ export async function importDataFile(db: AppDatabase, request: ImportFileRequest
 	const report = importHsds(db, input, {
 		defaults: importDefaults(request.profile),
 		dryRun: request.dryRun,
-		enqueue: outboxWriter(db, request.meilisearch),
+		enqueue: request.running ? (ids) => request.running!.sync.enqueue(ids) : outboxWriter(db, request.meilisearch),
 		onProgress: request.onProgress
 	});
-	if (!report.dryRun) await followImport(db, report.serviceIds, request.meilisearch, request.onIndexProgress);
+	if (!report.dryRun) await followImport(db, report.serviceIds, request.meilisearch, request.onIndexProgress, request.running);
 	return { ok: report.rejected.length === 0, lines: describeHsdsReport(report), hsds: report };
 }
 

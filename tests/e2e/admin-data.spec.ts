@@ -1,0 +1,87 @@
+/**
+ * The curators' data page in real Chromium: a Shift_JIS CSV with a bad third row is explained
+ * row by row and nothing is imported; an unknown header is mapped; a good file imports with a
+ * progress bar and its listing is found in public search; the exports download.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import AxeBuilder from '@axe-core/playwright';
+import iconv from 'iconv-lite';
+
+const DATABASE_PATH = 'test-results/e2e.db';
+const PASSWORD = 'e2e data correct horse';
+const CURATOR = { email: 'data-curator@e2e.example.jp', name: 'データ担当' };
+const HEADER = '名称,よみがな,分野,種類,対象,住所,電話番号,開所時間,最終確認日';
+
+test.beforeAll(() => {
+	const db = new Database(DATABASE_PATH, { readonly: true });
+	const exists = db.prepare('SELECT 1 FROM users WHERE email = ?').get(CURATOR.email) !== undefined;
+	db.close();
+	if (exists) return;
+	execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/admin-create.ts', '--email', CURATOR.email, '--name', CURATOR.name, '--role', 'curator'], {
+		input: `${PASSWORD}\n`,
+		env: { ...process.env, DATABASE_PATH },
+		stdio: ['pipe', 'ignore', 'inherit']
+	});
+});
+
+async function login(page: Page): Promise<void> {
+	await page.goto('/admin/login', { waitUntil: 'networkidle' });
+	await page.getByLabel('メールアドレス').fill(CURATOR.email);
+	await page.getByLabel('パスワード').fill(PASSWORD);
+	await page.getByRole('button', { name: 'ログイン' }).click();
+	await expect(page).toHaveURL(/\/admin$/);
+}
+
+function sjis(rows: string[], header = HEADER): { name: string; mimeType: string; buffer: Buffer } {
+	return { name: 'listings.csv', mimeType: 'text/csv', buffer: iconv.encode(([header, ...rows].join('\r\n') + '\r\n').replace(/〜/g, '～'), 'CP932') };
+}
+
+test('a curator previews, maps headers, imports a Shift_JIS CSV with a progress bar, and exports', async ({ page, request }) => {
+	await login(page);
+	await page.goto('/admin/data', { waitUntil: 'networkidle' });
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+	// A bad third row: nothing imported, the row and its field explained in Japanese.
+	await page.getByLabel('ファイル').setInputFiles(
+		sjis([
+			'えがおサロン本町,えがおさろんほんまち,地域資源,サロン・通いの場,高齢者,本町5丁目1番45号,088-823-9451,月〜金 10:00〜12:00,令和6年4月1日',
+			'えがおサロン旭,,地域資源,サロン・通いの場,高齢者,旭町2丁目,0888,,R6.4.1'
+		])
+	);
+	await page.getByRole('button', { name: '内容を確かめる' }).click();
+	const problems = page.getByRole('table', { name: /直すところ/ });
+	await expect(problems).toContainText('3 行目');
+	await expect(problems).toContainText('電話番号は');
+	await expect(page.getByRole('button', { name: '読み込む' })).toHaveCount(0);
+
+	// An unknown header: choose what it is, then import.
+	await page.getByLabel('ファイル').setInputFiles(
+		sjis(['えがおサロン本町,えがおさろんほんまち,地域資源,サロン・通いの場,高齢者,本町5丁目1番45号,088-823-9451,月〜金 10:00〜12:00,令和6年4月1日,ひとこと'], `${HEADER},メモ欄`)
+	);
+	await page.getByRole('button', { name: '内容を確かめる' }).click();
+	await page.getByLabel('「メモ欄」').selectOption('ignore');
+	await page.getByRole('button', { name: 'この対応で確かめる' }).click();
+	await expect(page.getByText('試行（保存していません）: 新規 1 件、更新 0 件、住所から座標を求める 1 件')).toBeVisible();
+	await page.getByRole('button', { name: '読み込む' }).click();
+	await expect(page).toHaveURL(/\/admin\/data\/jobs\//);
+	await expect(page.getByRole('status')).toContainText('読み込みが終わりました。', { timeout: 30_000 });
+	await expect(page.getByRole('progressbar')).toHaveAttribute('value', '1');
+	await expect(page.getByText('読み込みました: 新規 1 件、更新 0 件、住所から座標 1 件')).toBeVisible();
+
+	const found = await (await request.get('/api/search?q=' + encodeURIComponent('えがおサロン本町'))).json();
+	expect(found.hits.map((hit: { name: string }) => hit.name)).toContain('えがおサロン本町');
+
+	const csv = await page.request.get('/admin/data/export/csv');
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const body = await csv.body();
+	expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	expect(body.toString('utf8')).toContain('えがおサロン本町');
+	const geojson = await (await page.request.get('/admin/data/export/geojson')).json();
+	expect(geojson.type).toBe('FeatureCollection');
+	// Not for the public.
+	expect((await request.get('/admin/data/export/hsds', { maxRedirects: 0 })).status()).not.toBe(200);
+});
