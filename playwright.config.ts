@@ -38,7 +38,9 @@ export default defineConfig({
 			// No tiles can be fetched in tests: the map must work without them.
 			MAP_TILE_URL: '',
 			// The 国土地理院 geocoder cannot be reached here either.
-			GEOCODER: 'fake'
+			GEOCODER: 'fake',
+			// Calendars and 次回 dates count from a fixed "now" (the sample is dated around it).
+			TSUNAGI_NOW: '2026-11-30T10:00:00+09:00'
 		}
 	}
 });

@@ -4,6 +4,7 @@ import { deskSchemes, searchAreas, summarizeHits } from '$lib/server/areas';
 import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/domain/search';
 import { UnknownAreaError } from '$lib/server/search/service';
 import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading } from './links';
+import { searchEvents } from '$lib/server/events';
 
 /**
  * The results page, rendered on the server so it works without JavaScript. The URL holds the
@@ -23,7 +24,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		printHref: null,
 		chips: query ? filterChips(query, null) : [],
 		issues,
-		result: null
+		result: null,
+		events: null
 	});
 	if (!parsed.ok) return invalid(null, parsed.issues);
 	try {
@@ -44,7 +46,9 @@ export const load: PageServerLoad = async ({ url }) => {
 				listings: summarizeHits(app, result.hits),
 				pageHrefBase: pageHrefBase(parsed.query),
 				mapDataHref: mapDataHref(parsed.query)
-			}
+			},
+			// Events are found by the same words (新春お茶会), listed above the listings.
+			events: searchEvents(app, { q: parsed.query.q, field: parsed.query.field, area: area?.id })
 		};
 	} catch (error) {
 		if (!(error instanceof UnknownAreaError)) throw error;
