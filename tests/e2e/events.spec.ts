@@ -83,6 +83,8 @@ test('the 今週のイベント map has the same events as the list beside it', 
 	const items = week.locator('.week-list > li');
 	expect(await items.count()).toBeGreaterThan(0);
 	const map = week.locator('[data-map-state]');
+	// The map loads when it comes into view.
+	await map.scrollIntoViewIfNeeded();
 	await expect(map).toHaveAttribute('data-map-state', 'ready');
 	await expect(map).toHaveAttribute('data-marker-ids', /\S/);
 	const markerIds = ((await map.getAttribute('data-marker-ids')) ?? '').split(' ').filter(Boolean).sort();
@@ -159,6 +161,7 @@ test.describe('without JavaScript', () => {
 test.describe('accessibility (axe: no violations)', () => {
 	test('/events list and month grid', async ({ page }) => {
 		await page.goto('/events');
+		await page.locator('section.week [data-map-state]').scrollIntoViewIfNeeded();
 		await expect(page.locator('section.week [data-map-state]')).toHaveAttribute('data-map-state', 'ready');
 		await expectNoAxeViolations(page);
 		await page.goto('/events?view=month');
