@@ -238,6 +238,9 @@ test.describe('organisation editors', () => {
 		const other = fixture.otherListing.id;
 		const page = await editor.goto(`/admin/listings/${other}`);
 		expect(page?.status()).toBe(403);
+		// The page says what happened (no permission), not "try again later".
+		await expect(editor.getByRole('heading', { level: 1 })).toHaveText('この操作を行う権限がありません');
+		await expect(editor.locator('body')).not.toContainText('しばらくしてから');
 
 		const origin = new URL(editor.url()).origin;
 		const direct = await editor.request.post(`/admin/listings/${other}?/save`, {
@@ -270,6 +273,24 @@ test.describe('security', () => {
 		expect((await request.post(`/admin/listings/${fixture.ownListing.id}?/publish`, { headers, form: {}, maxRedirects: 0 })).status()).toBe(401);
 		expect((await request.post('/admin/logout', { headers, form: {}, maxRedirects: 0 })).status()).toBe(401);
 		expect((await request.get('/admin/api/postal-code/7800870')).status()).toBe(401);
+	});
+
+	test('?next= with non-ASCII, CR/LF or NUL never answers 500 nor leaves the admin area', async ({ browser, baseURL }) => {
+		const curator = await newSession(browser, CURATOR);
+		for (const next of ['/admin/listings?q=薬局', '/admin/listings\r\nSet-Cookie: x=1', '/admin\u0000', '/admin/../..//evil.example']) {
+			const signedIn = await curator.request.get(`/admin/login?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+			expect(signedIn.status(), next).toBe(303);
+			expect(new URL(signedIn.headers().location, baseURL).origin).toBe(new URL(baseURL!).origin);
+		}
+		await curator.context().close();
+		// Signing in with a non-ASCII next lands on that page.
+		const page = await (await browser.newContext()).newPage();
+		await open(page, `/admin/login?next=${encodeURIComponent('/admin/listings?q=薬局')}`);
+		await page.getByLabel('メールアドレス').fill(CURATOR.email);
+		await page.getByLabel('パスワード').fill(PASSWORD);
+		await page.getByRole('button', { name: 'ログイン' }).click();
+		await expect(page).toHaveURL(/\/admin\/listings\?q=(%E8%96%AC%E5%B1%80|薬局)$/);
+		await page.context().close();
 	});
 
 	test('a cross-origin form post is refused (403)', async ({ browser, baseURL }) => {

@@ -12,6 +12,15 @@ interface Hit {
 }
 
 test.describe('JSON API', () => {
+	test('NUL, CR/LF and quotes in the query never give a 500', async ({ request }) => {
+		for (const q of ['%00', '%E8%96%AC%00%E5%B1%80', '%0D%0A', '%22', '%22%00%22*']) {
+			const api = await request.get(`/api/search?q=${q}`);
+			expect(api.status(), `/api/search?q=${q}`).toBe(200);
+			const page = await request.get(`/search?q=${q}`);
+			expect(page.status(), `/search?q=${q}`).toBe(200);
+		}
+	});
+
 	test('near search is sorted by distance, matching a haversine computation', async ({ request }) => {
 		const origin = { lat: 33.5663, lng: 133.5236 };
 		const response = await request.get(`/api/search?lat=${origin.lat}&lng=${origin.lng}&radius_km=3&sort=distance&per_page=100`);

@@ -35,6 +35,11 @@ describe('search parameters', () => {
 		expect(issue?.en).toMatch(/[a-z]/);
 	});
 
+	it('reads control characters in free text as spaces (NUL, CR, LF)', () => {
+		expect(parse('q=%00')).toEqual({ ok: true, query: expect.objectContaining({ q: undefined }) });
+		expect(parse('q=%E8%96%AC%00%E5%B1%80%0D%0A&area=%E6%97%AD%00')).toEqual({ ok: true, query: expect.objectContaining({ q: '薬 局', area: '旭' }) });
+	});
+
 	it('ignores empty form fields', () => {
 		expect(parse('q=&field=&area=')).toEqual({ ok: true, query: expect.objectContaining({ q: undefined, field: undefined }) });
 	});

@@ -129,11 +129,18 @@ export const intParam = (min: number, max: number) =>
 		.transform((value) => Number(value.normalize('NFKC')))
 		.pipe(z.number().int().min(min).max(max));
 
+/** Control characters (NUL, CR, LF, …) in free text are spaces: they mean nothing to a search. */
+const freeText = (max: number) =>
+	z
+		.string()
+		.transform((value) => value.replace(/\p{Cc}/gu, ' ').trim())
+		.pipe(z.string().max(max));
+
 const PARAM_SCHEMAS = {
-	q: z.string().max(200),
+	q: freeText(200),
 	field: z.enum(FIELDS),
 	term: z.string().regex(/^[a-z0-9-]{1,64}$/),
-	area: z.string().min(1).max(100),
+	area: freeText(100).pipe(z.string().min(1)),
 	target: z.enum(TARGETS),
 	desk: booleanParam,
 	weekday: intParam(0, 6),

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import * as t from '../../../src/lib/server/db/schema';
-import { changePassword, createUser, signIn, UserInputError } from '../../../src/lib/server/auth/users';
+import { changePassword, createUser, signIn, ThrottledError, UserInputError } from '../../../src/lib/server/auth/users';
 import { createSession, sessionCookieOptions, validateSessionToken } from '../../../src/lib/server/auth/sessions';
-import { AttemptLimiter, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP } from '../../../src/lib/server/auth/throttle';
+import { AttemptLimiter, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, PASSWORD_CHANGE_LIMIT } from '../../../src/lib/server/auth/throttle';
 import { canEditOrganization, safeAdminRedirect } from '../../../src/lib/server/auth/permissions';
 import { createAdminFixture, PASSWORD, type AdminFixture } from './fixture';
 
@@ -44,6 +44,20 @@ describe('accounts', () => {
 		expect(safeAdminRedirect('//evil.example')).toBe('/admin');
 		expect(safeAdminRedirect(null)).toBe('/admin');
 	});
+
+	it('turns hostile or non-ASCII ?next= values into a safe Location (never a 500, never another site)', () => {
+		// A Location header with raw non-ASCII or control characters makes the response fail (500).
+		expect(safeAdminRedirect('/admin/listings?q=薬局')).toBe('/admin/listings?q=%E8%96%AC%E5%B1%80');
+		expect(safeAdminRedirect('/admin/listings/\r\nSet-Cookie: x=1')).toBe('/admin');
+		expect(safeAdminRedirect('/admin\u0000')).toBe('/admin');
+		expect(safeAdminRedirect('/admin/../..//evil.example')).toBe('/admin');
+		expect(safeAdminRedirect('/admin\\..\\..\\/evil.example')).toBe('/admin');
+		expect(safeAdminRedirect('/\\evil.example/admin')).toBe('/admin');
+		expect(safeAdminRedirect('/admin/login?next=/admin')).toBe('/admin');
+		for (const next of ['/admin/listings?q=薬局', '/admin/a\r\nb', '/admin/%E3']) {
+			expect(() => new Headers({ location: safeAdminRedirect(next) })).not.toThrow();
+		}
+	});
 });
 
 describe('sessions', () => {
@@ -59,6 +73,17 @@ describe('sessions', () => {
 	it('expires sessions', () => {
 		const { token } = createSession(f.db, f.curator.id, new Date('2020-01-01T00:00:00Z'));
 		expect(validateSessionToken(f.db, token)).toBeNull();
+	});
+
+	it('lasts 7 days from the last use', () => {
+		const day = 24 * 60 * 60_000;
+		const start = new Date('2026-01-01T00:00:00Z');
+		const { token } = createSession(f.db, f.curator.id, start);
+		// Used after 2 days, then not for 6.9 days: still signed in (7 days from that use).
+		expect(validateSessionToken(f.db, token, new Date(start.getTime() + 2 * day))).not.toBeNull();
+		expect(validateSessionToken(f.db, token, new Date(start.getTime() + 8.9 * day))).not.toBeNull();
+		// Then unused for more than 7 days: gone.
+		expect(validateSessionToken(f.db, token, new Date(start.getTime() + 16 * day))).toBeNull();
 	});
 
 	it('sets httpOnly, SameSite=Lax cookies, Secure on https only', () => {
@@ -93,6 +118,32 @@ describe('login throttling', () => {
 		for (let i = 0; i < LOGIN_LIMIT_PER_IP.max; i++) await signIn(f.db, `nobody${i}@example.jp`, 'wrong password', '10.2.0.1');
 		expect(await signIn(f.db, 'curator@example.jp', PASSWORD, '10.2.0.1')).toEqual({ ok: false, reason: 'throttled' });
 		expect((await signIn(f.db, 'curator@example.jp', PASSWORD, '10.2.0.2')).ok).toBe(true);
+	});
+
+	it('checks at most the limit when 20 wrong passwords for one account arrive at once', async () => {
+		const results = await Promise.all(
+			Array.from({ length: 20 }, (_, i) => signIn(f.db, 'concurrent@example.jp', `wrong password ${i}`, `10.3.0.${i}`))
+		);
+		const checked = results.filter((result) => !result.ok && result.reason === 'invalid').length;
+		expect(checked).toBe(LOGIN_LIMIT_PER_ACCOUNT.max);
+		expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(20 - LOGIN_LIMIT_PER_ACCOUNT.max);
+	});
+
+	it('throttles guesses of the current password on /admin/account', async () => {
+		const id = await createUser(f.db, { email: 'guess@example.jp', displayName: 'guess', password: PASSWORD, role: 'curator' }, null);
+		const outcomes: string[] = [];
+		for (let i = 0; i < 12; i++) {
+			outcomes.push(
+				await changePassword(f.db, id, `wrong guess number ${i}`, 'another long password', 'none').then(
+					() => 'changed',
+					(error: unknown) => (error instanceof ThrottledError ? 'throttled' : error instanceof UserInputError ? 'wrong' : 'other')
+				)
+			);
+		}
+		expect(outcomes.filter((outcome) => outcome === 'wrong')).toHaveLength(PASSWORD_CHANGE_LIMIT.max);
+		expect(outcomes.slice(PASSWORD_CHANGE_LIMIT.max).every((outcome) => outcome === 'throttled')).toBe(true);
+		// Even the right password is not checked while throttled.
+		await expect(changePassword(f.db, id, PASSWORD, 'another long password', 'none')).rejects.toBeInstanceOf(ThrottledError);
 	});
 
 	it('lets attempts age out of the window', () => {

@@ -4,6 +4,7 @@ import * as t from '../../../src/lib/server/db/schema';
 import { ForbiddenError } from '../../../src/lib/server/auth/permissions';
 import { auditTrail } from '../../../src/lib/server/admin/audit';
 import { describeAuditEntry, diffListings } from '../../../src/lib/server/admin/diff';
+import { listOrganizations } from '../../../src/lib/server/admin/organizations';
 import { readListing } from '../../../src/lib/server/admin/listing-store';
 import { displayNames, listListings, pendingChangeRequests } from '../../../src/lib/server/admin/queries';
 import { freshnessReport, staleCutoff } from '../../../src/lib/server/admin/freshness';
@@ -21,8 +22,12 @@ describe('curator workflow', () => {
 		const id = await createListing(f.ctx, f.curator, salonInput(f.orgA, { name: 'いきいきサロン朝倉' }));
 		expect(readListing(f.db, id)?.status).toBe('draft');
 		expect(isIndexed(f.db, id)).toBe(false);
+		expect(readListing(f.db, id)?.lastVerifiedAt).toBeNull();
 		await changeStatus(f.ctx, f.curator, id, 'publish');
 		expect(indexedName(f.db, id)).toBe('いきいきサロン朝倉');
+		// Published by a curator: checked today, not counted stale at once.
+		expect(Date.now() - Date.parse(readListing(f.db, id)!.lastVerifiedAt!)).toBeLessThan(60_000);
+		expect(freshnessReport(f.db, f.curator, { field: '', district: '' }).listings.map((l) => l.id)).not.toContain(id);
 		await changeStatus(f.ctx, f.curator, id, 'unpublish');
 		expect(isIndexed(f.db, id)).toBe(false);
 		await changeStatus(f.ctx, f.curator, id, 'archive');
@@ -94,7 +99,9 @@ describe('org_editor workflow', () => {
 		await expect(createListing(f.ctx, f.editorA, salonInput(f.orgB))).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(changeStatus(f.ctx, f.editorA, f.listingA, 'unpublish')).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(verifyListing(f.ctx, f.editorA, f.listingB)).rejects.toBeInstanceOf(ForbiddenError);
-		expect(listListings(f.db, f.editorA, { q: '', status: '', page: 1 }).rows.every((row) => row.organizationName === '旭地区社会福祉協議会')).toBe(true);
+		const own = listListings(f.db, f.editorA, { q: '', status: '', page: 1 }).rows;
+		expect(own.map((row) => row.id)).toContain(f.listingA);
+		expect(own.every((row) => row.organizationName === '旭地区社会福祉協議会')).toBe(true);
 	});
 
 	it('refuses areas and terms that do not exist, in Japanese, per field', async () => {
@@ -103,6 +110,17 @@ describe('org_editor workflow', () => {
 		const error = await createListing(f.ctx, f.curator, input).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(InputError);
 		expect((error as InputError).errors['location.areaIds']).toMatch(/地域/);
+	});
+});
+
+describe('organisations list', () => {
+	it('shows how many listings each organisation has (掲載数)', () => {
+		const rows = listOrganizations(f.db);
+		for (const organizationId of [f.orgA, f.orgB]) {
+			const stored = f.db.select().from(t.services).where(eq(t.services.organizationId, organizationId)).all().length;
+			expect(stored).toBeGreaterThan(0);
+			expect(rows.find((row) => row.id === organizationId)?.listings).toBe(stored);
+		}
 	});
 });
 
@@ -130,9 +148,13 @@ describe('freshness', () => {
 		expect(report.listings.map((l) => l.id)).not.toContain(f.listingB); // verified 2026-05-01
 		expect(report.byField.find((row) => row.field === '地域資源')?.stale).toBeGreaterThan(0);
 		expect(report.byDistrict.reduce((sum, row) => sum + row.stale, 0)).toBe(report.totalStale);
+		// Both organisations now have a stale listing: the scoped and filtered lists are not empty.
+		f.db.update(t.services).set({ lastVerifiedAt: '2024-02-01T00:00:00.000Z' }).where(eq(t.services.id, f.listingB)).run();
 		const scoped = freshnessReport(f.db, f.editorB, { field: '', district: '' }, now);
+		expect(scoped.listings.map((l) => l.id)).toContain(f.listingB);
 		expect(scoped.listings.every((l) => l.organizationName === 'みなみ薬局')).toBe(true);
 		const filtered = freshnessReport(f.db, f.curator, { field: '医療', district: '' }, now);
+		expect(filtered.listings.map((l) => l.id)).toContain(f.listingB);
 		expect(filtered.listings.every((l) => l.field === '医療')).toBe(true);
 	});
 });

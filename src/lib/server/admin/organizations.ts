@@ -111,7 +111,8 @@ export function listOrganizations(db: AppDatabase, q = '') {
 			id: t.organizations.id,
 			name: t.organizations.name,
 			kind: t.organizations.kind,
-			listings: sql<number>`(SELECT count(*) FROM services s WHERE s.organization_id = ${t.organizations.id})`
+			// Qualified by hand: drizzle renders the column bare, which inside the subquery means s.id.
+			listings: sql<number>`(SELECT count(*) FROM services s WHERE s.organization_id = "organizations"."id")`
 		})
 		.from(t.organizations)
 		.where(q.trim() ? sql`${t.organizations.name} LIKE ${pattern} OR ${t.organizations.nameKana} LIKE ${pattern}` : undefined)

@@ -168,9 +168,18 @@ export async function changeStatus(ctx: AdminContext, actor: SessionUser, id: st
 	const status = STATUS_ACTIONS[action];
 	if (current.status === status) return;
 	const now = new Date().toISOString();
+	// A curator publishing a never-verified listing has just checked it: it is not stale at once.
+	const lastVerifiedAt = status === 'published' && !current.lastVerifiedAt ? now : current.lastVerifiedAt;
 	ctx.db.transaction((tx) => {
-		tx.update(t.services).set({ status, updatedAt: now }).where(eq(t.services.id, id)).run();
-		recordAudit(tx, { userId: actor.id, action, entity: 'service', entityId: id, before: { status: current.status }, after: { status } });
+		tx.update(t.services).set({ status, lastVerifiedAt, updatedAt: now }).where(eq(t.services.id, id)).run();
+		recordAudit(tx, {
+			userId: actor.id,
+			action,
+			entity: 'service',
+			entityId: id,
+			before: { status: current.status },
+			after: lastVerifiedAt === current.lastVerifiedAt ? { status } : { status, lastVerifiedAt }
+		});
 		ctx.searchSync.enqueue([id], status === 'published' ? 'upsert' : 'delete');
 	});
 	await ctx.searchSync.afterCommit([id]);

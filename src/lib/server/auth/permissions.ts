@@ -67,8 +67,23 @@ export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url' | 'reque
 	return user;
 }
 
-/** Where to go after login: only paths inside the admin area (never another site). */
+const REDIRECT_BASE = 'http://tsunagi.invalid';
+
+/**
+ * Where to go after login: only paths inside the admin area (never another site). The value is
+ * parsed as a URL and rebuilt, so control characters are refused and non-ASCII is percent-encoded
+ * (a raw Location header with either makes the server answer 500).
+ */
 export function safeAdminRedirect(next: string | null): string {
-	if (!next || !next.startsWith('/admin') || next.startsWith('//') || next.startsWith('/admin/login')) return '/admin';
-	return next;
+	if (!next || !next.startsWith('/') || /\p{Cc}/u.test(next)) return '/admin';
+	let url: URL;
+	try {
+		url = new URL(next, REDIRECT_BASE);
+	} catch {
+		return '/admin';
+	}
+	const { pathname } = url;
+	const insideAdmin = pathname === '/admin' || pathname.startsWith('/admin/');
+	if (url.origin !== REDIRECT_BASE || !insideAdmin || pathname.startsWith('/admin/login')) return '/admin';
+	return pathname + url.search + url.hash;
 }

@@ -10,8 +10,11 @@ import { isRole, type SessionUser } from './types';
 
 export const SESSION_COOKIE = 'tsunagi_session';
 const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
-/** A session used in its second half is extended, so active curators are not logged out. */
-const RENEW_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
+/**
+ * A session lasts SESSION_LIFETIME_MS from its last use: each use moves the expiry forward, at
+ * most once an hour (so busy pages do not write the sessions table on every request).
+ */
+const RENEW_INTERVAL_MS = 60 * 60_000;
 
 export interface CookieOptions {
 	path: string;
@@ -80,7 +83,7 @@ export function validateSessionToken(db: AppDatabase, token: string, now = new D
 	const user = loadSessionUser(db, session.userId);
 	if (!user) return null;
 	let expiresAt = session.expiresAt;
-	const renewed = Date.parse(session.expiresAt) - now.getTime() < RENEW_WHEN_LEFT_MS;
+	const renewed = Date.parse(session.expiresAt) - now.getTime() < SESSION_LIFETIME_MS - RENEW_INTERVAL_MS;
 	if (renewed) {
 		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
 		db.update(t.sessions).set({ expiresAt }).where(eq(t.sessions.id, id)).run();

@@ -6,7 +6,7 @@ import type { AppDatabase } from '../db';
 import * as t from '../db/schema';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './password';
 import { invalidateUserSessions } from './sessions';
-import { AttemptLimiter, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, accountKey, ipKey } from './throttle';
+import { AttemptLimiter, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, PASSWORD_CHANGE_LIMIT, accountKey, ipKey, passwordChangeKey } from './throttle';
 import { ROLES, type Role } from './types';
 import { recordAudit } from '../admin/audit';
 
@@ -157,10 +157,14 @@ export async function changePassword(
 	newPassword: string,
 	keepSessionId: string
 ): Promise<void> {
+	const limiter = new AttemptLimiter(db);
+	const reserved = limiter.reserve([{ key: passwordChangeKey(userId), limit: PASSWORD_CHANGE_LIMIT }]);
+	if (!reserved) throw new ThrottledError('現在のパスワードの誤りが続いたため、変更の受け付けを一時止めています。15分ほど待ってから、もう一度お試しください。');
 	const user = db.select().from(t.users).where(eq(t.users.id, userId)).get();
 	if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
 		throw new UserInputError({ currentPassword: '現在のパスワードが正しくありません。' });
 	}
+	limiter.release(reserved);
 	const problem = passwordProblem(newPassword);
 	if (problem) throw new UserInputError({ newPassword: problem });
 	const passwordHash = await hashPassword(newPassword);
@@ -174,23 +178,27 @@ export async function changePassword(
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: 'throttled' | 'invalid' };
 
+/** Raised when too many wrong current passwords were tried; routes answer 429. */
+export class ThrottledError extends Error {}
+
 /**
- * Checks the throttles first (a throttled attempt does not even look at the password), then the
- * password; failures count against both the account and the address.
+ * Reserves the attempt against the account and the address first (a throttled attempt does not
+ * even look at the password; concurrent attempts cannot all pass a check made before any of them
+ * failed), then checks the password. A successful sign-in clears the account's failures and takes
+ * back its reservation on the address.
  */
 export async function signIn(db: AppDatabase, emailInput: string, password: string, clientAddress: string): Promise<SignInResult> {
 	const email = normalizeEmail(emailInput);
 	const limiter = new AttemptLimiter(db);
-	const keys = [accountKey(email), ipKey(clientAddress)];
-	if (limiter.isLimited(keys[0], LOGIN_LIMIT_PER_ACCOUNT) || limiter.isLimited(keys[1], LOGIN_LIMIT_PER_IP)) {
-		return { ok: false, reason: 'throttled' };
-	}
+	const reserved = limiter.reserve([
+		{ key: accountKey(email), limit: LOGIN_LIMIT_PER_ACCOUNT },
+		{ key: ipKey(clientAddress), limit: LOGIN_LIMIT_PER_IP }
+	]);
+	if (!reserved) return { ok: false, reason: 'throttled' };
 	const user = db.select().from(t.users).where(eq(t.users.email, email)).get();
 	const valid = user && !user.disabled ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-	if (!valid || !user) {
-		limiter.record(keys);
-		return { ok: false, reason: 'invalid' };
-	}
-	limiter.clear(keys[0]);
+	if (!valid || !user) return { ok: false, reason: 'invalid' };
+	limiter.clear(accountKey(email));
+	limiter.release(reserved);
 	return { ok: true, userId: user.id };
 }

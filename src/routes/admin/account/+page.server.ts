@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/permissions';
-import { changePassword } from '$lib/server/auth/users';
+import { changePassword, ThrottledError } from '$lib/server/auth/users';
 import { asHttpFailure } from '$lib/server/admin/routes';
 
 export const load: PageServerLoad = (event) => {
@@ -21,6 +21,7 @@ export const actions: Actions = {
 		try {
 			await changePassword(getApp().db, user.id, String(form.get('currentPassword') ?? ''), newPassword, event.locals.session?.id ?? '');
 		} catch (caught) {
+			if (caught instanceof ThrottledError) return fail(429, { errors: { currentPassword: caught.message } as Record<string, string> });
 			return asHttpFailure(caught, {});
 		}
 		return { changed: true };
