@@ -33,7 +33,7 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
+			// No ORIGIN, as in the README's quick start: the plain-http origin comes from the request.
 			DATABASE_PATH: 'test-results/e2e.db',
 			// No tiles can be fetched in tests: the map must work without them.
 			MAP_TILE_URL: '',

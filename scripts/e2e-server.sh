@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 mkdir -p test-results
 rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm"
 npx tsx scripts/db-setup.ts
-exec node build/index.js
+# The same server as `npm start`, without ORIGIN: a browser must sign in and post forms on plain http.
+exec node scripts/serve.js

@@ -1,6 +1,6 @@
 /**
  * Relevance harness: `npm run eval:search [-- options]`
- *   --queries FILE    query set (default data/eval/dev.json; format in README-search.md)
+ *   --queries FILE    query set (default data/eval/dev.json; format in README.md, Search)
  *   --listings FILE   score against these listings (JSON array of HSDS 3.0 services) instead of
  *                     the generated 高知市 sample; a temporary database and index are built
  *   --db FILE         score against an existing database (its embedded index is rebuilt in a copy)
@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { openDatabase, type AppDatabase } from '../src/lib/server/db';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
 import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
@@ -24,16 +23,24 @@ import { SearchService } from '../src/lib/server/search/service';
 import { EvalQuerySet, scoreQuery, summarizeByKind, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
 import { generateSample } from '../data/sample/generate';
 import { startMeilisearch, type MeilisearchProcess } from '../tests/helpers/meilisearch';
+import { parseCliArgs } from './cli';
 
-const { values } = parseArgs({
-	options: {
-		queries: { type: 'string', default: 'data/eval/dev.json' },
-		listings: { type: 'string' },
-		db: { type: 'string' },
-		engines: { type: 'string', default: 'embedded,meilisearch' },
-		json: { type: 'string' },
-		verbose: { type: 'boolean', default: false }
-	}
+const USAGE = `
+usage: npm run eval:search [-- options]
+  --queries FILE   query set (default data/eval/dev.json)
+  --listings FILE  HSDS 3.0 services (JSON array) instead of the generated sample
+  --db FILE        an existing database (copied)
+  --engines LIST   embedded,meilisearch (default both)
+  --json FILE      also write every query's scores
+  --verbose        print the queries that missed
+`;
+const values = parseCliArgs('eval:search', USAGE, {
+	queries: { type: 'string', default: 'data/eval/dev.json' },
+	listings: { type: 'string' },
+	db: { type: 'string' },
+	engines: { type: 'string', default: 'embedded,meilisearch' },
+	json: { type: 'string' },
+	verbose: { type: 'boolean', default: false }
 });
 
 const queries = EvalQuerySet.parse(JSON.parse(fs.readFileSync(values.queries!, 'utf8')));

@@ -11,9 +11,15 @@ import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
 import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
 import { MeilisearchOutboxWorker } from '../src/lib/server/search/meilisearch/outbox-worker';
+import { CliError, parseCliArgs, runCli } from './cli';
 
+const USAGE = `
+usage: npm run search:reindex [-- --embedded]
+  with MEILI_URL set: rebuilds the Meilisearch index (new index, swapped in atomically)
+  without MEILI_URL, or with --embedded: rebuilds the embedded SQLite index
+`;
+const values = parseCliArgs('search:reindex', USAGE, { embedded: { type: 'boolean', default: false } });
 const config = loadConfig();
-const db = openDatabase(config.databasePath, { migrationsDir: config.migrationsDir });
 const meilisearch = meilisearchFromConfig(config);
 const started = performance.now();
 
@@ -28,19 +34,37 @@ function progress(label: string, done: number, total: number): void {
 	else console.log(line);
 }
 
-if (!meilisearch || process.argv.includes('--embedded')) {
-	const count = await rebuildEmbeddedIndex(db, new EmbeddedSearchEngine(db), undefined, (done, total) => progress('embedded index', done, total));
-	console.log(`embedded index rebuilt: ${count} listings`);
-}
-if (meilisearch) {
-	const worker = new MeilisearchOutboxWorker(db, meilisearch);
-	const { count, ms } = await reindexMeilisearch(db, meilisearch, {
-		worker,
-		onProgress: (phase, done, total) => progress(phase === 'sent' ? 'meilisearch: sent' : 'meilisearch: indexed', done, total)
-	});
-	worker.stop();
-	console.log(`meilisearch index "${config.meiliIndex}" rebuilt and swapped in: ${count} listings in ${(ms / 1000).toFixed(1)} s`);
-}
-db.$client.pragma('wal_checkpoint(TRUNCATE)');
-db.$client.close();
-console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+await runCli('search:reindex', async () => {
+	if (meilisearch) {
+		// Ask first: an unreachable server is one clear line, before anything is changed.
+		const healthy = await meilisearch.client.health().then(
+			() => true,
+			() => false
+		);
+		if (!healthy) throw new CliError(`Meilisearch at ${config.meiliUrl} cannot be reached (MEILI_URL). Start it, or unset MEILI_URL to rebuild only the embedded index.`);
+	}
+	const db = openDatabase(config.databasePath, { migrationsDir: config.migrationsDir });
+	try {
+		if (!meilisearch || values.embedded) {
+			const count = await rebuildEmbeddedIndex(db, new EmbeddedSearchEngine(db), undefined, (done, total) => progress('embedded index', done, total));
+			console.log(`embedded index rebuilt: ${count} listings`);
+		}
+		if (!meilisearch) console.log('Meilisearch: skipped (MEILI_URL is not set; the embedded engine answers searches)');
+		else {
+			const worker = new MeilisearchOutboxWorker(db, meilisearch);
+			try {
+				const { count, ms } = await reindexMeilisearch(db, meilisearch, {
+					worker,
+					onProgress: (phase, done, total) => progress(phase === 'sent' ? 'meilisearch: sent' : 'meilisearch: indexed', done, total)
+				});
+				console.log(`meilisearch index "${config.meiliIndex}" rebuilt and swapped in: ${count} listings in ${(ms / 1000).toFixed(1)} s`);
+			} finally {
+				worker.stop();
+			}
+		}
+		db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	} finally {
+		db.$client.close();
+	}
+	console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+});

@@ -6,5 +6,11 @@ cd "$(dirname "$0")/.."
 npx svelte-kit sync
 npx svelte-check --tsconfig ./tsconfig.json --threshold error --output human
 npx vitest run
-npx vite build
+# The build must be quiet: a warning on every start is something a newcomer would worry about.
+build_log=$(mktemp)
+npx vite build 2>&1 | tee "$build_log"
+if grep -Eq '\(!\)|\[[A-Z_]{6,}\]|Generated an empty chunk|[Ww]arning' "$build_log"; then
+	echo 'vite build printed warnings (above): fix them' >&2
+	exit 1
+fi
 npx playwright test

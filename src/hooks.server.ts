@@ -1,9 +1,12 @@
-import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getApp } from '$lib/server/app';
+import { closeApp, getApp } from '$lib/server/app';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/sessions';
 import { isAdminPath, isPublicAdminPath } from '$lib/server/auth/permissions';
 import { compression } from '$lib/server/compression';
+import { applySecurityHeaders } from '$lib/server/security-headers';
+import { rateLimitsFromEnv } from '$lib/server/operations/rate-limit';
+import { databaseWritable } from '$lib/server/operations/health';
 
 /** Opens the database and repairs the search index before the first request. */
 export const init: ServerInit = async () => {
@@ -11,20 +14,13 @@ export const init: ServerInit = async () => {
 	const { embeddedRepaired } = await searchSync.catchUp();
 	if (embeddedRepaired > 0) console.log(`search: embedded index caught up on ${embeddedRepaired} listings`);
 	search.warm();
-};
-
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'geolocation=(self), camera=(), microphone=()'
+	// Emitted by the server (scripts/serve.js, adapter-node) once requests in flight are done.
+	(process as NodeJS.EventEmitter).once('sveltekit:shutdown', () => void closeApp());
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-		if (!response.headers.has(name)) response.headers.set(name, value);
-	}
+	applySecurityHeaders(response.headers, { https: event.url.protocol === 'https:', tileUrl: getApp().config.tileUrl });
 	if (isAdminPath(event.url.pathname)) {
 		// Admin pages show unpublished data: never cache them, never index them.
 		response.headers.set('cache-control', 'no-store');
@@ -67,4 +63,51 @@ const adminGuard: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle: Handle = sequence(compression, securityHeaders, session, adminGuard);
+const rateLimits = rateLimitsFromEnv();
+
+/** A short answer in the form the caller reads: JSON for the API and enhanced forms, text for a plain form post. */
+function refusal(event: RequestEvent, status: number, ja: string, en: string, retryAfterS: number): Response {
+	const wantsJson = event.url.pathname.startsWith('/api/') || event.url.pathname.startsWith('/admin/api/') || event.request.headers.get('accept')?.includes('application/json');
+	const headers = { 'retry-after': String(retryAfterS), 'cache-control': 'no-store' };
+	return wantsJson
+		? new Response(JSON.stringify({ error: { message: ja, message_en: en } }), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } })
+		: new Response(`<!doctype html><html lang="ja"><meta charset="utf-8"><title>${ja}</title><p>${ja}</p><p><a href="/">トップページへ</a></p></html>`, {
+				status,
+				headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
+			});
+}
+
+/**
+ * 429 with Retry-After when one address sends too much: the public API (and HSDS API), and
+ * public form posts. The admin area has its own sign-in throttles.
+ */
+const rateLimit: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	const isApi = pathname.startsWith('/api/') || pathname.startsWith('/hsds/');
+	const isPublicPost = event.request.method === 'POST' && !isAdminPath(pathname);
+	const limiter = isApi ? rateLimits.api : isPublicPost ? rateLimits.forms : null;
+	const wait = limiter?.take(event.getClientAddress());
+	if (wait) return refusal(event, 429, 'アクセスが集中しています。少し待ってから、もう一度お試しください。', 'Too many requests; retry later.', wait);
+	return resolve(event);
+};
+
+/**
+ * While the database cannot be written (read-only file system, full disk), pages and searches keep
+ * answering and every write is refused up front with 503, so nothing half-saved is lost.
+ */
+const writeGuard: Handle = async ({ event, resolve }) => {
+	const method = event.request.method;
+	if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return resolve(event);
+	if (!databaseWritable(getApp()).writable) {
+		return refusal(
+			event,
+			503,
+			'ただいま保存ができない状態です（保守中）。入力した内容は保存されていません。しばらくしてから、もう一度送ってください。',
+			'The database is read-only at the moment; nothing was saved. Retry later.',
+			30
+		);
+	}
+	return resolve(event);
+};
+
+export const handle: Handle = sequence(compression, securityHeaders, rateLimit, writeGuard, session, adminGuard);

@@ -13,7 +13,8 @@ import * as rruleModule from 'rrule';
 import { formatClock, parseClock } from './hours';
 
 // rrule ships CommonJS for Node and ESM for bundlers; take the class from whichever we got.
-const { RRule } = ((rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule) as typeof rruleModule;
+// (Looked up at run time: a static `.default` makes the bundler warn that it is always undefined.)
+const { RRule } = ('RRule' in rruleModule ? rruleModule : Reflect.get(rruleModule, 'default')) as typeof rruleModule;
 
 /** rrule numbers weekdays Monday = 0; the rest of the app uses Sunday = 0 like Date#getDay. */
 const RRULE_WEEKDAY_LABELS = ['月', '火', '水', '木', '金', '土', '日'];

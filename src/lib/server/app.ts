@@ -50,6 +50,28 @@ export function createApp(config: AppConfig = loadConfig()): App {
 	};
 }
 
+/**
+ * Graceful shutdown: the outbox pushes what it holds (at most `flushTimeoutMs`; whatever is left
+ * waits in SQLite for the next start), its retries stop, and SQLite is checkpointed and closed.
+ */
+export async function closeApp(flushTimeoutMs = 5000): Promise<void> {
+	if (!app) return;
+	const { db, searchSync } = app;
+	app = null;
+	const outbox = searchSync.outbox as (typeof searchSync.outbox & { stop?: () => void }) | null;
+	if (outbox) {
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([outbox.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, flushTimeoutMs)))]);
+		clearTimeout(timer);
+		outbox.stop?.();
+	}
+	try {
+		db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	} finally {
+		db.$client.close();
+	}
+}
+
 export function getApp(): App {
 	app ??= createApp();
 	return app;

@@ -3,7 +3,7 @@
  * integrity_check and holds every listing committed before the backup began.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,8 +72,10 @@ describe('db:backup', () => {
 		expect(totalAfter).toBeGreaterThan(committedBefore.length); // the writer really kept writing
 		expect(result.integrity).toBe('ok');
 		expect(path.basename(result.file)).toMatch(/^tsunagi-\d{8}T\d{6}Z\.db$/);
+		// One self-contained file: no empty -wal / -shm beside it.
+		expect(fs.readdirSync(path.dirname(result.file))).toEqual([path.basename(result.file)]);
 
-		// Restore as README-admin.md says: copy the file into place (no -wal/-shm next to it), open.
+		// Restore as the README (Backups) says: copy the file into place (no -wal/-shm next to it), open.
 		const restored = path.join(dir, 'restored.db');
 		fs.copyFileSync(result.file, restored);
 		expect(integrityCheck(restored)).toBe('ok');
@@ -83,4 +85,26 @@ describe('db:backup', () => {
 		const missing = committedBefore.filter((id) => !restoredIds.has(id));
 		expect(missing).toEqual([]);
 	});
+
+	it('fails at once, with one clear line, when the folder cannot be written or --out has no value', () => {
+		const notAFolder = path.join(dir, 'plain-file');
+		fs.writeFileSync(notAFolder, '');
+		const cases: Array<{ args: string[]; code: number; message: RegExp }> = [
+			{ args: ['--out'], code: 2, message: /--out <value>' argument missing/ },
+			// Node's recursive mkdir never returns here; the backup must not hang.
+			{ args: ['--out', '/proc/tsunagi-nope'], code: 1, message: /cannot write backups to \/proc\/tsunagi-nope/ },
+			{ args: ['--out', notAFolder], code: 1, message: /cannot write backups to .*not a folder/ },
+			{ args: ['--unknown'], code: 2, message: /Unknown option '--unknown'/ }
+		];
+		for (const { args, code, message } of cases) {
+			const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/db-backup.ts', ...args], {
+				env: { ...process.env, DATABASE_PATH: file },
+				encoding: 'utf8',
+				timeout: 60_000
+			});
+			expect(run.status, args.join(' ')).toBe(code);
+			expect(run.stderr).toMatch(message);
+			expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+		}
+	}, 120_000);
 });

@@ -29,9 +29,47 @@ export function integrityCheck(file: string): string {
 	}
 }
 
+/**
+ * A backup is one self-contained file: switched from WAL to a rollback journal, so opening it
+ * (the integrity check, a restore) leaves no -wal and -shm files beside it. The site switches a
+ * restored copy back to WAL when it opens it.
+ */
+function makeSelfContained(file: string): void {
+	const db = new Database(file, { fileMustExist: true });
+	try {
+		db.pragma('journal_mode = DELETE');
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Creates the folder one level at a time. (Node's recursive mkdirSync never returns for some
+ * paths, e.g. under /proc: it retries the parent for ever.) Errors say which folder and why.
+ */
+export function ensureDirectory(dir: string): void {
+	const missing: string[] = [];
+	let current = path.resolve(dir);
+	while (!fs.existsSync(current)) {
+		missing.unshift(current);
+		const parent = path.dirname(current);
+		if (parent === current) break;
+		current = parent;
+	}
+	try {
+		if (missing.length === 0 && !fs.statSync(current).isDirectory()) throw new Error('not a folder');
+		for (const folder of missing) fs.mkdirSync(folder);
+		fs.accessSync(dir, fs.constants.W_OK);
+	} catch (cause) {
+		const reason = cause instanceof Error && 'code' in cause ? String(cause.code) : cause instanceof Error ? cause.message : String(cause);
+		throw new Error(`cannot write backups to ${dir} (${reason})`);
+	}
+}
+
 export async function backupDatabase(sourceFile: string, outDir: string, now = new Date()): Promise<BackupResult> {
 	const started = performance.now();
-	fs.mkdirSync(outDir, { recursive: true });
+	if (!fs.existsSync(sourceFile)) throw new Error(`no database at ${sourceFile} (set DATABASE_PATH)`);
+	ensureDirectory(outDir);
 	let file = path.join(outDir, backupFileName(now));
 	for (let n = 2; fs.existsSync(file); n++) file = path.join(outDir, backupFileName(now).replace(/\.db$/, `-${n}.db`));
 	const source = new Database(sourceFile, { fileMustExist: true });
@@ -46,6 +84,7 @@ export async function backupDatabase(sourceFile: string, outDir: string, now = n
 	} finally {
 		source.close();
 	}
+	makeSelfContained(file);
 	const integrity = integrityCheck(file);
 	if (integrity !== 'ok') throw new Error(`backup ${file} failed its integrity check: ${integrity}`);
 	return { file, bytes: fs.statSync(file).size, integrity, milliseconds: Math.round(performance.now() - started) };

@@ -46,6 +46,16 @@ export interface ValidatedSession {
 	renewed: boolean;
 }
 
+/** Housekeeping writes that must not turn a read into an error while the database is read-only. */
+function whenWritable(write: () => unknown): boolean {
+	try {
+		write();
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 export function createSession(db: AppDatabase, userId: string, now = new Date()): { token: string; expiresAt: Date } {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
@@ -77,7 +87,7 @@ export function validateSessionToken(db: AppDatabase, token: string, now = new D
 	const session = db.select().from(t.sessions).where(eq(t.sessions.id, id)).get();
 	if (!session) return null;
 	if (Date.parse(session.expiresAt) <= now.getTime()) {
-		db.delete(t.sessions).where(eq(t.sessions.id, id)).run();
+		whenWritable(() => db.delete(t.sessions).where(eq(t.sessions.id, id)).run());
 		return null;
 	}
 	const user = loadSessionUser(db, session.userId);
@@ -85,10 +95,10 @@ export function validateSessionToken(db: AppDatabase, token: string, now = new D
 	let expiresAt = session.expiresAt;
 	const renewed = Date.parse(session.expiresAt) - now.getTime() < SESSION_LIFETIME_MS - RENEW_INTERVAL_MS;
 	if (renewed) {
-		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
-		db.update(t.sessions).set({ expiresAt }).where(eq(t.sessions.id, id)).run();
+		const extended = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
+		if (whenWritable(() => db.update(t.sessions).set({ expiresAt: extended }).where(eq(t.sessions.id, id)).run())) expiresAt = extended;
 	}
-	return { session: { id, expiresAt }, user, renewed };
+	return { session: { id, expiresAt }, user, renewed: expiresAt !== session.expiresAt };
 }
 
 export function invalidateSession(db: AppDatabase, sessionId: string): void {

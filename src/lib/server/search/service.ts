@@ -37,6 +37,10 @@ const PRIMARY_RETRY_AFTER_MS = 5_000;
 export class SearchService {
 	private areaCache: AreaRef[] | null = null;
 	private primaryDownUntil = 0;
+	/** False while the primary engine is being skipped after a failure (the fallback answers). */
+	get primaryAvailable(): boolean {
+		return this.primary === this.fallback || Date.now() >= this.primaryDownUntil;
+	}
 	readonly planner: QueryPlanner;
 
 	constructor(

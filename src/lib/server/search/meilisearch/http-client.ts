@@ -1,7 +1,7 @@
 /**
  * A `node:http` keep-alive transport for the meilisearch client (its `httpClient` option).
  * Node's built-in fetch (undici) stalled ~40 ms on every Meilisearch answer over ~2 KB on our
- * machines; plain node:http with a keep-alive agent does not (see README-search.md, benchmark).
+ * machines; plain node:http with a keep-alive agent does not (see README.md, Search → Engines).
  */
 import http from 'node:http';
 import https from 'node:https';
