@@ -13,6 +13,10 @@
  */
 import http from 'node:http';
 import process from 'node:process';
+import pino from 'pino';
+
+// The same JSON lines as the app's (src/lib/server/operations/log.ts).
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'tsunagi' }, timestamp: pino.stdTimeFunctions.isoTime });
 
 const SCHEME_HEADER = 'x-tsunagi-server-scheme';
 const deriveOrigin = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
@@ -45,14 +49,15 @@ server.on('request', (req, res) => {
 });
 
 server.listen(port, host, () => {
-	const shown = host === '0.0.0.0' ? 'localhost' : host;
-	console.log(`Listening on http://${shown}:${port}${deriveOrigin ? '' : ` (origin ${process.env.ORIGIN ?? `from ${process.env.PROTOCOL_HEADER}`})`}`);
+	const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+	const origin = deriveOrigin ? 'http://<Host header>' : (process.env.ORIGIN || `from ${process.env.PROTOCOL_HEADER}`);
+	logger.info({ url, origin }, `Listening on ${url}`);
 });
 
 function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
-	console.log(`${signal}: no new connections; finishing ${inFlight} request(s) in flight`);
+	logger.info({ signal, in_flight: inFlight }, 'shutting down: no new connections, finishing requests in flight');
 	server.closeIdleConnections();
 	const force = setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs);
 	force.unref();

@@ -1,4 +1,5 @@
-import { redirect, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeApp, getApp } from '$lib/server/app';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/sessions';
@@ -7,15 +8,50 @@ import { compression } from '$lib/server/compression';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { rateLimitsFromEnv } from '$lib/server/operations/rate-limit';
 import { databaseWritable } from '$lib/server/operations/health';
+import { logger, requestIdFrom, SLOW_REQUEST_MS, SLOW_SEARCH_MS } from '$lib/server/operations/log';
+import { metrics } from '$lib/server/operations/metrics';
 
 /** Opens the database and repairs the search index before the first request. */
 export const init: ServerInit = async () => {
 	const { searchSync, search } = getApp();
 	const { embeddedRepaired } = await searchSync.catchUp();
-	if (embeddedRepaired > 0) console.log(`search: embedded index caught up on ${embeddedRepaired} listings`);
+	if (embeddedRepaired > 0) logger.info({ embeddedRepaired }, 'search: embedded index caught up');
 	search.warm();
 	// Emitted by the server (scripts/serve.js, adapter-node) once requests in flight are done.
 	(process as NodeJS.EventEmitter).once('sveltekit:shutdown', () => void closeApp());
+};
+
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** One JSON log line and one metrics observation per request, with a request id. */
+const observe: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const requestId = requestIdFrom(event.request.headers.get('x-request-id')) ?? randomUUID();
+	const method = event.request.method;
+	const route = event.route.id ?? 'unmatched';
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (error) {
+		logger.error({ req_id: requestId, method, route, path: event.url.pathname, err: error }, 'request failed');
+		throw error;
+	}
+	const ms = performance.now() - started;
+	response.headers.set('x-request-id', requestId);
+	metrics.observe(method, route, response.status, ms / 1000);
+	const engine = response.headers.get('x-search-engine') ?? undefined;
+	const line = { req_id: requestId, method, route, path: event.url.pathname, status: response.status, ms: Math.round(ms * 10) / 10, engine };
+	if (ms > SLOW_REQUEST_MS) logger.warn(line, 'slow request');
+	else if (QUIET_ROUTES.has(route)) logger.debug(line, 'request');
+	else logger.info(line, 'request');
+	if (engine && ms > SLOW_SEARCH_MS) logger.warn({ req_id: requestId, q: event.url.searchParams.get('q'), engine, ms: line.ms }, 'slow search');
+	return response;
+};
+
+/** Unexpected errors: logged whole with the request; the visitor gets a short message (never a stack). */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) logger.error({ method: event.request.method, route: event.route.id, path: event.url.pathname, status, err: error }, 'unhandled error');
+	return { message: status >= 500 ? 'エラーが起きました。' : message };
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -110,4 +146,4 @@ const writeGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(compression, securityHeaders, rateLimit, writeGuard, session, adminGuard);
+export const handle: Handle = sequence(observe, compression, securityHeaders, rateLimit, writeGuard, session, adminGuard);

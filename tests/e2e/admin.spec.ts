@@ -165,6 +165,22 @@ test.describe('curators', () => {
 		await expect(history).toContainText(CURATOR.name);
 	});
 
+	test('the dashboard rows stay compact and the organisations list shows 掲載数', async ({ page }) => {
+		await login(page, CURATOR);
+		const fieldRows = page.getByRole('table', { name: '分野別' }).locator('tbody tr');
+		expect(await fieldRows.count()).toBeGreaterThan(0);
+		for (const box of await fieldRows.evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height))) expect(box).toBeLessThan(60);
+		await open(page, '/admin/organizations');
+		const counts = await page.locator('table tbody tr td:nth-child(3)').allInnerTexts();
+		expect(counts.length).toBeGreaterThan(0);
+		expect(counts.map(Number).some((count) => count > 0)).toBe(true);
+		const db = new Database(DATABASE_PATH, { readonly: true });
+		const busiest = db.prepare('SELECT o.name, count(*) AS n FROM services s JOIN organizations o ON o.id = s.organization_id GROUP BY o.id ORDER BY n DESC LIMIT 1').get() as { name: string; n: number };
+		db.close();
+		await open(page, `/admin/organizations?q=${encodeURIComponent(busiest.name)}`);
+		await expect(page.getByRole('row').filter({ hasText: busiest.name }).first().locator('td').nth(2)).toHaveText(String(busiest.n));
+	});
+
 	test('bad input gets Japanese messages next to the fields, and nothing typed is lost', async ({ page }) => {
 		await login(page, CURATOR);
 		await open(page, '/admin/listings/new');

@@ -61,6 +61,10 @@ test.describe('operations', () => {
 		expect(await ready.json()).toMatchObject({ status: 'ready', database: { writable: true }, search: { engine: 'embedded' } });
 	});
 
+	test('/metrics is not public by default', async ({ request }) => {
+		expect((await request.get('/metrics')).status()).toBe(404);
+	});
+
 	test('a request body over the limit is refused with 413, not read whole', async ({ request, baseURL }) => {
 		const response = await request.post('/services/x/suggest', {
 			headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' },
@@ -73,6 +77,7 @@ test.describe('operations', () => {
 test.describe('a second server: limits, read-only maintenance, graceful shutdown', () => {
 	let server: ChildProcess | null = null;
 	let listingId = '';
+	const logLines: string[] = [];
 
 	test.beforeAll(async () => {
 		fs.rmSync(OWN_DB, { force: true });
@@ -82,9 +87,10 @@ test.describe('a second server: limits, read-only maintenance, graceful shutdown
 		source.close();
 		const { ORIGIN: _noOrigin, ...env } = process.env;
 		server = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...env, PORT: String(OWN_PORT), HOST: '127.0.0.1', DATABASE_PATH: OWN_DB, MAP_TILE_URL: '', GEOCODER: 'fake', RATE_LIMIT_API_PER_MINUTE: '20' },
+			env: { ...env, PORT: String(OWN_PORT), HOST: '127.0.0.1', DATABASE_PATH: OWN_DB, MAP_TILE_URL: '', GEOCODER: 'fake', RATE_LIMIT_API_PER_MINUTE: '20', METRICS_TOKEN: 'e2e-metrics-token', LOG_LEVEL: 'info' },
 			stdio: ['ignore', 'pipe', 'inherit']
 		});
+		server.stdout!.on('data', (chunk: Buffer) => logLines.push(...chunk.toString().split('\n').filter(Boolean)));
 		await new Promise<void>((resolve, reject) => {
 			server!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Listening') && resolve());
 			server!.on('exit', (code) => reject(new Error(`server exited (${code})`)));
@@ -108,6 +114,21 @@ test.describe('a second server: limits, read-only maintenance, graceful shutdown
 		expect(statuses).toContain(429);
 		expect(Number(retryAfter)).toBeGreaterThan(0);
 		expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+	});
+
+	test('logs one JSON line per request with its id; metrics only with the token', async ({ request }) => {
+		const response = await request.get(`${OWN_BASE}/search?q=${encodeURIComponent('薬局')}`, { headers: { 'x-request-id': 'e2e-req-1' } });
+		expect(response.headers()['x-request-id']).toBe('e2e-req-1');
+		await expect
+			.poll(() => logLines.map((line) => { try { return JSON.parse(line) as Record<string, unknown>; } catch { return null; } }).find((entry) => entry?.req_id === 'e2e-req-1'))
+			.toMatchObject({ msg: 'request', method: 'GET', route: '/search', status: 200, service: 'tsunagi' });
+		expect((await request.get(`${OWN_BASE}/metrics`)).status()).toBe(401);
+		const scraped = await request.get(`${OWN_BASE}/metrics`, { headers: { authorization: 'Bearer e2e-metrics-token' } });
+		expect(scraped.status()).toBe(200);
+		const text = await scraped.text();
+		expect(text).toMatch(/tsunagi_http_requests_total\{method="GET",route="\/search",status="200"\} \d+/);
+		expect(text).toContain('tsunagi_search_engine{engine="embedded",state="configured"} 1');
+		expect(text).toContain('tsunagi_outbox_pending 0');
 	});
 
 	test('read-only maintenance: /readyz 503 and writes 503 with a message; pages keep working; back to 200', async ({ request }) => {

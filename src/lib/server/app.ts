@@ -13,6 +13,7 @@ import { SearchService } from './search/service';
 import { SearchSync } from './search/sync';
 import { MeilisearchSearchEngine } from './search/meilisearch/engine';
 import { MeilisearchOutboxWorker } from './search/meilisearch/outbox-worker';
+import { logger } from './operations/log';
 
 export interface App {
 	config: AppConfig;
@@ -38,13 +39,13 @@ export function createApp(config: AppConfig = loadConfig()): App {
 	const db = openDatabase(config.databasePath, { migrationsDir: config.migrationsDir });
 	const embedded = new EmbeddedSearchEngine(db);
 	const meilisearch = meilisearchFromConfig(config);
-	const outbox = meilisearch ? new MeilisearchOutboxWorker(db, meilisearch) : null;
+	const outbox = meilisearch ? new MeilisearchOutboxWorker(db, meilisearch, { log: (message) => logger.warn(message) }) : null;
 	return {
 		config,
 		db,
 		embedded,
 		meilisearch,
-		search: new SearchService(db, meilisearch ?? embedded, embedded),
+		search: new SearchService(db, meilisearch ?? embedded, embedded, (message) => logger.warn(message)),
 		searchSync: new SearchSync(db, embedded, outbox),
 		now: () => (config.fixedNow ? new Date(config.fixedNow) : new Date())
 	};
@@ -58,7 +59,7 @@ export async function closeApp(flushTimeoutMs = 5000): Promise<void> {
 	if (!app) return;
 	const { db, searchSync } = app;
 	app = null;
-	const outbox = searchSync.outbox as (typeof searchSync.outbox & { stop?: () => void }) | null;
+	const outbox = searchSync.outbox as (typeof searchSync.outbox & { stop?: () => void; pendingCount?: () => number }) | null;
 	if (outbox) {
 		let timer: NodeJS.Timeout | undefined;
 		await Promise.race([outbox.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, flushTimeoutMs)))]);
@@ -70,6 +71,7 @@ export async function closeApp(flushTimeoutMs = 5000): Promise<void> {
 	} finally {
 		db.$client.close();
 	}
+	logger.info({ outbox_pending_left: outbox?.pendingCount?.() }, 'shut down: outbox flushed, database closed');
 }
 
 export function getApp(): App {

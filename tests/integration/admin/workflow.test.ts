@@ -113,6 +113,17 @@ describe('org_editor workflow', () => {
 	});
 });
 
+describe('review diff', () => {
+	it('does not show a different order of 困りごと, 対象 or 分類 as a change', () => {
+		const before = salonInput(f.orgA, { tags: ['居場所', '見守り', '健康づくり'], targets: ['高齢者', '誰でも'], termCodes: ['salon', 'hyakusai-taiso'] });
+		const after = salonInput(f.orgA, { tags: ['健康づくり', '居場所', '見守り'], targets: ['誰でも', '高齢者'], termCodes: ['hyakusai-taiso', 'salon'] });
+		const names = displayNames(f.db);
+		expect(diffListings(before, after, names)).toEqual([]);
+		const changed = diffListings(before, salonInput(f.orgA, { tags: ['居場所', '見守り'], targets: ['高齢者', '誰でも'], termCodes: ['salon', 'hyakusai-taiso'] }), names);
+		expect(changed.map((change) => change.label)).toEqual(['困りごと']);
+	});
+});
+
 describe('organisations list', () => {
 	it('shows how many listings each organisation has (掲載数)', () => {
 		const rows = listOrganizations(f.db);

@@ -23,6 +23,8 @@ export interface FieldChange {
 type FieldReader = (listing: ListingInput, names: DisplayNames) => string;
 
 const list = (items: readonly string[]) => items.join('、');
+/** Sets (困りごと, 対象, 分類, 地域…) read in one order, so a different order is not shown as a change. */
+const set = (items: readonly string[]) => list([...items].sort((a, b) => a.localeCompare(b, 'ja')));
 
 /** The listing's fields in the order the form shows them. */
 const FIELD_READERS: ReadonlyArray<[string, FieldReader]> = [
@@ -30,9 +32,9 @@ const FIELD_READERS: ReadonlyArray<[string, FieldReader]> = [
 	['名称', (l) => l.name],
 	['よみがな', (l) => l.nameKana ?? ''],
 	['分野', (l) => l.field],
-	['分類', (l) => list(l.termCodes.map((code) => TERM_BY_CODE.get(code)?.name ?? code))],
-	['対象', (l) => list(l.targets)],
-	['困りごと', (l) => list(l.tags)],
+	['分類', (l) => set(l.termCodes.map((code) => TERM_BY_CODE.get(code)?.name ?? code))],
+	['対象', (l) => set(l.targets)],
+	['困りごと', (l) => set(l.tags)],
 	['内容', (l) => l.description ?? ''],
 	['費用', (l) => l.fee ?? ''],
 	['対象・条件', (l) => l.eligibility ?? ''],
@@ -45,8 +47,8 @@ const FIELD_READERS: ReadonlyArray<[string, FieldReader]> = [
 	['建物名', (l) => l.location?.building ?? ''],
 	['緯度・経度', (l) => (l.location?.lat != null && l.location?.lng != null ? `${l.location.lat}, ${l.location.lng}` : '')],
 	['交通・駐車場', (l) => l.location?.access ?? ''],
-	['バリアフリー', (l) => list(l.location?.accessibility ?? [])],
-	['地域', (l, n) => list((l.location?.areaIds ?? []).map((id) => n.areas.get(id) ?? id))],
+	['バリアフリー', (l) => set(l.location?.accessibility ?? [])],
+	['地域', (l, n) => set((l.location?.areaIds ?? []).map((id) => n.areas.get(id) ?? id))],
 	['開いている時間', (l) => formatWeeklyHours(l.hours).join(' ／ ')],
 	['定期の開催', (l) => l.sessions.map((s) => describeSession(s.rrule, s.opensAt, s.closesAt) + (s.note ? `（${s.note}）` : '')).join(' ／ ')],
 	['連絡先', (l) => l.contacts.map((c) => `${CONTACT_KIND_LABELS[c.kind] ?? c.kind} ${c.value}${c.role ? `（${c.role}）` : ''}`).join(' ／ ')]
