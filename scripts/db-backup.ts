@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadConfig } from '../src/lib/server/config';
 import { backupDatabase } from '../src/lib/server/admin/backup';
-import { parseCliArgs, runCli } from './cli';
+import { parseCliArgs, runCli } from './lib/cli';
 
 const USAGE = `
 usage: npm run db:backup [-- --out DIR]

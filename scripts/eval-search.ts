@@ -23,7 +23,7 @@ import { SearchService } from '../src/lib/server/search/service';
 import { EvalQuerySet, scoreQuery, summarizeByKind, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
 import { generateSample } from '../data/sample/generate';
 import { startMeilisearch, type MeilisearchProcess } from '../tests/helpers/meilisearch';
-import { parseCliArgs } from './cli';
+import { parseCliArgs } from './lib/cli';
 
 const USAGE = `
 usage: npm run eval:search [-- options]

@@ -11,7 +11,7 @@ import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
 import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
 import { MeilisearchOutboxWorker } from '../src/lib/server/search/meilisearch/outbox-worker';
-import { CliError, parseCliArgs, runCli } from './cli';
+import { CliError, parseCliArgs, progressLine, runCli } from './lib/cli';
 
 const USAGE = `
 usage: npm run search:reindex [-- --embedded]
@@ -22,17 +22,6 @@ const values = parseCliArgs('search:reindex', USAGE, { embedded: { type: 'boolea
 const config = loadConfig();
 const meilisearch = meilisearchFromConfig(config);
 const started = performance.now();
-
-let lastPrinted = 0;
-function progress(label: string, done: number, total: number): void {
-	const now = performance.now();
-	if (done < total && now - lastPrinted < 500) return;
-	lastPrinted = now;
-	const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-	const line = `${label}: ${done}/${total} (${percent}%)`;
-	if (process.stdout.isTTY) process.stdout.write(`\r${line}${done >= total ? '\n' : ''}`);
-	else console.log(line);
-}
 
 await runCli('search:reindex', async () => {
 	if (meilisearch) {
@@ -46,16 +35,18 @@ await runCli('search:reindex', async () => {
 	const db = openDatabase(config.databasePath, { migrationsDir: config.migrationsDir });
 	try {
 		if (!meilisearch || values.embedded) {
-			const count = await rebuildEmbeddedIndex(db, new EmbeddedSearchEngine(db), undefined, (done, total) => progress('embedded index', done, total));
+			const count = await rebuildEmbeddedIndex(db, new EmbeddedSearchEngine(db), undefined, progressLine('embedded index'));
 			console.log(`embedded index rebuilt: ${count} listings`);
 		}
 		if (!meilisearch) console.log('Meilisearch: skipped (MEILI_URL is not set; the embedded engine answers searches)');
 		else {
 			const worker = new MeilisearchOutboxWorker(db, meilisearch);
+			const sent = progressLine('meilisearch: sent');
+			const indexed = progressLine('meilisearch: indexed');
 			try {
 				const { count, ms } = await reindexMeilisearch(db, meilisearch, {
 					worker,
-					onProgress: (phase, done, total) => progress(phase === 'sent' ? 'meilisearch: sent' : 'meilisearch: indexed', done, total)
+					onProgress: (phase, done, total) => (phase === 'sent' ? sent : indexed)(done, total)
 				});
 				console.log(`meilisearch index "${config.meiliIndex}" rebuilt and swapped in: ${count} listings in ${(ms / 1000).toFixed(1)} s`);
 			} finally {

@@ -178,7 +178,8 @@ test.describe('curators', () => {
 		const busiest = db.prepare('SELECT o.name, count(*) AS n FROM services s JOIN organizations o ON o.id = s.organization_id GROUP BY o.id ORDER BY n DESC LIMIT 1').get() as { name: string; n: number };
 		db.close();
 		await open(page, `/admin/organizations?q=${encodeURIComponent(busiest.name)}`);
-		await expect(page.getByRole('row').filter({ hasText: busiest.name }).first().locator('td').nth(2)).toHaveText(String(busiest.n));
+		const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: busiest.name, exact: true }) });
+		await expect(row.locator('td').nth(2)).toHaveText(String(busiest.n));
 	});
 
 	test('bad input gets Japanese messages next to the fields, and nothing typed is lost', async ({ page }) => {

@@ -1,0 +1,104 @@
+/**
+ * What the load and fuzz runs share: the production server (scripts/serve.js over build/) started
+ * on a free loopback port with a copy of a database, a keep-alive HTTP client that times each
+ * request, and percentiles. Everything stays on 127.0.0.1; runs are bounded by time or count.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { freePort } from '../../tests/helpers/meilisearch';
+
+export interface AppServer {
+	url: string;
+	child: ChildProcess;
+	databasePath: string;
+	stop(): Promise<number | null>;
+}
+
+/** A consistent copy of the database (VACUUM INTO works while another process writes). */
+export function copyDatabase(source: string, target: string): void {
+	fs.rmSync(target, { force: true });
+	for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+	const db = new Database(source, { readonly: true, fileMustExist: true });
+	try {
+		db.prepare('VACUUM INTO ?').run(target);
+	} finally {
+		db.close();
+	}
+}
+
+export async function startAppServer(databasePath: string, env: Record<string, string> = {}): Promise<AppServer> {
+	if (!fs.existsSync(path.resolve('build/handler.js'))) throw new Error('no build: run `npx vite build` (or `npm start` once) first');
+	const port = await freePort();
+	const { ORIGIN: _origin, MEILI_URL: _meili, ...inherited } = process.env;
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, MAP_TILE_URL: '', GEOCODER: 'fake', LOG_LEVEL: 'warn', RATE_LIMIT_API_PER_MINUTE: '0', RATE_LIMIT_FORMS_PER_MINUTE: '0', ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+		const ready = await request(url + '/readyz').catch(() => null);
+		if (ready?.status === 200) break;
+		if (Date.now() > deadline) throw new Error('server not ready after 120 s');
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return {
+		url,
+		child,
+		databasePath,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve(child.exitCode);
+				child.once('exit', (code) => resolve(code));
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+export interface Timed {
+	status: number;
+	ms: number;
+	body: string;
+	headers: http.IncomingHttpHeaders;
+}
+
+/** GET (or POST with a form body) over a keep-alive connection, timed; rejects only on network errors. */
+export function request(url: string, options: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Timed> {
+	const started = performance.now();
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, { method: options.method ?? 'GET', agent, headers: options.headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+			res.on('error', reject);
+		});
+		req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
+		req.on('error', reject);
+		req.end(options.body);
+	});
+}
+
+export function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Deterministic random numbers (mulberry32), so a run can be repeated. */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
