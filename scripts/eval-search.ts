@@ -1,18 +1,12 @@
 /**
- * Relevance harness: `npm run eval:search [-- options]`
- *   --queries FILE    query set (default data/eval/dev.json; format in README.md, Search)
- *   --listings FILE   score against these listings (JSON array of HSDS 3.0 services) instead of
- *                     the generated 高知市 sample; a temporary database and index are built
- *   --db FILE         score against an existing database (its embedded index is rebuilt in a copy)
- *   --engines LIST    embedded,meilisearch (default both). Meilisearch is MEILI_URL when set,
- *                     else a temporary server from the pinned devDependency
- *   --json FILE       also write every query's scores
- *   --verbose         print the queries that missed
- * Prints success@10, MRR@10 and nDCG@10 (queries with a location) per engine and per kind.
+ * Relevance harness: `npm run eval:search [-- options]` (`--help` lists them).
+ * Prints success@10, MRR@10 and nDCG@10 (queries with a location) per engine, per split (tuned,
+ * held-out, final), overall, per kind and per writing style.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { openDatabase, type AppDatabase } from '../src/lib/server/db';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
 import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
@@ -20,30 +14,76 @@ import { importHsdsServices } from '../src/lib/server/importers/hsds-import';
 import { MeilisearchSearchEngine } from '../src/lib/server/search/meilisearch/engine';
 import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
 import { SearchService } from '../src/lib/server/search/service';
-import { EvalQuerySet, scoreQuery, summarizeByKind, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
+import { EvalQuerySet, scoreQuery, summarizeSplits, type EvalQuery, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
 import { generateSample } from '../data/sample/generate';
 import { startMeilisearch, type MeilisearchProcess } from '../tests/helpers/meilisearch';
-import { parseCliArgs } from './lib/cli';
 
-const USAGE = `
-usage: npm run eval:search [-- options]
-  --queries FILE   query set (default data/eval/dev.json)
-  --listings FILE  HSDS 3.0 services (JSON array) instead of the generated sample
-  --db FILE        an existing database (copied)
-  --engines LIST   embedded,meilisearch (default both)
-  --json FILE      also write every query's scores
-  --verbose        print the queries that missed
+const USAGE = `npm run eval:search [-- options]
+
+Scores query sets against the generated 高知市 sample (3,000 listings) on both engines, the way
+/api/search answers (10 results), and prints success@10, MRR@10 and nDCG@10 separately for the
+tuned queries and the held-out queries (never looked at while tuning).
+
+Options:
+  --queries FILES   comma-separated query sets (default: data/eval/dev.json,data/eval/worries.json)
+  --split LIST      splits to score: tuned, heldout, final, all (default: tuned,heldout).
+                    While tuning use --split tuned; "final" is the set written after the last
+                    tuning change (data/eval/worries-final.json, added to --queries automatically)
+  --listings FILE   score against these listings (JSON array of HSDS 3.0 services) instead of the
+                    generated sample; a temporary database and index are built
+  --db FILE         score against an existing database (its embedded index is rebuilt in a copy)
+  --engines LIST    embedded,meilisearch (default both). Meilisearch is MEILI_URL when set, else a
+                    temporary server from the pinned devDependency
+  --json FILE       also write every query's scores
+  --verbose         print the queries whose first hit is not relevant (of the splits scored)
+  --help            this text
 `;
-const values = parseCliArgs('eval:search', USAGE, {
-	queries: { type: 'string', default: 'data/eval/dev.json' },
-	listings: { type: 'string' },
-	db: { type: 'string' },
-	engines: { type: 'string', default: 'embedded,meilisearch' },
-	json: { type: 'string' },
-	verbose: { type: 'boolean', default: false }
-});
 
-const queries = EvalQuerySet.parse(JSON.parse(fs.readFileSync(values.queries!, 'utf8')));
+let parsedArgs: ReturnType<typeof parseOptions>;
+function parseOptions() {
+	return parseArgs({
+		options: {
+			queries: { type: 'string', default: 'data/eval/dev.json,data/eval/worries.json' },
+			split: { type: 'string', default: 'tuned,heldout' },
+			listings: { type: 'string' },
+			db: { type: 'string' },
+			engines: { type: 'string', default: 'embedded,meilisearch' },
+			json: { type: 'string' },
+			verbose: { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false }
+		}
+	});
+}
+try {
+	parsedArgs = parseOptions();
+} catch (error) {
+	console.error(`eval:search: ${(error as Error).message}\n\n${USAGE}`);
+	process.exit(2);
+}
+const { values } = parsedArgs;
+if (values.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+const SPLITS = ['tuned', 'heldout', 'final'] as const;
+const splits = values.split === 'all' ? [...SPLITS] : values.split!.split(',').map((split) => split.trim());
+const unknownSplit = splits.find((split) => !(SPLITS as readonly string[]).includes(split));
+if (unknownSplit) {
+	console.error(`eval:search: unknown split "${unknownSplit}" (tuned, heldout, final, all)`);
+	process.exit(2);
+}
+const files = values.queries!.split(',').map((file) => file.trim());
+if (splits.includes('final') && !files.includes('data/eval/worries-final.json')) files.push('data/eval/worries-final.json');
+const readSet = (file: string): EvalQuery[] => {
+	try {
+		return EvalQuerySet.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+	} catch (error) {
+		console.error(`eval:search: cannot read ${file}: ${(error as Error).message}`);
+		process.exit(2);
+	}
+};
+const splitOf = (query: EvalQuery) => query.split ?? 'tuned';
+const queries = files.flatMap(readSet).filter((query) => splits.includes(splitOf(query)));
 const engines = values.engines!.split(',').map((name) => name.trim());
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagi-eval-'));
 const dbFile = path.join(workDir, 'eval.db');
@@ -91,13 +131,16 @@ try {
 	}
 
 	const format = (value: number | null) => (value === null ? '   -  ' : value.toFixed(3).padStart(6));
-	console.log(`\n${queries.length} queries from ${values.queries}\n`);
-	console.log(`${'engine'.padEnd(12)} ${'kind'.padEnd(14)} ${'n'.padStart(4)}  success@10    MRR  nDCG@10`);
+	console.log(`\n${queries.length} queries from ${files.join(', ')} (splits: ${splits.join(', ')})\n`);
+	console.log(`${'engine'.padEnd(12)} ${'split'.padEnd(8)} ${'group'.padEnd(20)} ${'n'.padStart(4)}  success@10    MRR  nDCG@10`);
 	const summaries: Record<string, Summary[]> = {};
+	const splitById = new Map(queries.map((query) => [query.id, splitOf(query)]));
+	const styleById = new Map(queries.map((query) => [query.id, query.style]));
 	for (const [engineName, scores] of Object.entries(results)) {
-		summaries[engineName] = summarizeByKind(scores);
+		summaries[engineName] = summarizeSplits(scores, (score) => splitById.get(score.id)!, (score) => styleById.get(score.id));
 		for (const row of summaries[engineName]) {
-			console.log(`${engineName.padEnd(12)} ${row.group.padEnd(14)} ${String(row.queries).padStart(4)}      ${format(row.successAt10)} ${format(row.mrr)}  ${format(row.ndcgAt10)}`);
+			const [split, group] = row.group.split(' ');
+			console.log(`${engineName.padEnd(12)} ${split.padEnd(8)} ${group.padEnd(20)} ${String(row.queries).padStart(4)}      ${format(row.successAt10)} ${format(row.mrr)}  ${format(row.ndcgAt10)}`);
 		}
 		if (values.verbose) {
 			for (const score of scores.filter((s) => s.reciprocalRank < 1)) {

@@ -140,13 +140,18 @@ describe('query planning', () => {
 		expect(plan('ゴミを出せない').levels[0].tiers[0]).toEqual({ tag: 'ゴミ出し支援' });
 		const gathering = plan('近くの集いの場');
 		expect(gathering.near).toBe(true);
-		expect(gathering.levels[0]).toMatchObject({ words: [], tiers: [{ term: 'salon' }, { term: 'community-center' }, { tag: '居場所' }] });
+		expect(gathering.levels[0]).toMatchObject({ words: [] });
+		expect(gathering.levels[0].tiers[0]).toEqual({ term: 'salon' });
+		expect(gathering.levels[0].tiers).toEqual(expect.arrayContaining([{ term: 'community-center' }, { tag: '居場所' }]));
 		expect(plan('困っている').levels[0].tiers[0]).toEqual({ tag: 'なんでも相談' });
 	});
 
-	it('relaxes by dropping words from the front, keeping the head noun', () => {
+	it('relaxes to a weighted OR of every word when no listing has them all', () => {
 		const { levels } = plan('子供の発達支援');
-		expect(levels.map((level) => level.words)).toEqual([['子ども', '発達支援'], ['発達支援']]);
+		expect(levels).toEqual([
+			{ words: ['子ども', '発達支援'], tiers: [], areaId: undefined },
+			{ words: [], optional: ['子ども', '発達支援'], tiers: [], areaId: undefined }
+		]);
 	});
 });
 

@@ -103,6 +103,37 @@ export interface SearchResult {
 	per_page: number;
 	hits: SearchHit[];
 	facets: SearchFacets;
+	/**
+	 * Set when the words find listings but the chosen filters remove every one of them: how many
+	 * the search finds without those filters, and which filters (query parameter names) they are.
+	 */
+	without_filters?: { total: number; removed: NarrowingFilter[] };
+}
+
+/** Filters that narrow a text search (query parameter names, as the API spells them). */
+export const NARROWING_FILTERS = ['field', 'term', 'area', 'target', 'desk', 'weekday', 'open_now', 'radius_km'] as const;
+export type NarrowingFilter = (typeof NARROWING_FILTERS)[number];
+
+/** The query's narrowing filters that are set. */
+export function activeNarrowingFilters(query: SearchQuery): NarrowingFilter[] {
+	const active: Record<NarrowingFilter, boolean> = {
+		field: query.field !== undefined,
+		term: query.term !== undefined,
+		area: query.area !== undefined,
+		target: query.target !== undefined,
+		desk: query.desk === true,
+		weekday: query.weekday !== undefined,
+		open_now: query.openNow === true,
+		radius_km: query.radiusKm !== undefined
+	};
+	return NARROWING_FILTERS.filter((filter) => active[filter]);
+}
+
+/** The same query without its narrowing filters (text, location and paging stay). */
+export function withoutNarrowingFilters(query: SearchQuery): SearchQuery {
+	const rest = { ...query };
+	for (const key of ['field', 'term', 'area', 'target', 'desk', 'weekday', 'openNow', 'radiusKm'] as const) delete rest[key];
+	return rest;
 }
 
 export interface ValidationIssue {

@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { deskSchemes, searchAreas, summarizeHits } from '$lib/server/areas';
 import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/domain/search';
 import { UnknownAreaError } from '$lib/server/search/service';
-import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading } from './links';
+import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading, withoutFiltersOffer } from './links';
 import { searchEvents } from '$lib/server/events';
 
 /**
@@ -25,7 +25,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		chips: query ? filterChips(query, null) : [],
 		issues,
 		result: null,
-		events: null
+		events: null,
+		withoutFilters: null
 	});
 	if (!parsed.ok) return invalid(null, parsed.issues);
 	try {
@@ -48,7 +49,8 @@ export const load: PageServerLoad = async ({ url }) => {
 				mapDataHref: mapDataHref(parsed.query)
 			},
 			// Events are found by the same words (新春お茶会), listed above the listings.
-			events: searchEvents(app, { q: parsed.query.q, field: parsed.query.field, area: area?.id })
+			events: searchEvents(app, { q: parsed.query.q, field: parsed.query.field, area: area?.id }),
+			withoutFilters: withoutFiltersOffer(parsed.query, result.without_filters)
 		};
 	} catch (error) {
 		if (!(error instanceof UnknownAreaError)) throw error;

@@ -2,7 +2,7 @@
  * Links the results page offers — chips that remove one condition, page links — built on the
  * server so the browser does not need the search-parameter code (and its validator) at all.
  */
-import { DEFAULT_PER_PAGE, searchQueryToParams, type SearchQuery } from '$lib/domain/search';
+import { DEFAULT_PER_PAGE, searchQueryToParams, withoutNarrowingFilters, type NarrowingFilter, type SearchQuery } from '$lib/domain/search';
 import { TERM_BY_CODE } from '$lib/domain/taxonomy';
 import { WEEKDAY_LABELS } from '$lib/domain/hours';
 import { areaChipLabel, areaLabel, type AreaName } from '$lib/domain/area';
@@ -67,4 +67,25 @@ export function mapDataHref(query: SearchQuery): string {
 	// Order and paging mean nothing to a map.
 	const text = searchQueryToParams({ ...query, page: 1, sort: 'relevance', perPage: DEFAULT_PER_PAGE }).toString();
 	return text ? `/api/search/map?${text}` : '/api/search/map';
+}
+
+const FILTER_LABELS: Record<NarrowingFilter, string> = {
+	field: '分野',
+	term: '種類',
+	area: '地区',
+	target: '対象',
+	desk: 'なんでも相談窓口のみ',
+	weekday: '曜日',
+	open_now: '今開いている',
+	radius_km: '距離'
+};
+
+/** The notice when the filters removed every listing the words find: which filters, and the search without them. */
+export function withoutFiltersOffer(query: SearchQuery, offer: { total: number; removed: NarrowingFilter[] } | undefined) {
+	if (!offer) return null;
+	return {
+		total: offer.total,
+		filters: offer.removed.map((filter) => FILTER_LABELS[filter]),
+		href: searchHref({ ...withoutNarrowingFilters(query), page: 1 })
+	};
 }

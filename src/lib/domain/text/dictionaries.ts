@@ -10,6 +10,7 @@ import abbreviationsData from '../../../../data/dictionaries/abbreviations.json'
 import worriesData from '../../../../data/dictionaries/worries.json';
 import queryWordsData from '../../../../data/dictionaries/query-words.json';
 import { foldForSearch, normalizeText } from './normalize';
+import { isField } from '../taxonomy';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -24,8 +25,16 @@ const LookFor = z.union([z.string().regex(/^tag:.+$/), z.string().regex(/^term:[
 const WorriesFile = z.object({
 	worries: z.array(
 		z.object({
+			/** A short Japanese label, unique (通院・移動). */
+			concept: nonEmpty,
+			/** The field the concept belongs to; omitted for concepts across fields. */
+			field: z.string().refine(isField, { message: 'field must be one of 医療 介護 障害 子育て 地域資源' }).optional(),
 			keys: z.array(nonEmpty).min(1),
 			look_for: z.array(LookFor).min(1),
+			/** Words that rank listings inside the concept's kinds (耳鼻咽喉科 for 聞こえ), never required. */
+			hints: z.array(nonEmpty).optional(),
+			/** How a resident says it (こんなときに offers the concepts that have one). */
+			ask: nonEmpty.optional(),
 			generic: z.boolean().optional()
 		})
 	)
@@ -49,8 +58,11 @@ export type WorryTier = { tag: string } | { term: string };
 
 /** A worry the query mentions, with where to look, best first. */
 export interface Worry {
+	concept: string;
 	keys: string[];
 	lookFor: WorryTier[];
+	/** Words that rank listings inside the concept's tiers; never required. */
+	hints: string[];
 	generic: boolean;
 }
 
@@ -132,12 +144,18 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	for (const [short, full] of Object.entries(abbreviations.abbreviations)) addGroup(full, [short]);
 
 	const worryByFolded = new Map<string, Worry>();
+	const concepts = new Set<string>();
 	for (const entry of worries.worries) {
+		if (concepts.has(entry.concept)) throw new Error(`data/dictionaries/worries.json: concept ${entry.concept} appears twice`);
+		concepts.add(entry.concept);
 		const lookFor = entry.look_for.map((target): WorryTier =>
 			target.startsWith('tag:') ? { tag: target.slice('tag:'.length) } : { term: target.slice('term:'.length) }
 		);
-		const worry: Worry = { keys: entry.keys, lookFor, generic: entry.generic ?? false };
-		for (const key of entry.keys) worryByFolded.set(fold(key), worry);
+		const worry: Worry = { concept: entry.concept, keys: entry.keys, lookFor, hints: entry.hints ?? [], generic: entry.generic ?? false };
+		for (const key of entry.keys) {
+			// A key two concepts share belongs to the first (keys are checked for this in the unit tests).
+			if (!worryByFolded.has(fold(key))) worryByFolded.set(fold(key), worry);
+		}
 	}
 
 	return {

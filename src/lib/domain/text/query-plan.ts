@@ -18,6 +18,11 @@ export type { WorryTier };
 export interface PlanLevel {
 	/** Words that must all match, spelled as the listings spell them. */
 	words: string[];
+	/**
+	 * Words that rank but are not required (weighted OR, BM25-style over name, kind, tags and
+	 * description). A level with neither `words` nor `tiers` matches listings with any of them.
+	 */
+	optional?: string[];
 	/** 困りごと: only listings in one of these tiers; earlier tiers rank first. Empty: no such filter. */
 	tiers: WorryTier[];
 	/** An area understood from the text (an area id). */
@@ -150,10 +155,29 @@ function tokenFor(item: VocabularyItem, text: string): Token {
 	}
 }
 
+/** Japanese word segmentation built into the runtime (ICU): free at query time, unlike kuromoji. */
+const WORD_SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
+const HIRAGANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
+
+/** Content words of a stretch nothing known matched, cut by the runtime's word segmenter. */
+function segmentedWords(stretch: string): string[] {
+	const words: string[] = [];
+	for (const piece of WORD_SEGMENTER.segment(stretch)) {
+		if (!piece.isWordLike) continue;
+		// Segments inside one script run stay one run (the segmenter splits kana freely).
+		const last = words.length - 1;
+		if (last >= 0 && HIRAGANA_ONLY.test(piece.segment) && HIRAGANA_ONLY.test(words[last]) && Array.from(piece.segment).length === 1) {
+			words[last] += piece.segment;
+		} else words.push(piece.segment);
+	}
+	return words;
+}
+
 /**
- * Words in a stretch nothing known matched. Script runs of 2+ characters are looked up in the
- * lexicon (typos) or kept as typed; a lone kanji before kana (切れて, 出せない) is a verb stem and
- * kana between known words are endings: both are dropped when the chunk has other content.
+ * Words in a stretch nothing known matched. Segmented words of 2+ characters are looked up in the
+ * lexicon (typos) or kept as typed; a lone kanji before kana (切れて, 出せない) is a verb stem,
+ * kana between known words are endings and a lone kana is a particle: they are dropped when the
+ * chunk has other content.
  */
 function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown: boolean): Token[] {
 	const tokens: Token[] = [];
@@ -162,10 +186,16 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		const folded = katakanaToHiragana(run);
 		const isKana = KANA_ONLY.test(folded);
 		const nextIsKana = index + 1 < runs.length && /^[\u3041-\u309f]/.test(runs[index + 1]);
-		if (chunkHasKnown && /^[\u3041-\u309f\u30fc]+$/.test(run)) return tokens.push({ kind: 'drop' });
+		if (HIRAGANA_ONLY.test(run) && (chunkHasKnown || Array.from(run).length === 1)) return tokens.push({ kind: 'drop' });
 		if (chunkHasKnown && Array.from(run).length === 1 && nextIsKana) return tokens.push({ kind: 'drop' });
 		const match = context.lexicon.lookup(folded, { typos: !isKana || Array.from(folded).length >= 4 });
-		tokens.push(match ? { kind: 'word', text: match.entry.surface, known: true } : { kind: 'word', text: run, known: false });
+		if (match) return tokens.push({ kind: 'word', text: match.entry.surface, known: true });
+		if (!isKana || Array.from(run).length <= 3) return tokens.push({ kind: 'word', text: run, known: false });
+		// A long kana stretch nobody knows is several words (ひきこもりのむすこ): keep its segmented words.
+		for (const word of segmentedWords(run)) {
+			if (context.dictionaries.functionWords.has(katakanaToHiragana(word))) continue;
+			tokens.push(Array.from(word).length < 2 ? { kind: 'drop' } : { kind: 'word', text: word, known: false });
+		}
 	});
 	return tokens;
 }
@@ -219,17 +249,24 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	return tokens;
 }
 
-/** Where to look for the worries, in the order they appeared, each place once. */
+/**
+ * Where to look for the worries, each place once: every concept's first kind, then every
+ * concept's second kind, and so on (a sentence naming two worries shows both kinds first).
+ */
 function worryTiers(worries: Worry[]): WorryTier[] {
 	const tiers = new Map<string, WorryTier>();
-	for (const worry of worries) {
-		for (const tier of worry.lookFor) tiers.set(JSON.stringify(tier), tiers.get(JSON.stringify(tier)) ?? tier);
+	const deepest = Math.max(0, ...worries.map((worry) => worry.lookFor.length));
+	for (let depth = 0; depth < deepest; depth++) {
+		for (const worry of worries) {
+			const tier = worry.lookFor[depth];
+			if (tier && !tiers.has(JSON.stringify(tier))) tiers.set(JSON.stringify(tier), tier);
+		}
 	}
 	return [...tiers.values()];
 }
 
 function levelKey(level: PlanLevel): string {
-	return JSON.stringify([level.words, level.tiers, level.areaId ?? null]);
+	return JSON.stringify([level.words, level.optional ?? [], level.tiers, level.areaId ?? null]);
 }
 
 /** Plans a non-empty query text. */
@@ -241,16 +278,14 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		.flatMap((chunk) => chunkTokens(chunk, context));
 
 	const words: string[] = [];
-	const unknownWords = new Set<string>();
-	const addWord = (word: string, known = true) => {
+	const addWord = (word: string) => {
 		if (!words.includes(word)) words.push(word);
-		if (!known) unknownWords.add(word);
 	};
 	let area: { area: PlannerArea; text: string } | null = null;
 	const worries: Array<{ worry: Worry; text: string }> = [];
 	let near = false;
 	for (const token of tokens) {
-		if (token.kind === 'word') addWord(token.text, token.known);
+		if (token.kind === 'word') addWord(token.text);
 		else if (token.kind === 'area' && !area) area = token;
 		else if (token.kind === 'area') addWord(token.text);
 		else if (token.kind === 'worry' && !worries.some((w) => w.worry === token.worry)) worries.push(token);
@@ -258,36 +293,38 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	}
 	const specific = worries.filter((entry) => !entry.worry.generic);
 	const chosenWorries = specific.length > 0 ? specific : worries;
-	const tiers = worryTiers(chosenWorries.map((entry) => entry.worry));
+	// Japanese puts the head last (障害者の就労支援 is about 就労支援): the last concept's kinds lead.
+	const tiers = worryTiers(chosenWorries.map((entry) => entry.worry).reverse());
 
 	const levels: PlanLevel[] = [];
 	const push = (level: PlanLevel) => {
-		if (level.words.length === 0 && level.tiers.length === 0 && !level.areaId) return;
+		if (level.optional?.length === 0) delete level.optional;
+		if (level.words.length === 0 && level.tiers.length === 0 && !level.areaId && !level.optional?.length) return;
 		if (levels.length < MAX_LEVELS && !levels.some((existing) => levelKey(existing) === levelKey(level))) levels.push(level);
 	};
 	const areaId = area?.area.id;
-	const withText = (base: string[]) => {
+	// Words the worry did not consume, and the concepts' hint words: they rank, never exclude.
+	const hints = [...new Set(chosenWorries.flatMap((entry) => entry.worry.hints))].filter((hint) => !words.includes(hint));
+	// The worry's own words rank too (a listing that says 入浴 for お風呂 is no better, but one that
+	// says 認知症 for 認知症 is), they just never exclude.
+	const ranking = (base: string[]) => [...new Set([...base, ...chosenWorries.map((entry) => entry.text), ...hints])];
+	const withText = (base: string[], levelArea: string | undefined) => {
 		if (tiers.length > 0) {
-			push({ words: base, tiers, areaId });
-			if (base.length > 0) push({ words: [], tiers, areaId });
-			// Nothing tagged for the worry: search its words as text.
-			push({ words: [...base, ...chosenWorries.map((entry) => entry.text)], tiers: [], areaId });
-		} else {
-			push({ words: base, tiers: [], areaId });
+			push({ words: [], optional: ranking(base), tiers, areaId: levelArea });
+			// Nothing tagged for the worry: any of its words or the others, best covered first.
+			push({ words: [], optional: [...base, ...chosenWorries.map((entry) => entry.text)], tiers: [], areaId: levelArea });
+			return;
 		}
-		// Nothing has all the words: drop words nothing knows first, then from the front. In
-		// Japanese the head noun comes last (子どもの発達支援, 障害者の就労支援), so it stays longest.
-		const dropOrder = [...base.filter((word) => unknownWords.has(word)), ...base.filter((word) => !unknownWords.has(word))];
-		for (let dropped = 1; dropped < base.length; dropped++) {
-			const gone = new Set(dropOrder.slice(0, dropped));
-			push({ words: base.filter((word) => !gone.has(word)), tiers: [], areaId });
-		}
+		push({ words: base, tiers: [], areaId: levelArea });
+		// Nothing has all the words: every word counts, weighted by how rare it is and where it
+		// matches; the more and rarer words a listing has, the higher it ranks.
+		if (base.length > 1) push({ words: [], optional: base, tiers: [], areaId: levelArea });
 	};
-	withText(words);
+	withText(words, areaId);
 	if (area) {
 		// The area word may be part of a name (旭 in 旭町ほおっちょけん薬局), or the area has nothing.
 		push({ words: [area.text, ...words], tiers: [], areaId: undefined });
-		if (words.length > 0 || tiers.length > 0) push({ words, tiers, areaId: undefined });
+		if (words.length > 0 || tiers.length > 0) withText(words, undefined);
 	}
 	if (levels.length === 0) push({ words: [canonical], tiers: [], areaId: undefined });
 	return { levels, near };

@@ -145,6 +145,8 @@ interface IndexedDocument {
 	/** The search whose 困りごと tiers include this entry (see searchStamp): replaces a per-search Map. */
 	tierStamp: number;
 	attributeRank: number;
+	/** Weighted-OR score of the level's optional words (0: none matched). */
+	score: number;
 }
 
 function intervals(entry: IndexedDocument): Array<[number, number]> {
@@ -285,15 +287,31 @@ function ftsColumns(text: ReturnType<typeof indexedText>): [string, string, stri
  * Runs are ANDed. Returns null when nothing searchable is left.
  */
 export function ftsExpression(words: string[]): string | null {
-	const parts: string[] = [];
-	for (const word of words) {
-		for (const run of textRuns(foldCanonical(word))) {
-			if (Array.from(run).length === 1) parts.push(`"${run}"*`);
-			else parts.push(`"${bigramTokens(run).slice(0, -1).join(' ')}"`);
-		}
-	}
+	const parts = words.map(wordExpression).filter((part): part is string => part !== null);
 	return parts.length > 0 ? parts.join(' AND ') : null;
 }
+
+/** One word's runs, ANDed (see ftsExpression); null when nothing searchable is left. */
+function wordExpression(word: string): string | null {
+	const parts: string[] = [];
+	for (const run of textRuns(foldCanonical(word))) {
+		if (Array.from(run).length === 1) parts.push(`"${run}"*`);
+		else parts.push(`"${bigramTokens(run).slice(0, -1).join(' ')}"`);
+	}
+	return parts.length === 0 ? null : parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
+}
+
+/** FTS5 expression matching any of the words (weighted OR). */
+export function anyWordExpression(words: string[]): string | null {
+	const parts = words.map(wordExpression).filter((part): part is string => part !== null);
+	return parts.length > 0 ? parts.join(' OR ') : null;
+}
+
+/**
+ * bm25() weights of the FTS columns (name, readings, keywords = kind, terms, tags and organisation,
+ * body = description): a word in the name says more than the same word in a description.
+ */
+const COLUMN_WEIGHTS = '8.0, 4.0, 4.0, 1.0';
 
 function toIndexed(rowid: number, record: ResidentRecord): IndexedDocument {
 	// Every field present from the start: entries keep one shape, so the search loop stays fast.
@@ -312,7 +330,8 @@ function toIndexed(rowid: number, record: ResidentRecord): IndexedDocument {
 		facetSlots: [],
 		tier: 0,
 		tierStamp: 0,
-		attributeRank: 0
+		attributeRank: 0,
+		score: 0
 	};
 }
 
@@ -589,6 +608,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		return json === undefined ? null : (JSON.parse(json) as SearchDocument);
 	}
 
+	/**
+	 * Weighted-OR scores (higher is better) of documents matching any of the words: FTS5's bm25()
+	 * over the columns, so rare words and words in the name count most. Null for no words.
+	 */
+	private wordScores(words: string[]): Map<number, number> | null {
+		const expression = anyWordExpression(words);
+		if (!expression) return null;
+		const rows = this.db.$client
+			.prepare(`SELECT rowid, bm25(search_fts, ${COLUMN_WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?`)
+			.raw()
+			.all(expression) as Array<[number, number]>;
+		// bm25() is negative, more negative for better matches.
+		return new Map(rows.map(([rowid, rank]) => [rowid, -rank]));
+	}
+
 	/** rowids of documents matching every word (FTS5 over bigrams), or null for no words. */
 	private textMatches(words: string[]): Set<number> | null {
 		const expression = ftsExpression(words);
@@ -614,7 +648,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	private searchLevel(query: SearchQuery, level: PlanLevel | null): SearchResult {
 		const words = level?.words ?? [];
 		const tiers = level?.tiers ?? [];
-		const matches = words.length > 0 ? this.textMatches(words) : null;
+		const optional = level?.optional ?? [];
+		const scores = optional.length > 0 ? this.wordScores(optional) : null;
+		// Without required words or 困りごと, the optional words are the match (any of them).
+		const anyWord = words.length === 0 && tiers.length === 0 && scores !== null;
+		const matches = words.length > 0 ? this.textMatches(words) : anyWord ? new Set(scores.keys()) : null;
 		const origin: LatLng | null = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
 		const start = (query.page - 1) * query.perPage;
 		const derived = this.derived();
@@ -625,7 +663,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			const hits = derived.sorted.slice(start, start + query.perPage).map((entry) => toHit(entry.doc, null));
 			return { total: derived.sorted.length, page: query.page, per_page: query.perPage, hits, facets: derived.allFacets };
 		}
-		const relevance = query.sort === 'relevance' && (matches !== null || tiers.length > 0);
+		const relevance = query.sort === 'relevance' && (matches !== null || tiers.length > 0 || scores !== null);
 		const foldedWords = words.flatMap((word) => textRuns(foldCanonical(word)));
 		const now = query.now ?? new Date();
 		const hourNow = hourOfWeekInJapan(now);
@@ -682,6 +720,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			distances[rank] = distance;
 			entry.tier = tier;
 			entry.attributeRank = relevance && foldedWords.length > 0 ? attributeRank(entry, foldedWords) : 0;
+			entry.score = scores?.get(entry.rowid) ?? 0;
 			matched.push(entry);
 			for (let k = slotStarts[rank], end = slotStarts[rank + 1]; k < end; k++) facetCounts[slotList[k]]++;
 		}
@@ -700,8 +739,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		let order: (a: Entry, b: Entry) => number;
 		if (query.sort === 'distance' && origin) order = (a, b) => byDistance(a, b) || byName(a, b);
 		else if (!relevance) order = byName;
-		else if (origin) order = (a, b) => a.tier - b.tier || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
-		else order = (a, b) => a.tier - b.tier || a.attributeRank - b.attributeRank || byNameLength(a, b) || byName(a, b);
+		else if (origin) order = (a, b) => a.tier - b.tier || b.score - a.score || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
+		else order = (a, b) => a.tier - b.tier || b.score - a.score || a.attributeRank - b.attributeRank || byNameLength(a, b) || byName(a, b);
 		const hits = firstInOrder(matched, start + query.perPage, order)
 			.slice(start)
 			.map((entry) => toHit(entry.doc, Number.isFinite(distances[entry.nameRank]) ? distances[entry.nameRank] : null));

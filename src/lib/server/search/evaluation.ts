@@ -14,7 +14,13 @@ export const EvalQuery = z.object({
 	/** Listing ids that answer the query, best first. */
 	relevant: z.array(z.string()).min(1),
 	area: z.string().optional(),
-	near: z.object({ lat: z.number(), lng: z.number() }).optional()
+	near: z.object({ lat: z.number(), lng: z.number() }).optional(),
+	/** How the sentence is written (colloquial, dialect, indirect, kana, ime), for judged worry sets. */
+	style: z.string().optional(),
+	/** 'heldout': never looked at while tuning; 'final': written after the last tuning change. Default 'tuned'. */
+	split: z.enum(['tuned', 'heldout', 'final']).optional(),
+	/** What the judge looked for in the listings. */
+	judged: z.string().optional()
 });
 export type EvalQuery = z.infer<typeof EvalQuery>;
 export const EvalQuerySet = z.array(EvalQuery);
@@ -104,4 +110,20 @@ export function summarize(group: string, scores: QueryScore[]): Summary {
 export function summarizeByKind(scores: QueryScore[]): Summary[] {
 	const kinds = [...new Set(scores.map((score) => score.kind))].sort();
 	return [summarize('all', scores), ...kinds.map((kind) => summarize(kind, scores.filter((score) => score.kind === kind)))];
+}
+
+/**
+ * Per split (tuned first, then held-out, then final): overall, per kind, and per writing style of
+ * the worry sentences ("worry/dialect"). Groups are named "<split> <group>".
+ */
+export function summarizeSplits(scores: QueryScore[], splitOf: (score: QueryScore) => string, styleOf: (score: QueryScore) => string | undefined): Summary[] {
+	const order = ['tuned', 'heldout', 'final'];
+	const splits = [...new Set(scores.map(splitOf))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+	return splits.flatMap((split) => {
+		const inSplit = scores.filter((score) => splitOf(score) === split);
+		const styles = [...new Set(inSplit.map((score) => styleOf(score)).filter((style): style is string => !!style))].sort();
+		const rows = summarizeByKind(inSplit);
+		for (const style of styles) rows.push(summarize(`worry/${style}`, inSplit.filter((score) => styleOf(score) === style)));
+		return rows.map((row) => ({ ...row, group: `${split} ${row.group}` }));
+	});
 }

@@ -5,7 +5,7 @@
  */
 import type { AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
-import type { SearchQuery, SearchResult } from '../../domain/search';
+import { activeNarrowingFilters, withoutNarrowingFilters, type SearchQuery, type SearchResult } from '../../domain/search';
 import { normalizeText } from '../../domain/text/normalize';
 import type { Lexicon } from '../../domain/text/lexicon';
 import { QueryPlanner } from './planner';
@@ -103,6 +103,18 @@ export class SearchService {
 	}
 
 	async search(query: SearchQuery): Promise<ServedSearch> {
+		const served = await this.searchOnce(query);
+		const removed = activeNarrowingFilters(query);
+		if (served.result.total === 0 && query.q && removed.length > 0) {
+			// The words find something, the filters remove all of it: say so rather than "nothing".
+			const unfiltered = await this.searchOnce({ ...withoutNarrowingFilters(query), page: 1 });
+			if (unfiltered.result.total > 0) served.result = { ...served.result, without_filters: { total: unfiltered.result.total, removed } };
+		}
+		if (served.result.total === 0 && !served.result.without_filters && query.q && query.page === 1) this.recordMiss(query.q);
+		return served;
+	}
+
+	private async searchOnce(query: SearchQuery): Promise<ServedSearch> {
 		const { resolved, plan, area } = this.prepare(query);
 		let served: ServedSearch | null = null;
 		if (this.primary !== this.fallback && Date.now() >= this.primaryDownUntil) {
@@ -114,7 +126,6 @@ export class SearchService {
 			}
 		}
 		served ??= { result: await this.fallback.search(resolved, plan), engine: this.fallback.name, area };
-		if (served.result.total === 0 && query.q && query.page === 1) this.recordMiss(query.q);
 		return served;
 	}
 

@@ -58,8 +58,8 @@ interface LevelRequest {
 	/** Its queries are sorted by distance first. */
 	geoSorted: boolean;
 	main: number;
-	/** Sub-queries whose hits, in order and without repeats, are the level's ranking. */
-	ranked: number[];
+	/** Sub-queries whose hits, in order and without repeats, are the level's ranking (and whether each is sorted by distance). */
+	ranked: Array<{ index: number; geoSorted: boolean }>;
 }
 
 /** A multi-search request for a query and plan, and how to turn the answer into a SearchResult. */
@@ -196,17 +196,25 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		const requests: LevelRequest[] = levels.map((level) => {
 			const words = level?.words ?? [];
 			const tiers = level?.tiers ?? [];
-			const q = words.join(' ');
+			const optional = level?.optional ?? [];
+			// Without required words or 困りごと, any of the optional words matches, more and rarer words first.
+			const anyWord = words.length === 0 && tiers.length === 0 && optional.length > 0;
+			const q = anyWord ? optional.join(' ') : words.join(' ');
 			const filter = [...baseFilter];
 			if (level?.areaId) filter.push(`areaIds = ${quoted(level.areaId)}`);
-			const relevance = query.sort === 'relevance' && (words.length > 0 || tiers.length > 0);
+			const relevance = query.sort === 'relevance' && (words.length > 0 || tiers.length > 0 || anyWord);
 			let sort: string[] | undefined;
 			if (query.sort === 'distance' && geoSort) sort = [geoSort, 'sortKey:asc'];
 			else if (!relevance) sort = ['sortKey:asc'];
+			else if (anyWord) sort = undefined;
 			else if (geoSort) sort = [geoSort];
 			else if (words.length === 0) sort = ['sortKey:asc'];
 			const union = tiers.length > 0 ? [...filter, tiers.map(tierFilter).join(' OR ')] : filter;
-			const common = { q, matchingStrategy: 'all' as const, attributesToRetrieve: [...(query.openNow ? OPEN_NOW_FIELDS : HIT_FIELDS)] };
+			const common = {
+				q,
+				matchingStrategy: anyWord ? ('frequency' as const) : ('all' as const),
+				attributesToRetrieve: [...(query.openNow ? OPEN_NOW_FIELDS : HIT_FIELDS)]
+			};
 
 			if (query.openNow) {
 				// Every candidate comes back; the exact rule, facets and paging run here.
@@ -214,26 +222,28 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			}
 			// With a location, name matches come first (then each group by distance), as in the embedded engine.
 			const attributeGroups = relevance && geoSort && words.length > 0 ? ATTRIBUTE_GROUPS : [null];
-			const needsRanking = relevance && (tiers.length > 1 || attributeGroups.length > 1);
+			// Inside a 困りごと tier, listings with the other words of the sentence come first.
+			const rankedWords = relevance && tiers.length > 0 && optional.length > 0;
+			const needsRanking = relevance && (tiers.length > 1 || attributeGroups.length > 1 || rankedWords);
 			const main = add({ ...common, filter: union, sort, page: query.page, hitsPerPage: needsRanking ? 0 : query.perPage, facets: [...FACETS] });
-			const ranked: number[] = [];
+			const ranked: LevelRequest['ranked'] = [];
+			const geoSorted = geoSort !== null && sort?.[0] === geoSort;
 			if (needsRanking) {
 				for (const tier of tiers.length > 0 ? tiers : [null]) {
+					const tierFilters = tier ? [...filter, tierFilter(tier)] : filter;
+					if (rankedWords) {
+						const withWords = { ...common, q: optional.join(' '), matchingStrategy: 'frequency' as const };
+						ranked.push({ index: add({ ...withWords, filter: tierFilters, offset: 0, limit: windowEnd }), geoSorted: false });
+					}
 					for (const attributes of attributeGroups) {
-						ranked.push(
-							add({
-								...common,
-								filter: tier ? [...filter, tierFilter(tier)] : filter,
-								sort,
-								attributesToSearchOn: attributes,
-								offset: 0,
-								limit: windowEnd
-							})
-						);
+						ranked.push({
+							index: add({ ...common, filter: tierFilters, sort, attributesToSearchOn: attributes, offset: 0, limit: windowEnd }),
+							geoSorted
+						});
 					}
 				}
 			}
-			return { level, geoSorted: geoSort !== null && sort?.[0] === geoSort, main, ranked };
+			return { level, geoSorted, main, ranked };
 		});
 
 		const toResult = (responses: SearchResponse<RetrievedDocument>[]): SearchResult => {
@@ -254,13 +264,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
 		// Meilisearch's distances differ from haversine by up to a metre: near ties are put in
 		// haversine order here, so both engines list a page the same way.
-		const byDistance = (hits: RetrievedDocument[]) => (origin && request.geoSorted ? sortByDistance(hits, origin) : hits);
-		let docs: RetrievedDocument[] = byDistance(main.hits);
+		const byDistance = (hits: RetrievedDocument[], geoSorted: boolean) => (origin && geoSorted ? sortByDistance(hits, origin) : hits);
+		let docs: RetrievedDocument[] = byDistance(main.hits, request.geoSorted);
 		if (request.ranked.length > 0) {
 			const seen = new Set<string>();
 			const merged: RetrievedDocument[] = [];
-			for (const index of request.ranked) {
-				for (const hit of byDistance(responses[index].hits)) {
+			for (const { index, geoSorted } of request.ranked) {
+				for (const hit of byDistance(responses[index].hits, geoSorted)) {
 					if (!seen.has(hit.id)) {
 						seen.add(hit.id);
 						merged.push(hit);
