@@ -24,7 +24,10 @@ export const JUDGEMENTS = {
 	dementiaHome: says(/認知症の方が少人数で共同生活/),
 	/** Home helpers who help with 入浴 */
 	homeHelpBathing: says(/入浴・食事などの身体介護/),
-	dayService: inName(/デイサービス/),
+	/** Home helpers who also shop and clean (生活援助) */
+	homeHelpHousework: says(/掃除・買い物などの生活援助/),
+	dayService: says(/デイサービス|通所介護/),
+	dayServiceBathing: says(/日帰りで入浴/),
 	/** A helper who accompanies to hospital */
 	hospitalEscort: says(/通院の付き添い/),
 	/** Shopping bus / mobile shop that also takes people back from hospital */
@@ -33,9 +36,9 @@ export const JUDGEMENTS = {
 	shortStay: says(/短期入所|ショートステイ/),
 	carersRest: says(/ご家族の休息/),
 	careManager: says(/ケアマネジャー/),
-	communityDiner: says(/地域食堂/),
+	communityDiner: says(/地域食堂|ごはんの食堂/),
 	foodPantry: says(/フードパントリー/),
-	gatheringPlace: says(/通いの場/),
+	gatheringPlace: says(/通いの場|人が集まって、お茶を飲みながら/),
 	exerciseGroup: says(/百歳体操/),
 	mouthExercise: says(/かみかみ百歳体操/),
 	communityHall: says(/拠点施設/),
@@ -54,9 +57,9 @@ export const JUDGEMENTS = {
 	disabilityConsult: says(/障害のある方の暮らし/),
 	mentalHealthConsult: says(/精神障害・発達障害の相談/),
 	shelteredWork: says(/働きながら力をつける/),
-	pharmacy: says(/薬局です/),
+	pharmacy: says(/薬局/),
 	pharmacistVisits: says(/在宅での服薬支援/),
-	dentist: says(/歯科医院/),
+	dentist: says(/歯科/),
 	denturesOralCare: says(/入れ歯の調整や口腔ケア/),
 	homeDentistry: says(/訪問歯科診療/),
 	earNoseThroat: inName(/耳鼻咽喉科/),
@@ -102,7 +105,7 @@ function sentences(prefix: string, style: Style, rows: Row[], split?: 'final'): 
 
 const CHILD_MINDING: Judgement[] = ['childMinding', 'familySupport'];
 const TO_HOSPITAL: Judgement[] = ['hospitalEscort', 'shoppingBusHospital'];
-const BATHING: Judgement[] = ['homeHelpBathing', 'dayService'];
+const BATHING: Judgement[] = ['homeHelpBathing', 'dayServiceBathing'];
 const GATHERING: Judgement[] = ['gatheringPlace', 'exerciseGroup', 'communityHall'];
 const CARER_REST: Judgement[] = ['shortStay', 'carersRest', 'dayService', 'elderlyCareCentre', 'careManager'];
 const FORGETTING: Judgement[] = ['elderlyCareCentre', 'dementiaHome'];
@@ -153,7 +156,7 @@ export const WORRY_SENTENCES: Sentence[] = [
 		['子どもがほかの子より言葉が遅い気がする', ['childDevelopment', 'parentingConsult']],
 		['最近テレビの音が大きいと家族に言われる', ['earNoseThroat', 'elderlyCareCentre']],
 		['新聞の字が見えにくくなってきた', ['eyeClinic']],
-		['親が運転をやめてから買い物に行けなくなった', ['shoppingSupport', 'neighbourHelp', 'homeHelpBathing']],
+		['親が運転をやめてから買い物に行けなくなった', ['shoppingSupport', 'neighbourHelp', 'homeHelpHousework']],
 		['食事のときによくむせるようになった', ['denturesOralCare', 'mouthExercise', 'homeNursing']],
 		['仕事で保育園のお迎えに間に合わない', ['familySupport']],
 		['給料日まで食べるものがない', ['foodPantry', 'livelihoodDesk']],

@@ -11,7 +11,7 @@
  */
 import type { Dictionaries, Worry, WorryTier } from './dictionaries';
 import type { Lexicon, LexiconEntry } from './lexicon';
-import { katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
+import { foldForSearch, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
 
 export type { WorryTier };
 
@@ -155,6 +155,15 @@ function tokenFor(item: VocabularyItem, text: string): Token {
 	}
 }
 
+/**
+ * A word rewritten to the listings' spelling (a reading, a typo): when that spelling is a worry
+ * key (認知賞 → 認知症), the worry is understood as if it had been typed right.
+ */
+function knownWord(surface: string, context: PlannerContext): Token {
+	const worry = context.dictionaries.worryByFolded.get(foldForSearch(surface));
+	return worry ? { kind: 'worry', worry, text: surface } : { kind: 'word', text: surface, known: true };
+}
+
 /** Japanese word segmentation built into the runtime (ICU): free at query time, unlike kuromoji. */
 const WORD_SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
 const HIRAGANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
@@ -189,7 +198,10 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		if (HIRAGANA_ONLY.test(run) && (chunkHasKnown || Array.from(run).length === 1)) return tokens.push({ kind: 'drop' });
 		if (chunkHasKnown && Array.from(run).length === 1 && nextIsKana) return tokens.push({ kind: 'drop' });
 		const match = context.lexicon.lookup(folded, { typos: !isKana || Array.from(folded).length >= 4 });
-		if (match) return tokens.push({ kind: 'word', text: match.entry.surface, known: true });
+		if (match) return tokens.push(knownWord(match.entry.surface, context));
+		// A kana word spelled by ear (ボランテイア for ボランティア) that a dictionary knows.
+		const bySound = isKana && Array.from(folded).length >= 4 ? vocabulary(context).bySound.get(soundKey(folded)) : undefined;
+		if (bySound && bySound.kind !== 'area') return tokens.push(tokenFor(bySound, run));
 		if (!isKana || Array.from(run).length <= 3) return tokens.push({ kind: 'word', text: run, known: false });
 		// A long kana stretch nobody knows is several words (ひきこもりのむすこ): keep its segmented words.
 		for (const word of segmentedWords(run)) {
@@ -207,7 +219,7 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const whole = asRequested(items.get(folded), context);
 	if (whole) return [tokenFor(whole, canonical)];
 	const wholeMatch = context.lexicon.lookup(folded);
-	if (wholeMatch && wholeMatch.kind !== 'typo') return [{ kind: 'word', text: wholeMatch.entry.surface, known: true }];
+	if (wholeMatch && wholeMatch.kind !== 'typo') return [knownWord(wholeMatch.entry.surface, context)];
 	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
 	// A name heard alike is an area or nothing: the word an area key hides is not heard alike.
 	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
@@ -245,7 +257,7 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
 	// word (訪門看護 → 訪問看護): the typo reading explains it better than the pieces do.
 	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known);
-	if (wholeMatch && (!hasKnown || leftUnknown)) return [{ kind: 'word', text: wholeMatch.entry.surface, known: true }];
+	if (wholeMatch && (!hasKnown || leftUnknown)) return [knownWord(wholeMatch.entry.surface, context)];
 	return tokens;
 }
 
@@ -307,7 +319,9 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const hints = [...new Set(chosenWorries.flatMap((entry) => entry.worry.hints))].filter((hint) => !words.includes(hint));
 	// The worry's own words rank too (a listing that says 入浴 for お風呂 is no better, but one that
 	// says 認知症 for 認知症 is), they just never exclude.
-	const ranking = (base: string[]) => [...new Set([...base, ...chosenWorries.map((entry) => entry.text), ...hints])];
+	// Most telling first (the concepts' hints, the worry's words, then the rest): Meilisearch drops
+	// optional words from the end.
+	const ranking = (base: string[]) => [...new Set([...hints, ...chosenWorries.map((entry) => entry.text), ...base])];
 	const withText = (base: string[], levelArea: string | undefined) => {
 		if (tiers.length > 0) {
 			push({ words: [], optional: ranking(base), tiers, areaId: levelArea });

@@ -232,7 +232,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
 				for (const tier of tiers.length > 0 ? tiers : [null]) {
 					const tierFilters = tier ? [...filter, tierFilter(tier)] : filter;
 					if (rankedWords) {
-						const withWords = { ...common, q: optional.join(' '), matchingStrategy: 'frequency' as const };
+						// Optional words come most telling first (the plan orders them): 'last' keeps those longest.
+						const withWords = { ...common, q: optional.join(' '), matchingStrategy: 'last' as const };
 						ranked.push({ index: add({ ...withWords, filter: tierFilters, offset: 0, limit: windowEnd }), geoSorted: false });
 					}
 					for (const attributes of attributeGroups) {

@@ -1,0 +1,115 @@
+/**
+ * Worry sentences as residents type them, on the generated 高知市 sample (3,000 listings), through
+ * SearchService on both engines — the "kinds of misses" of issue 8, each one a test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSearchParams, type SearchHit } from '../../src/lib/domain/search';
+import { openDatabase, type AppDatabase } from '../../src/lib/server/db';
+import { EmbeddedSearchEngine } from '../../src/lib/server/search/embedded';
+import { rebuildEmbeddedIndex } from '../../src/lib/server/search/indexer';
+import { MeilisearchSearchEngine } from '../../src/lib/server/search/meilisearch/engine';
+import { reindexMeilisearch } from '../../src/lib/server/search/meilisearch/reindex';
+import { SearchService, type ServedSearch } from '../../src/lib/server/search/service';
+import { generateSample } from '../../data/sample/generate';
+import { startMeilisearch, type MeilisearchProcess } from '../helpers/meilisearch';
+
+type EngineName = 'embedded' | 'meilisearch';
+
+let dir: string;
+let db: AppDatabase;
+let meilisearch: MeilisearchProcess;
+const services = {} as Record<EngineName, SearchService>;
+/** What a reader sees of each listing: name, description and 困りごと tags. */
+const listing = new Map<string, { name: string; description: string }>();
+
+beforeAll(async () => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagi-worries-'));
+	db = openDatabase(path.join(dir, 'sample.db'), { migrationsDir: path.resolve('drizzle') });
+	generateSample(db, { listings: 3000, events: 0 });
+	const embedded = new EmbeddedSearchEngine(db);
+	await rebuildEmbeddedIndex(db, embedded);
+	meilisearch = await startMeilisearch();
+	const meiliEngine = new MeilisearchSearchEngine({ url: meilisearch.url, apiKey: meilisearch.masterKey, index: 'services' });
+	await reindexMeilisearch(db, meiliEngine);
+	const failLoudly = (message: string) => {
+		throw new Error(`unexpected fallback: ${message}`);
+	};
+	services.embedded = new SearchService(db, embedded, embedded, () => {});
+	services.meilisearch = new SearchService(db, meiliEngine, embedded, failLoudly);
+	const rows = db.$client
+		.prepare(
+			`SELECT id, name, coalesce(description, '') || ' ' || coalesce((SELECT group_concat(tag, ' ') FROM service_tags WHERE service_id = services.id), '') AS description FROM services`
+		)
+		.all() as Array<{ id: string; name: string; description: string }>;
+	for (const row of rows) listing.set(row.id, row);
+}, 180_000);
+
+afterAll(async () => {
+	await meilisearch?.dispose();
+	db?.$client.close();
+	if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function search(engine: EngineName, params: Record<string, string>): Promise<ServedSearch> {
+	const parsed = parseSearchParams(new URLSearchParams({ per_page: '10', ...params }));
+	if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+	const served = await services[engine].search(parsed.query);
+	expect(served.engine).toBe(engine);
+	return served;
+}
+
+const read = (hits: SearchHit[]) => hits.map((hit) => listing.get(hit.id)!);
+const says = (pattern: RegExp) => (hit: { name: string; description: string }) => pattern.test(hit.name) || pattern.test(hit.description);
+
+describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engine) => {
+	it('finds places that say お子さんをお預かりします for a parent leaving a child a few hours', async () => {
+		const { result } = await search(engine, { q: '用事の間、2時間ほど子どもをみてもらえるところ' });
+		const top = read(result.hits.slice(0, 3));
+		expect(top.every(says(/一時的にお預かり|一時預かり|短時間の預かり/))).toBe(true);
+	});
+
+	it.each([
+		// The sample has one 生活困窮者自立相談支援 desk; the others have many answers.
+		['車を手放してから病院に通えなくなった', /通院/, 5],
+		['家でお風呂に入れなくなった', /入浴/, 5],
+		['子どもが急に熱を出した', /小児科|こどもクリニック|救急外来/, 5],
+		['お金がなくて生活が苦しい', /生活困窮者自立相談支援/, 1],
+		['親の介護に疲れて少し休みたい', /ショートステイ|短期入所|ご家族の休息/, 5],
+		['みんなで集まれる場所がほしい', /通いの場|集まって|百歳体操|拠点施設/, 5]
+	] as const)('understands the paraphrase 「%s」', async (q, answer, atLeast) => {
+		const { result } = await search(engine, { q });
+		expect(says(answer)(read(result.hits)[0])).toBe(true);
+		expect(read(result.hits).filter(says(answer)).length).toBeGreaterThanOrEqual(atLeast);
+	});
+
+	it('answers ひきこもり with consultation desks, not dentists and pharmacies', async () => {
+		const { result } = await search(engine, { q: 'ひきこもり' });
+		expect(result.total).toBeLessThan(500);
+		const top = read(result.hits.slice(0, 5));
+		expect(top.some(says(/歯科|薬局/))).toBe(false);
+		expect(top.every(says(/相談/))).toBe(true);
+	});
+
+	it('answers 耳が遠い with ear clinics first, not dentists and pharmacies', async () => {
+		const { result } = await search(engine, { q: '耳が遠い' });
+		expect(result.total).toBeLessThan(1000);
+		expect(read(result.hits.slice(0, 3)).every(says(/耳鼻咽喉科/))).toBe(true);
+		expect(read(result.hits).some(says(/歯科|薬局/))).toBe(false);
+	});
+
+	it('ranks 生活支援相談センター in the top 3 for お金に困っている', async () => {
+		const { result } = await search(engine, { q: 'お金に困っている' });
+		expect(read(result.hits.slice(0, 3)).map((hit) => hit.name)).toContain('高知市生活支援相談センター');
+	});
+
+	it('says when a chosen filter removes every hit (子ども食堂 with field=子育て) and how many there are without it', async () => {
+		const { result } = await search(engine, { q: '子ども食堂', field: '子育て' });
+		expect(result.total).toBe(0);
+		const without = await search(engine, { q: '子ども食堂' });
+		expect(without.result.total).toBeGreaterThan(0);
+		expect(result.without_filters).toEqual({ total: without.result.total, removed: ['field'] });
+	});
+});
