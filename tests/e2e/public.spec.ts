@@ -15,6 +15,7 @@ interface ApiHit {
 interface ApiSearch {
 	total: number;
 	hits: ApiHit[];
+	without_filters?: { total: number; removed: string[] };
 }
 interface ApiListing {
 	id: string;
@@ -148,6 +149,21 @@ test('薬局 with なんでも相談窓口のみ finds the certified pharmacies'
 		await expect(items.nth(i).getByText('なんでも相談窓口（ほおっちょけん相談窓口）')).toBeVisible();
 		await expect(items.nth(i)).toContainText('薬局');
 	}
+});
+
+test('a filter that removes every hit says so and offers the search without it (子ども食堂 in 子育て)', async ({ page, request }) => {
+	await page.goto('/search?q=子ども食堂&field=子育て');
+	const api = await apiSearch(request, { q: '子ども食堂', field: '子育て' });
+	expect(api.total).toBe(0);
+	const without = api.without_filters!;
+	expect(without.removed).toEqual(['field']);
+	const notice = page.getByRole('note').filter({ hasText: '選んだ条件' });
+	await expect(notice).toContainText('選んだ条件（分野）に合うものはありません');
+	await expect(notice).toContainText(`${without.total}件`);
+	await notice.getByRole('link', { name: '条件（分野）を外して探す' }).click();
+	await expect(page).not.toHaveURL(/field=/);
+	await expect(page.getByRole('status').filter({ hasText: `${without.total}件` })).toBeVisible();
+	await expect(resultItems(page).first()).toBeVisible();
 });
 
 test('a salon detail page shows its recurring schedule in Japanese, with 西暦 and 和暦 dates', async ({ page, request }) => {

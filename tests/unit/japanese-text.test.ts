@@ -136,7 +136,13 @@ describe('query planning', () => {
 
 	it('answers a worry with its tags and terms in order, dropping the rest of the sentence', () => {
 		const { levels } = plan('電球が切れて困っている');
-		expect(levels[0]).toEqual({ words: [], tiers: [{ tag: '電球交換' }, { term: 'visit-support-b' }, { term: 'minsei-iin' }], areaId: undefined });
+		// Nothing of the sentence is required; the worry's words (and its concept's hints) only rank.
+		expect(levels[0]).toEqual({
+			words: [],
+			optional: ['電球交換', '電球'],
+			tiers: [{ tag: '電球交換' }, { term: 'visit-support-b' }, { term: 'minsei-iin' }],
+			areaId: undefined
+		});
 		expect(plan('ゴミを出せない').levels[0].tiers[0]).toEqual({ tag: 'ゴミ出し支援' });
 		const gathering = plan('近くの集いの場');
 		expect(gathering.near).toBe(true);
