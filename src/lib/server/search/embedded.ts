@@ -739,6 +739,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		let order: (a: Entry, b: Entry) => number;
 		if (query.sort === 'distance' && origin) order = (a, b) => byDistance(a, b) || byName(a, b);
 		else if (!relevance) order = byName;
+		// With a location and 困りごと kinds, listings with the sentence's words come first, each group
+		// nearest first (a broad answer is ordered by where the person is).
+		else if (origin && hasTiers) order = (a, b) => a.tier - b.tier || Number(b.score > 0) - Number(a.score > 0) || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
 		else if (origin) order = (a, b) => a.tier - b.tier || b.score - a.score || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
 		else order = (a, b) => a.tier - b.tier || b.score - a.score || a.attributeRank - b.attributeRank || byNameLength(a, b) || byName(a, b);
 		const hits = firstInOrder(matched, start + query.perPage, order)

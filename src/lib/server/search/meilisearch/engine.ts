@@ -234,7 +234,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
 					if (rankedWords) {
 						// Optional words come most telling first (the plan orders them): 'last' keeps those longest.
 						const withWords = { ...common, q: optional.join(' '), matchingStrategy: 'last' as const };
-						ranked.push({ index: add({ ...withWords, filter: tierFilters, offset: 0, limit: windowEnd }), geoSorted: false });
+						// With a location, nearest first among them (as the embedded engine orders).
+						const wordsSort = geoSort ? [geoSort] : undefined;
+						ranked.push({ index: add({ ...withWords, filter: tierFilters, sort: wordsSort, offset: 0, limit: windowEnd }), geoSorted: geoSort !== null });
 					}
 					for (const attributes of attributeGroups) {
 						ranked.push({
