@@ -18,14 +18,14 @@ import { EvalQuerySet, scoreQuery, summarizeSplits, type EvalQuery, type QuerySc
 import { generateSample } from '../data/sample/generate';
 import { startMeilisearch, type MeilisearchProcess } from '../tests/helpers/meilisearch';
 
-const USAGE = `npm run eval:search [-- options]
+const USAGE = `usage: npm run eval:search [-- options]
 
 Scores query sets against the generated 高知市 sample (3,000 listings) on both engines, the way
 /api/search answers (10 results), and prints success@10, MRR@10 and nDCG@10 separately for the
 tuned queries and the held-out queries (never looked at while tuning).
 
 Options:
-  --queries FILES   comma-separated query sets (default: data/eval/dev.json,data/eval/worries.json)
+  --queries FILE[,FILE]  query sets (default: data/eval/dev.json,data/eval/worries.json)
   --split LIST      splits to score: tuned, heldout, final, all (default: tuned,heldout).
                     While tuning use --split tuned; "final" is the set written after the last
                     tuning change (data/eval/worries-final.json, added to --queries automatically)
