@@ -194,4 +194,51 @@ export const WORRY_SENTENCES: Sentence[] = [
 ];
 
 /** Written after the last tuning change and scored once (see README). */
-export const FINAL_SENTENCES: Sentence[] = [];
+export const FINAL_SENTENCES: Sentence[] = [
+	...sentences('final-dialect', 'dialect', [
+		['じいちゃんがよう転ぶようになったき心配やき', ['elderlyCareCentre', 'exerciseGroup', 'rehabilitation']],
+		['母ちゃんの介護でもうへとへとながよ', CARER_REST],
+		['孫を二、三時間みてもらえるとこないかねえ', CHILD_MINDING],
+		['年金だけじゃ足らんき暮らしていけん', ['livelihoodDesk']],
+		['近所に話せる人がおらんき寂しいがよ', ['gatheringPlace', 'welfareVolunteers', 'anythingDesk']],
+		['歯がぐらぐらしちゅうき診てほしい', ['dentist']],
+		['うちの子がまだしゃべらんがやけど大丈夫やろうか', ['childDevelopment', 'parentingConsult']],
+		['病院まで乗せていってくれる人おらんろうか', TO_HOSPITAL],
+		['ゴミ出しがしんどうなってきたき手伝うてほしい', ['neighbourHelp', 'silverCentre']],
+		['仕事やめてから毎日することがないがよ', ['gatheringPlace', 'exerciseGroup', 'silverCentre', 'livelihoodDesk']],
+		['親父が同じ話ばっかりするようになったがよ', FORGETTING],
+		['子どもがえらい熱出しちゅう、どこ連れて行ったらえいろう', CHILD_FEVER],
+		['一人で風呂に入るがが怖いなったがよ', BATHING],
+		['電気が切れちゅうけど脚立に上れんがよ', ['neighbourHelp', 'welfareVolunteers']]
+	], 'final'),
+	...sentences('final-indirect', 'indirect', [
+		['父が鍋を焦がすことが増えた', FORGETTING],
+		['母が最近外に出たがらない', ['gatheringPlace', 'welfareVolunteers', 'elderlyCareCentre', 'anythingDesk']],
+		['夫の介護で夜も眠れず限界です', CARER_REST],
+		['息子が仕事を辞めてから部屋から出てこない', WITHDRAWN],
+		['祖父の薬が多すぎて飲めているか分からない', ['pharmacy', 'pharmacistVisits']],
+		['妻が退院したあと家でどう過ごせばいいか', ['elderlyCareCentre', 'homeNursing', 'afterDischarge', 'careManager']],
+		['娘が保育園に入れず仕事に戻れない', ['nursery', 'childMinding', 'familySupport', 'parentingConsult']],
+		['父の食事がむせやすくなってきた', ['denturesOralCare', 'mouthExercise', 'homeNursing']],
+		['電話で母の声が聞き取りにくいと言われる', ['earNoseThroat', 'elderlyCareCentre']],
+		['今月の電気代が払えそうにない', ['livelihoodDesk']],
+		['引っ越してきたばかりで子どもの遊び相手がいない', ['parentChildPlace', 'parentingConsult']],
+		['障害のある娘が日中過ごせる場所', ['shelteredWork', 'disabilityConsult']],
+		['高齢の母が一人で買い物に行けなくなった', ['shoppingSupport', 'neighbourHelp', 'homeHelpHousework']]
+	], 'final'),
+	...sentences('final-kana', 'kana', [
+		['まごをあずかってほしい', CHILD_MINDING],
+		['ははのものわすれがしんぱい', FORGETTING],
+		['おかねがたりない', ['livelihoodDesk']],
+		['びょういんにいくあしがない', TO_HOSPITAL],
+		['ひとりぐらしのちちのみまもり', LIVES_ALONE],
+		['かいごでつかれてやすみたい', CARER_REST],
+		['はいしゃにいけない', ['homeDentistry', 'dentist']],
+		['こどものねつがさがらない', CHILD_FEVER],
+		['みみがきこえにくい', ['earNoseThroat', 'elderlyCareCentre']],
+		['おふろのかいじょ', BATHING],
+		['ひきこもりのむすこ', WITHDRAWN],
+		['しごとがみつからない', ['livelihoodDesk', 'silverCentre']],
+		['ぼらんてぃあをしたい', ['volunteering']]
+	], 'final')
+];
