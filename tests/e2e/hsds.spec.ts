@@ -23,5 +23,7 @@ test.describe('HSDS 3.0 API', () => {
 		expect((await request.get('/hsds/taxonomy_terms?per_page=500')).status()).toBe(200);
 		expect((await request.get('/hsds/organizations?per_page=3')).status()).toBe(200);
 		expect((await request.get('/hsds/service_at_locations?per_page=3&full=true')).status()).toBe(200);
+		const openapi = await (await request.get(new URL(root.openapi_url).pathname)).json();
+		expect(openapi.paths['/hsds/services']).toBeTruthy();
 	});
 });

@@ -191,3 +191,14 @@ describe('/hsds/organizations, taxonomies, taxonomy_terms, service_at_locations'
 		expect(hsdsRoot('https://example.jp')).toEqual({ version: '3.0', profile: expect.stringContaining('openreferral'), openapi_url: 'https://example.jp/api/openapi.json' });
 	});
 });
+
+describe('/api/openapi.json', () => {
+	it('describes every /hsds/ read endpoint and the search API', async () => {
+		const { openApiDocument } = await import('../../src/lib/server/openapi');
+		const document = openApiDocument('https://example.jp') as { openapi: string; paths: Record<string, unknown> };
+		expect(document.openapi).toBe('3.1.0');
+		for (const route of ['/hsds/', '/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/taxonomies', '/hsds/taxonomy_terms', '/hsds/service_at_locations', '/api/search', '/api/services/{id}']) {
+			expect(Object.keys(document.paths)).toContain(route);
+		}
+	});
+});

@@ -184,9 +184,9 @@ const PARAM_SCHEMAS = {
 	per_page: intParam(1, MAX_PER_PAGE)
 } as const;
 
-type ParamName = keyof typeof PARAM_SCHEMAS;
+export type ParamName = keyof typeof PARAM_SCHEMAS;
 
-const MESSAGES: Record<ParamName, { ja: string; en: string }> = {
+export const MESSAGES: Record<ParamName, { ja: string; en: string }> = {
 	q: { ja: '検索語は200文字以内で入力してください。', en: 'q must be at most 200 characters.' },
 	field: { ja: `分野は ${FIELDS.join('・')} のいずれかです。`, en: `field must be one of ${FIELDS.join(', ')}.` },
 	term: { ja: '分類コードの形式が正しくありません。', en: 'term must be a taxonomy term code (a-z, 0-9, -).' },
