@@ -5,6 +5,7 @@ import { freshnessReport, STALE_AFTER_MONTHS } from '$lib/server/admin/freshness
 import { areaOptions } from '$lib/server/admin/queries';
 import { adminContext, asHttpFailure } from '$lib/server/admin/routes';
 import { verifyListing } from '$lib/server/admin/workflow';
+import { seriesWithoutFutureDates } from '$lib/server/admin/events';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -17,7 +18,8 @@ export const load: PageServerLoad = (event) => {
 		report: freshnessReport(db, user, filter),
 		filter,
 		districts: areaOptions(db)['地区'] ?? [],
-		staleAfterMonths: STALE_AFTER_MONTHS
+		staleAfterMonths: STALE_AFTER_MONTHS,
+		endedSeries: seriesWithoutFutureDates(db, user, getApp().now())
 	};
 };
 

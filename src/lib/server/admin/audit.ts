@@ -7,7 +7,7 @@ import * as t from '../db/schema';
 type Writer = Pick<BetterSQLite3Database<typeof t>, 'insert'>;
 type Reader = Pick<BetterSQLite3Database<typeof t>, 'select'>;
 
-export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request' | 'area';
+export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request' | 'area' | 'event';
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	create: '作成',
@@ -22,7 +22,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	suggestion: '修正の提案を受付',
 	resolve_suggestion: '提案を対応済みに',
 	dismiss_suggestion: '提案を見送り',
-	change_password: 'パスワード変更'
+	change_password: 'パスワード変更',
+	delete: '削除',
+	cancel_event: 'イベント全体を中止',
+	date_cancel: '1日だけ中止',
+	date_skip: '1日だけ休み',
+	date_move: '日時を変更',
+	date_restore: '日付の変更を取り消し'
 };
 
 export interface AuditInput {
