@@ -71,7 +71,7 @@ test('a curator creates a 毎月第2・第4火曜 サロン event with a cancell
 	await page.getByLabel('初回の日付（必須）').fill('2026-12-08');
 	await page.getByLabel('開始時刻（必須）').fill('10:00');
 	await page.getByLabel('終了時刻').fill('11:30');
-	await page.getByLabel('くり返し').selectOption('monthly-nth');
+	await page.getByLabel('くり返し', { exact: true }).selectOption('monthly-nth');
 	await page.getByLabel('火', { exact: true }).check();
 	await page.getByLabel('第2', { exact: true }).check();
 	await page.getByLabel('第4', { exact: true }).check();
