@@ -62,7 +62,7 @@ const email = option('email');
 const displayName = option('name');
 const role = option('role') ?? 'admin';
 if (!email || !displayName || !isRole(role)) {
-	console.error('使い方: npm run admin:create -- --email a@example.jp --name 管理者 [--role admin|curator|org_editor] [--org 団体ID]');
+	console.error('使い方: npm run admin:create -- --email a@example.jp --name 管理者 [--role admin|curator|org_editor|desk] [--org 団体ID]');
 	process.exit(2);
 }
 

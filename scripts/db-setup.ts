@@ -19,7 +19,7 @@ const sqlite = db.$client;
 const serviceCount = sqlite.prepare('SELECT count(*) FROM services').pluck().get() as number;
 if (serviceCount === 0) {
 	const counts = generateSample(db, { listings, events: Math.round(listings / 10) });
-	console.log(`sample data (架空): ${counts.services} listings, ${counts.events} events, ${counts.desks} certified desks`);
+	console.log(`sample data (架空): ${counts.services} listings, ${counts.events} events, ${counts.desks} certified desks, ${counts.memos} 相談記録メモ`);
 }
 const published = sqlite.prepare("SELECT count(*) FROM services WHERE status = 'published'").pluck().get() as number;
 const indexed = sqlite.prepare('SELECT count(*) FROM search_docs').pluck().get() as number;

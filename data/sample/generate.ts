@@ -40,6 +40,7 @@ import {
 	type Town
 } from './kochi';
 import { Random, WeightedPicker } from './random';
+import { generateMemos } from './memos';
 import { join, yomi, type Reading } from './reading';
 
 export interface SampleOptions {
@@ -53,6 +54,7 @@ export interface SampleCounts {
 	services: number;
 	events: number;
 	desks: number;
+	memos: number;
 }
 
 /** Licoネット's launch day (2020-01-31) as a number. */
@@ -696,6 +698,7 @@ export function generateSample(db: AppDatabase, options: SampleOptions): SampleC
 	const core = coreListings();
 	const listings = Math.max(options.listings, core.length);
 	let events = 0;
+	let memos = 0;
 
 	const restore = tuneForBulkInsert(sqlite, listings);
 	try {
@@ -707,8 +710,9 @@ export function generateSample(db: AppDatabase, options: SampleOptions): SampleC
 		events = builder.hasEventHosts ? options.events : 0;
 		inBatches(sqlite, events, () => builder.writeEvent());
 		sqlite.transaction(() => completeEvents(sqlite))();
+		memos = generateMemos(sqlite, REFERENCE_DATE);
 	} finally {
 		restore();
 	}
-	return { services: listings, events, desks: builder.desks };
+	return { services: listings, events, desks: builder.desks, memos };
 }

@@ -4,9 +4,8 @@
  * (scripts/admin-create.ts) before anyone logs in: there is no default account or password.
  */
 import { test, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createAccount as createAccountWithCli } from '../helpers/accounts';
 import AxeBuilder from '@axe-core/playwright';
 
 const DATABASE_PATH = 'test-results/e2e.db';
@@ -29,19 +28,8 @@ interface ApiSearch {
 	hits: Array<{ id: string; name: string }>;
 }
 
-/** Idempotent: beforeAll runs again in a new worker after a failed test. */
 function createAccount(account: { email: string; name: string }, role: string, organizationIds: string[] = []): void {
-	const db = new Database(DATABASE_PATH, { readonly: true });
-	const exists = db.prepare('SELECT 1 FROM users WHERE email = ?').get(account.email) !== undefined;
-	db.close();
-	if (exists) return;
-	const args = ['scripts/admin-create.ts', '--email', account.email, '--name', account.name, '--role', role];
-	for (const id of organizationIds) args.push('--org', id);
-	execFileSync(path.resolve('node_modules/.bin/tsx'), args, {
-		input: `${PASSWORD}\n`,
-		env: { ...process.env, DATABASE_PATH },
-		stdio: ['pipe', 'ignore', 'inherit']
-	});
+	createAccountWithCli(DATABASE_PATH, PASSWORD, account, role, organizationIds);
 }
 
 let fixture: Fixture;

@@ -11,7 +11,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 					displayName: user.displayName,
 					roleLabel: ROLE_LABELS[user.role],
 					isCurator: isCurator(user),
-					isAdmin: isAdmin(user)
+					isAdmin: isAdmin(user),
+					isDesk: user.role === 'desk'
 				}
 			: null
 	};

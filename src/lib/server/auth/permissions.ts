@@ -87,3 +87,10 @@ export function safeAdminRedirect(next: string | null): string {
 	if (url.origin !== REDIRECT_BASE || !insideAdmin || pathname.startsWith('/admin/login')) return '/admin';
 	return pathname + url.search + url.hash;
 }
+
+/** 相談記録メモ are written by the staff of certified desks (role desk) only. */
+export function requireDesk(event: Pick<RequestEvent, 'locals' | 'url' | 'request'>): SessionUser {
+	const user = requireUser(event);
+	if (user.role !== 'desk') error(403, 'この画面はなんでも相談窓口の職員だけが使えます。');
+	return user;
+}

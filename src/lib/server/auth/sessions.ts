@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db';
 import * as t from '../db/schema';
-import { isRole, type SessionUser } from './types';
+import { actsForOrganizations, isRole, type SessionUser } from './types';
 
 export const SESSION_COOKIE = 'tsunagi_session';
 const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
@@ -78,7 +78,7 @@ export function loadSessionUser(db: AppDatabase, userId: string): SessionUser | 
 		email: user.email,
 		displayName: user.displayName,
 		role: user.role,
-		organizationIds: user.role === 'org_editor' ? memberships.map((m) => m.organizationId) : []
+		organizationIds: actsForOrganizations(user.role) ? memberships.map((m) => m.organizationId) : []
 	};
 }
 

@@ -7,7 +7,7 @@ import * as t from '../db/schema';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './password';
 import { invalidateUserSessions } from './sessions';
 import { AttemptLimiter, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, PASSWORD_CHANGE_LIMIT, accountKey, ipKey, passwordChangeKey } from './throttle';
-import { ROLES, type Role } from './types';
+import { ROLES, actsForOrganizations, type Role } from './types';
 import { recordAudit } from '../admin/audit';
 
 /** E-mail addresses compare in NFKC lower case, so ＡＢＣ@example.jp is abc@example.jp. */
@@ -30,8 +30,8 @@ export const newUserSchema = z
 		organizationIds: z.array(z.string()).default([])
 	})
 	.superRefine((value, ctx) => {
-		if (value.role === 'org_editor' && value.organizationIds.length === 0) {
-			ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: '団体の編集者には、編集できる団体を1つ以上選んでください。' });
+		if (actsForOrganizations(value.role) && value.organizationIds.length === 0) {
+			ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: '団体の編集者・相談窓口の職員には、所属する団体を1つ以上選んでください。' });
 		}
 	});
 export type NewUser = z.input<typeof newUserSchema>;
@@ -67,7 +67,7 @@ export async function createUser(db: AppDatabase, input: NewUser, actorId: strin
 	if (db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, user.email)).get()) {
 		throw new UserInputError({ email: 'このメールアドレスのアカウントはすでにあります。' });
 	}
-	const organizationIds = user.role === 'org_editor' ? [...new Set(user.organizationIds)] : [];
+	const organizationIds = actsForOrganizations(user.role) ? [...new Set(user.organizationIds)] : [];
 	assertOrganizationsExist(db, organizationIds);
 	const passwordHash = await hashPassword(user.password);
 	const id = randomUUID();

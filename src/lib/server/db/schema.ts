@@ -425,3 +425,37 @@ export const searchLexicon = sqliteTable('search_lexicon', {
 	reading: text('reading').notNull(),
 	count: integer('count').notNull()
 });
+
+/**
+ * 相談記録メモ: what a certified desk heard and where it sent the person — never who. Worry
+ * categories, channel, age band, household and outcome are codes from data/memo-options.json;
+ * the short note is checked for phone numbers, e-mail addresses and names before it is stored.
+ */
+export const consultationMemos = sqliteTable(
+	'consultation_memos',
+	{
+		id: text('id').primaryKey(),
+		/** The certified desk (its listing) that recorded the memo. */
+		deskServiceId: text('desk_service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		/** 'YYYY-MM-DD' (Japan). */
+		consultedOn: text('consulted_on').notNull(),
+		channel: text('channel').notNull(),
+		/** The 地区 the worry concerns. */
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id),
+		/** JSON array of worry categories. */
+		categories: text('categories').notNull(),
+		ageBand: text('age_band').notNull(),
+		household: text('household').notNull(),
+		/** JSON array of the listings (service ids) the person was referred to. */
+		referredServiceIds: text('referred_service_ids').notNull().default('[]'),
+		outcome: text('outcome').notNull(),
+		note: text('note'),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		...timestamps
+	},
+	(t) => [index('memos_desk').on(t.deskServiceId, t.consultedOn), index('memos_date').on(t.consultedOn)]
+);
