@@ -7,6 +7,7 @@ import { loadConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { rebuildEmbeddedIndex } from '../src/lib/server/search/indexer';
 import { generateSample } from '../data/sample/generate';
+import { seedTaxonomy } from '../src/lib/server/taxonomy';
 
 const args = process.argv.slice(2);
 const listingsArg = args.indexOf('--listings');
@@ -20,6 +21,13 @@ const serviceCount = sqlite.prepare('SELECT count(*) FROM services').pluck().get
 if (serviceCount === 0) {
 	const counts = generateSample(db, { listings, events: Math.round(listings / 10) });
 	console.log(`sample data (架空): ${counts.services} listings, ${counts.events} events, ${counts.desks} certified desks, ${counts.memos} 相談記録メモ`);
+}
+// Taxonomy terms and 困りごと concepts from the code and data/dictionaries/worries.json (keeps curators' edits).
+const seeded = seedTaxonomy(db);
+if (seeded.termsAdded + seeded.conceptsAdded + seeded.conceptsUpdated + seeded.conceptsRemoved > 0) {
+	console.log(
+		`taxonomy: ${seeded.termsAdded} terms added; 困りごと concepts ${seeded.conceptsAdded} added, ${seeded.conceptsUpdated} updated, ${seeded.conceptsRemoved} removed`
+	);
 }
 const published = sqlite.prepare("SELECT count(*) FROM services WHERE status = 'published'").pluck().get() as number;
 const indexed = sqlite.prepare('SELECT count(*) FROM search_docs').pluck().get() as number;

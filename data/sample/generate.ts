@@ -127,7 +127,7 @@ function nthWeekdayOfMonth(year: number, monthIndex: number, nth: number, weekda
 // ---------------------------------------------------------------- statements
 
 const INSERTS = {
-	term: 'INSERT INTO taxonomy_terms (id, code, name, name_kana, field, parent_id, vocabulary) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+	term: 'INSERT OR IGNORE INTO taxonomy_terms (id, code, name, name_kana, field, parent_id, vocabulary) VALUES (?, ?, ?, ?, ?, NULL, ?)',
 	area: 'INSERT INTO areas (id, kind, slug, name, name_kana, parent_id, polygon, center_lat, center_lng, sort_order) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
 	organization:
 		'INSERT INTO organizations (id, name, name_kana, kind, description, url, email, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)',
@@ -214,7 +214,7 @@ class SampleBuilder {
 	private deskCount = 0;
 
 	constructor(
-		sqlite: BetterSqlite3.Database,
+		private readonly sqlite: BetterSqlite3.Database,
 		private readonly random: Random
 	) {
 		this.insert = prepareStatements(sqlite);
@@ -223,8 +223,10 @@ class SampleBuilder {
 	// ------------------------------------------------------------ vocabulary and areas
 
 	writeTaxonomy(): void {
+		// The database may already hold the built-in terms (the app seeds them): keep those rows.
+		const existing = this.sqlite.prepare('SELECT id FROM taxonomy_terms WHERE code = ?').pluck();
 		for (const term of TAXONOMY_TERMS) {
-			const id = stableId(`taxonomy:${term.code}`);
+			const id = (existing.get(term.code) as string | undefined) ?? stableId(`taxonomy:${term.code}`);
 			this.termIds.set(term.code, id);
 			this.insert.term.run(id, term.code, term.name, term.kana, term.field, 'tsunagi-term');
 		}
@@ -602,7 +604,7 @@ function round6(value: number): number {
 }
 
 function assertEmpty(sqlite: BetterSqlite3.Database): void {
-	for (const table of ['services', 'organizations', 'areas', 'taxonomy_terms']) {
+	for (const table of ['services', 'organizations', 'areas']) {
 		const count = sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 		if (count > 0) throw new Error(`generateSample needs an empty database, but ${table} has ${count} rows`);
 	}

@@ -84,6 +84,8 @@ export interface SearchHit {
 	kana: string;
 	field: Field;
 	terms: string[];
+	/** The terms' names as indexed (a renamed term shows its new name once its listings are re-indexed). */
+	term_names: string[];
 	address: string;
 	lat: number | null;
 	lng: number | null;

@@ -2,6 +2,10 @@
  * The vocabulary of the portal: the five fields (分野) of Licoネット, the taxonomy terms under them,
  * the target groups and the 困りごと tags. Shared by client and server; the database stores the
  * codes, the UI shows the labels.
+ *
+ * Taxonomy terms and 困りごと concepts live in the database (curators add and rename them in the
+ * admin; server/taxonomy loads them). TAXONOMY_TERMS below is only the built-in list the database
+ * is seeded with.
  */
 
 export const FIELDS = ['医療', '介護', '障害', '子育て', '地域資源'] as const;
@@ -44,7 +48,10 @@ export interface TaxonomyTerm {
 	field: Field;
 }
 
-/** Terms under each field. Codes are ASCII so URLs stay short and shareable. */
+/**
+ * The built-in terms each new database is seeded with. Codes are ASCII so URLs stay short and
+ * shareable; they never change (a rename changes the name only).
+ */
 export const TAXONOMY_TERMS: readonly TaxonomyTerm[] = [
 	// 医療
 	{ code: 'clinic', name: '診療所・クリニック', kana: 'しんりょうじょ・くりにっく', field: '医療' },
@@ -123,8 +130,51 @@ export function isTarget(value: string): value is Target {
 	return (TARGETS as readonly string[]).includes(value);
 }
 
-export function termsOfField(field: Field): TaxonomyTerm[] {
-	return TAXONOMY_TERMS.filter((term) => term.field === field);
+export function termsOfField(field: Field, terms: readonly TaxonomyTerm[] = TAXONOMY_TERMS): TaxonomyTerm[] {
+	return terms.filter((term) => term.field === field);
+}
+
+/** Term codes: ASCII lower-case words joined by hyphens (they appear in URLs: `term=home-nursing`). */
+export const TERM_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The terms of each field, in the fields' order (for selects and the admin list). */
+export interface TermGroup {
+	field: Field;
+	terms: TaxonomyTerm[];
+}
+
+/** A 困りごと concept as stored and edited: the worries.json entry format (concept, field, keys, look_for, generic). */
+export interface WorryConcept {
+	id: string;
+	/** Short Japanese label, unique (通院・移動). */
+	concept: string;
+	/** The field it belongs to; null for a cross-field concept. */
+	field: Field | null;
+	/** Everyday words that mean it. */
+	keys: string[];
+	/** Where to look, best first: 'tag:…' (a 困りごと tag) or 'term:…' (a term code). */
+	lookFor: string[];
+	/** Used only when no specific concept is in the query. */
+	generic: boolean;
+	/** Any other fields of the file's entry, kept as they were. */
+	extra: Record<string, unknown>;
+}
+
+/** The admin's term form as typed (strings), so a refused form keeps everything. */
+export interface TermFormValues {
+	code: string;
+	name: string;
+	kana: string;
+	field: string;
+}
+
+/** The admin's concept form as typed: keys and places one per line. */
+export interface ConceptFormValues {
+	concept: string;
+	field: string;
+	keys: string;
+	lookFor: string;
+	generic: boolean;
 }
 
 /** The field's colour on maps and chips (contrast ≥ 4.5:1 against white text). */

@@ -14,6 +14,7 @@ import { SearchSync } from './search/sync';
 import { MeilisearchSearchEngine } from './search/meilisearch/engine';
 import { MeilisearchOutboxWorker } from './search/meilisearch/outbox-worker';
 import { logger } from './operations/log';
+import { seedTaxonomy, TaxonomyStore } from './taxonomy';
 
 export interface App {
 	config: AppConfig;
@@ -25,6 +26,8 @@ export interface App {
 	searchSync: SearchSync;
 	/** "Now" for calendars and 次回 dates (fixed by TSUNAGI_NOW in tests). */
 	now: () => Date;
+	/** Taxonomy terms and 困りごと concepts as stored (curators edit them). */
+	taxonomy: TaxonomyStore;
 }
 
 let app: App | null = null;
@@ -40,14 +43,18 @@ export function createApp(config: AppConfig = loadConfig()): App {
 	const embedded = new EmbeddedSearchEngine(db);
 	const meilisearch = meilisearchFromConfig(config);
 	const outbox = meilisearch ? new MeilisearchOutboxWorker(db, meilisearch, { log: (message) => logger.warn(message) }) : null;
+	// Idempotent: a database made before terms and concepts were stored gets them here.
+	seedTaxonomy(db);
+	const taxonomy = new TaxonomyStore(db);
 	return {
 		config,
 		db,
 		embedded,
 		meilisearch,
-		search: new SearchService(db, meilisearch ?? embedded, embedded, (message) => logger.warn(message)),
+		search: new SearchService(db, meilisearch ?? embedded, embedded, (message) => logger.warn(message), undefined, taxonomy),
 		searchSync: new SearchSync(db, embedded, outbox),
-		now: () => (config.fixedNow ? new Date(config.fixedNow) : new Date())
+		now: () => (config.fixedNow ? new Date(config.fixedNow) : new Date()),
+		taxonomy
 	};
 }
 

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { deskSchemes, searchAreas, summarizeHits } from '$lib/server/areas';
 import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/domain/search';
-import { UnknownAreaError } from '$lib/server/search/service';
+import { UnknownAreaError, UnknownTermError } from '$lib/server/search/service';
 import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading, withoutFiltersOffer } from './links';
 import { searchEvents } from '$lib/server/events';
 
@@ -14,15 +14,18 @@ export const load: PageServerLoad = async ({ url }) => {
 	const app = getApp();
 	const areas = searchAreas(app);
 	const schemes = deskSchemes(app);
+	const terms = app.taxonomy.groups();
 	const parsed = parseSearchParams(url.searchParams);
+	const termName = (query: SearchQuery | null) => (query?.term ? (app.taxonomy.term(query.term)?.name ?? null) : null);
 	const invalid = (query: SearchQuery | null, issues: ValidationIssue[]) => ({
 		areas,
 		schemes,
+		terms,
 		query,
 		areaName: null,
-		heading: searchHeading(query ?? {}, null),
+		heading: searchHeading(query ?? {}, null, termName(query)),
 		printHref: null,
-		chips: query ? filterChips(query, null) : [],
+		chips: query ? filterChips(query, null, termName(query)) : [],
 		issues,
 		result: null,
 		events: null,
@@ -34,11 +37,12 @@ export const load: PageServerLoad = async ({ url }) => {
 		return {
 			areas,
 			schemes,
+			terms,
 			query: parsed.query,
 			areaName: area?.name ?? null,
-			heading: searchHeading(parsed.query, area ?? null),
+			heading: searchHeading(parsed.query, area ?? null, termName(parsed.query)),
 			printHref: printHref(parsed.query),
-			chips: filterChips(parsed.query, area ?? null),
+			chips: filterChips(parsed.query, area ?? null, termName(parsed.query)),
 			issues: [] as ValidationIssue[],
 			result: {
 				total: result.total,
@@ -53,6 +57,11 @@ export const load: PageServerLoad = async ({ url }) => {
 			withoutFilters: withoutFiltersOffer(parsed.query, result.without_filters)
 		};
 	} catch (error) {
+		if (error instanceof UnknownTermError) {
+			return invalid({ ...parsed.query, term: undefined }, [
+				{ param: 'term', ja: `種類「${error.term}」は見つかりません。一覧から選び直してください。`, en: `Unknown taxonomy term: ${error.term}.` }
+			]);
+		}
 		if (!(error instanceof UnknownAreaError)) throw error;
 		return invalid({ ...parsed.query, area: undefined }, [
 			{ param: 'area', ja: `地区「${error.area}」が見つかりません。一覧から選び直してください。`, en: `Unknown area: ${error.area}.` }

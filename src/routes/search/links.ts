@@ -3,7 +3,6 @@
  * server so the browser does not need the search-parameter code (and its validator) at all.
  */
 import { DEFAULT_PER_PAGE, searchQueryToParams, withoutNarrowingFilters, type NarrowingFilter, type SearchQuery } from '$lib/domain/search';
-import { TERM_BY_CODE } from '$lib/domain/taxonomy';
 import { WEEKDAY_LABELS } from '$lib/domain/hours';
 import { areaChipLabel, areaLabel, type AreaName } from '$lib/domain/area';
 import type { FilterChip } from '$lib/components/types';
@@ -23,12 +22,12 @@ function without(query: SearchQuery, ...keys: Array<keyof SearchQuery>): string 
 }
 
 /** One chip per active condition, each linking to the search without it. */
-export function filterChips(query: SearchQuery, area: AreaName | null): FilterChip[] {
+export function filterChips(query: SearchQuery, area: AreaName | null, termName: string | null = null): FilterChip[] {
 	const chips: FilterChip[] = [];
 	if (query.q) chips.push({ label: `「${query.q}」`, href: without(query, 'q') });
 	if (query.area) chips.push({ label: area ? areaChipLabel(area) : `地域：${query.area}`, href: without(query, 'area') });
 	if (query.field) chips.push({ label: `分野：${query.field}`, href: without(query, 'field') });
-	if (query.term) chips.push({ label: `種類：${TERM_BY_CODE.get(query.term)?.name ?? query.term}`, href: without(query, 'term') });
+	if (query.term) chips.push({ label: `種類：${termName ?? query.term}`, href: without(query, 'term') });
 	if (query.target) chips.push({ label: `対象：${query.target}`, href: without(query, 'target') });
 	if (query.desk) chips.push({ label: 'なんでも相談窓口のみ', href: without(query, 'desk') });
 	if (query.weekday !== undefined) chips.push({ label: `${WEEKDAY_LABELS[query.weekday]}曜日に開いている`, href: without(query, 'weekday') });
@@ -41,10 +40,10 @@ export function filterChips(query: SearchQuery, area: AreaName | null): FilterCh
 }
 
 /** 「旭地区の「サロン」の検索結果」 — what was searched, in words, for headings and titles. */
-export function searchHeading(query: Partial<SearchQuery>, area: AreaName | null): string {
+export function searchHeading(query: Partial<SearchQuery>, area: AreaName | null, termName: string | null = null): string {
 	let subject = '';
 	if (query.q) subject = `「${query.q}」`;
-	else if (query.term) subject = TERM_BY_CODE.get(query.term)?.name ?? query.term;
+	else if (query.term) subject = termName ?? query.term;
 	else if (query.field) subject = query.field;
 	if (query.desk) subject = subject ? `${subject}（なんでも相談窓口）` : 'なんでも相談窓口';
 	const where = area ? `${areaLabel(area)}の` : '';

@@ -7,6 +7,7 @@
  */
 import type { RecurrencePattern } from '../../domain/recurrence';
 import type { MapTiles } from '../types';
+import type { TermGroup } from '../../domain/taxonomy';
 
 /** Two spans a day cover split hours (午前・午後). */
 export const HOURS_SLOTS_PER_DAY = 2;
@@ -164,6 +165,8 @@ export interface AreaOption {
 export interface ListingFormOptions {
 	organizations: OrganizationOption[];
 	areas: Record<string, AreaOption[]>;
+	/** The taxonomy terms of each field, as stored. */
+	terms: TermGroup[];
 	tiles: MapTiles;
 }
 

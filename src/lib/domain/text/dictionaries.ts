@@ -168,17 +168,26 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	};
 }
 
+/** One entry of worries.json as written (a 困りごと concept); fields beyond the known ones are kept. */
+export type RawWorryEntry = RawDictionaries['worries']['worries'][number] & Record<string, unknown>;
+
+/**
+ * The files in data/dictionaries as shipped. The server stores the 困りごと concepts in the database
+ * (curators edit them there) and compiles them with the other files in place of `worries`.
+ */
+export const SHIPPED_DICTIONARIES: RawDictionaries = {
+	variants: variantsData,
+	synonyms: synonymsData,
+	abbreviations: abbreviationsData,
+	worries: worriesData,
+	queryWords: queryWordsData
+};
+
 let shipped: Dictionaries | null = null;
 
 /** The dictionaries shipped in data/dictionaries (compiled on first use). */
 export function dictionaries(): Dictionaries {
-	shipped ??= compileDictionaries({
-		variants: variantsData,
-		synonyms: synonymsData,
-		abbreviations: abbreviationsData,
-		worries: worriesData,
-		queryWords: queryWordsData
-	});
+	shipped ??= compileDictionaries(SHIPPED_DICTIONARIES);
 	return shipped;
 }
 

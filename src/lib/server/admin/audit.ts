@@ -7,7 +7,7 @@ import * as t from '../db/schema';
 type Writer = Pick<BetterSQLite3Database<typeof t>, 'insert'>;
 type Reader = Pick<BetterSQLite3Database<typeof t>, 'select'>;
 
-export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request' | 'area' | 'event';
+export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request' | 'area' | 'event' | 'taxonomy_term' | 'worry_concept';
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	create: '作成',

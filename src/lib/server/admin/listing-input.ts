@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { buildRRule, parseRecurrence, type RecurrencePattern } from '../../domain/recurrence';
 import { parseClock } from '../../domain/hours';
 import { katakanaToHiragana, normalizePhone, normalizePostalCode } from '../../domain/text/normalize';
-import { FIELDS, TARGETS, TERM_BY_CODE, type Field, type Target } from '../../domain/taxonomy';
+import { FIELDS, TARGETS, TERM_CODE_PATTERN, type Field, type Target } from '../../domain/taxonomy';
 import type { WeeklySpan } from '../../domain/hours';
 import type { Listing, ListingLocation } from '../../domain/listing';
 import {
@@ -405,7 +405,7 @@ export const listingValuesSchema = z.object({
 	howToApply: optionalText('申し込み方法', 500),
 	url: optionalUrl,
 	email: optionalEmail,
-	termCodes: z.array(z.string().refine((code) => TERM_BY_CODE.has(code), '選べない分類が含まれています。選び直してください。')).transform((codes) => [...new Set(codes)]),
+	termCodes: z.array(z.string().regex(TERM_CODE_PATTERN, '選べない分類が含まれています。選び直してください。')).transform((codes) => [...new Set(codes)]),
 	targets: z.array(z.enum(TARGETS, '選べない対象が含まれています。')).transform((targets) => [...new Set(targets)]),
 	tags: z
 		.array(z.string().trim().min(1).max(30, '困りごとタグは30文字以内です。'))

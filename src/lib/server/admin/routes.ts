@@ -21,10 +21,11 @@ export function adminContext(): AdminContext {
 }
 
 export function listingFormOptions(user: SessionUser): ListingFormOptions {
-	const { db, config } = getApp();
+	const { db, config, taxonomy } = getApp();
 	return {
 		organizations: organizationOptions(db, user),
 		areas: areaOptions(db),
+		terms: taxonomy.groups(),
 		tiles: { url: config.tileUrl, attribution: config.tileAttribution }
 	};
 }

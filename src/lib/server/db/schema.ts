@@ -52,7 +52,35 @@ export const taxonomyTerms = sqliteTable('taxonomy_terms', {
 	/** One of the five fields: 医療 介護 障害 子育て 地域資源 */
 	field: text('field').notNull(),
 	parentId: text('parent_id'),
-	vocabulary: text('vocabulary').notNull().default('tsunagi-term')
+	vocabulary: text('vocabulary').notNull().default('tsunagi-term'),
+	/** Order within the field (built-in terms in their shipped order, added terms after them). */
+	sortOrder: integer('sort_order').notNull().default(0),
+	/** Set when a curator changed the term: seeding then leaves it alone. Null: as shipped. */
+	editedAt: text('edited_at')
+});
+
+/**
+ * 困りごと concepts: everyday words → where to look (tags, term codes). Seeded from
+ * data/dictionaries/worries.json, edited by curators; the query planner compiles them.
+ */
+export const worryConcepts = sqliteTable('worry_concepts', {
+	id: text('id').primaryKey(),
+	/** Short Japanese label, unique (通院・移動). */
+	concept: text('concept').notNull().unique(),
+	/** One of the five fields, or null for a cross-field concept. */
+	field: text('field'),
+	/** JSON array of everyday words. */
+	keys: text('keys').notNull(),
+	/** JSON array of 'tag:…' / 'term:…', best first. */
+	lookFor: text('look_for').notNull(),
+	generic: integer('generic', { mode: 'boolean' }).notNull().default(false),
+	/** JSON object: any other fields of the entry, kept as found in the file. */
+	extra: text('extra').notNull().default('{}'),
+	/** The entry's key in worries.json (its concept label as shipped); null for concepts added in the admin. */
+	seedKey: text('seed_key').unique(),
+	/** Set when a curator changed the concept: seeding then leaves it alone. */
+	editedAt: text('edited_at'),
+	sortOrder: integer('sort_order').notNull().default(0)
 });
 
 export const services = sqliteTable(

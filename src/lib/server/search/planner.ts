@@ -3,21 +3,23 @@
  * areas, and holds the rules of a plan that both engines apply the same way.
  */
 import type { SearchDocument } from '../../domain/search';
-import { dictionaries } from '../../domain/text/dictionaries';
+import { dictionaries, type Dictionaries } from '../../domain/text/dictionaries';
 import { Lexicon } from '../../domain/text/lexicon';
 import { planQuery, type PlannerArea, type QueryPlan, type WorryTier } from '../../domain/text/query-plan';
 
 export class QueryPlanner {
 	constructor(
 		private readonly lexicon: () => Lexicon,
-		private readonly areas: () => readonly PlannerArea[] = () => []
+		private readonly areas: () => readonly PlannerArea[] = () => [],
+		/** The 困りごと concepts come from the database (TaxonomyStore); the shipped ones by default. */
+		private readonly dictionaries: () => Dictionaries = dictionaries
 	) {}
 
 	/** The plan for a query text; null when there is no text. */
 	plan(q: string | undefined, options: { explicitArea?: boolean } = {}): QueryPlan | null {
 		if (!q || !q.trim()) return null;
 		return planQuery(q, {
-			dictionaries: dictionaries(),
+			dictionaries: this.dictionaries(),
 			lexicon: this.lexicon(),
 			areas: this.areas(),
 			explicitArea: options.explicitArea

@@ -11,6 +11,7 @@ import type { Lexicon } from '../../domain/text/lexicon';
 import { QueryPlanner } from './planner';
 import type { QueryPlan } from '../../domain/text/query-plan';
 import { EmbeddedSearchEngine } from './embedded';
+import type { TaxonomyStore } from '../taxonomy';
 
 export interface AreaRef {
 	id: string;
@@ -31,6 +32,16 @@ export class UnknownAreaError extends Error {
 	}
 }
 
+/** `term=` names no taxonomy term (the routes answer 400). */
+export class UnknownTermError extends Error {
+	constructor(readonly term: string) {
+		super(`unknown taxonomy term: ${term}`);
+	}
+}
+
+/** Where terms and the planner's dictionaries come from (the database, see server/taxonomy). */
+export type TaxonomySource = Pick<TaxonomyStore, 'term' | 'dictionaries'>;
+
 /** After the primary engine fails, go straight to the fallback for this long before trying again. */
 const PRIMARY_RETRY_AFTER_MS = 5_000;
 
@@ -49,12 +60,14 @@ export class SearchService {
 		readonly fallback: SearchEngine,
 		private readonly log: (message: string) => void = (message) => console.warn(message),
 		/** Where the query lexicon comes from: by default the embedded engine (primary or fallback). */
-		lexicon?: () => Lexicon
+		lexicon?: () => Lexicon,
+		/** Without it, any term code is searched as given and the shipped 困りごと concepts are used. */
+		private readonly taxonomy: TaxonomySource | null = null
 	) {
 		const embedded = [fallback, primary].find((engine): engine is EmbeddedSearchEngine => engine instanceof EmbeddedSearchEngine);
 		const lexiconSource = lexicon ?? (embedded ? () => embedded.lexicon() : undefined);
 		if (!lexiconSource) throw new Error('SearchService needs an embedded engine or a lexicon source');
-		this.planner = new QueryPlanner(lexiconSource, () => this.areas());
+		this.planner = new QueryPlanner(lexiconSource, () => this.areas(), taxonomy ? () => taxonomy.dictionaries() : undefined);
 	}
 
 	areas(): AreaRef[] {
@@ -95,6 +108,7 @@ export class SearchService {
 	/** The query as engines receive it (area resolved to an id) and its plan. */
 	prepare(query: SearchQuery): { resolved: SearchQuery; plan: QueryPlan | null; area: AreaRef | null } {
 		let area: AreaRef | null = null;
+		if (query.term && this.taxonomy && !this.taxonomy.term(query.term)) throw new UnknownTermError(query.term);
 		if (query.area) {
 			area = this.resolveArea(query.area);
 			if (!area) throw new UnknownAreaError(query.area);

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { parseSearchParams } from '$lib/domain/search';
-import { UnknownAreaError } from '$lib/server/search/service';
+import { UnknownAreaError, UnknownTermError } from '$lib/server/search/service';
 import { badRequest, unknownAreaResponse } from '$lib/server/http';
 
 export const GET: RequestHandler = async ({ url }) => {
@@ -14,6 +14,11 @@ export const GET: RequestHandler = async ({ url }) => {
 	} catch (error) {
 		if (error instanceof UnknownAreaError) {
 			return unknownAreaResponse(error.area);
+		}
+		if (error instanceof UnknownTermError) {
+			return badRequest([
+				{ param: 'term', ja: `分類「${error.term}」は見つかりません。`, en: `Unknown taxonomy term: ${error.term}.` }
+			]);
 		}
 		throw error;
 	}
