@@ -3,7 +3,7 @@
  * areas, and holds the rules of a plan that both engines apply the same way.
  */
 import type { SearchDocument } from '../../domain/search';
-import { dictionaries, type Dictionaries } from '../../domain/text/dictionaries';
+import { dictionaries as shippedDictionaries, type Dictionaries } from '../../domain/text/dictionaries';
 import { Lexicon } from '../../domain/text/lexicon';
 import { planQuery, type PlannerArea, type QueryPlan, type WorryTier } from '../../domain/text/query-plan';
 
@@ -12,7 +12,7 @@ export class QueryPlanner {
 		private readonly lexicon: () => Lexicon,
 		private readonly areas: () => readonly PlannerArea[] = () => [],
 		/** The 困りごと concepts come from the database (TaxonomyStore); the shipped ones by default. */
-		private readonly dictionaries: () => Dictionaries = dictionaries
+		private readonly dictionaries: () => Dictionaries = shippedDictionaries
 	) {}
 
 	/** The plan for a query text; null when there is no text. */
