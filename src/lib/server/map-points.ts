@@ -4,7 +4,6 @@
  */
 import type { App } from './app';
 import type { SearchHit } from '../domain/search';
-import { TERM_BY_CODE } from '../domain/taxonomy';
 import type { MapFeatureCollection } from '../domain/map';
 
 const PHONES_SQL = `
@@ -28,7 +27,7 @@ export function mapFeatures(app: App, hits: SearchHit[]): MapFeatureCollection {
 			properties: {
 				name: hit.name,
 				field: hit.field,
-				kind: hit.terms.map((code) => TERM_BY_CODE.get(code)?.name ?? code).join('・') || hit.field,
+				kind: hit.term_names.join('・') || hit.field,
 				phone: phones.get(hit.id) ?? null
 			}
 		}))

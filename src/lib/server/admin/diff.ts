@@ -4,7 +4,7 @@
  */
 import { formatWeeklyHours } from '../../domain/hours';
 import { describeSession } from '../../domain/recurrence';
-import { STATUS_LABELS, TERM_BY_CODE, type ServiceStatus } from '../../domain/taxonomy';
+import { STATUS_LABELS, type ServiceStatus } from '../../domain/taxonomy';
 import { AUDIT_ACTION_LABELS, type AuditEntry } from './audit';
 import { CONTACT_KIND_LABELS } from '../../components/admin/listing-form';
 import type { ListingInput } from './listing-input';
@@ -12,6 +12,8 @@ import type { ListingInput } from './listing-input';
 export interface DisplayNames {
 	organizations: ReadonlyMap<string, string>;
 	areas: ReadonlyMap<string, string>;
+	/** Term code → name as stored (curators rename terms). */
+	terms: ReadonlyMap<string, string>;
 }
 
 export interface FieldChange {
@@ -32,7 +34,7 @@ const FIELD_READERS: ReadonlyArray<[string, FieldReader]> = [
 	['名称', (l) => l.name],
 	['よみがな', (l) => l.nameKana ?? ''],
 	['分野', (l) => l.field],
-	['分類', (l) => set(l.termCodes.map((code) => TERM_BY_CODE.get(code)?.name ?? code))],
+	['分類', (l, n) => set(l.termCodes.map((code) => n.terms.get(code) ?? code))],
 	['対象', (l) => set(l.targets)],
 	['困りごと', (l) => set(l.tags)],
 	['内容', (l) => l.description ?? ''],

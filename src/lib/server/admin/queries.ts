@@ -33,7 +33,8 @@ export function areaOptions(db: AppDatabase): Record<string, AreaOption[]> {
 export function displayNames(db: AppDatabase): DisplayNames {
 	return {
 		organizations: new Map(db.select({ id: t.organizations.id, name: t.organizations.name }).from(t.organizations).all().map((o) => [o.id, o.name])),
-		areas: new Map(db.select({ id: t.areas.id, name: t.areas.name }).from(t.areas).all().map((a) => [a.id, a.name]))
+		areas: new Map(db.select({ id: t.areas.id, name: t.areas.name }).from(t.areas).all().map((a) => [a.id, a.name])),
+		terms: new Map(db.select({ code: t.taxonomyTerms.code, name: t.taxonomyTerms.name }).from(t.taxonomyTerms).all().map((term) => [term.code, term.name]))
 	};
 }
 
