@@ -14,7 +14,7 @@ import { openDatabase } from '../../src/lib/server/db';
 import { ForbiddenError } from '../../src/lib/server/auth/permissions';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { reindexMeilisearch } from '../../src/lib/server/search/meilisearch/reindex';
-import { UnknownTermError } from '../../src/lib/server/search/service';
+import { SearchService, UnknownTermError } from '../../src/lib/server/search/service';
 import { seedTaxonomy, TaxonomyStore } from '../../src/lib/server/taxonomy';
 import {
 	addConcept,
@@ -37,16 +37,19 @@ let fixture: FixtureDatabase;
 let meilisearch: MeilisearchProcess;
 let app: App;
 let ctx: TaxonomyContext;
+/** The same app's search on the embedded engine alone (same planner inputs, same taxonomy). */
+let embeddedService: SearchService;
 
 const query = (overrides: Partial<SearchQuery>): SearchQuery => ({ sort: 'relevance', page: 1, perPage: 50, ...overrides });
 
 /** The same query on both engines, planned by the app's planner (as the routes do). */
 async function bothEngines(q: Partial<SearchQuery>): Promise<{ embedded: SearchResult; meilisearch: SearchResult }> {
 	await app.searchSync.outbox?.drain();
-	const { resolved, plan } = app.search.prepare(query(q));
 	const served = await app.search.search(query(q));
 	expect(served.engine).toBe('meilisearch');
-	return { embedded: await app.embedded.search(resolved, plan), meilisearch: served.result };
+	const embedded = await embeddedService.search(query(q));
+	expect(embedded.engine).toBe('embedded');
+	return { embedded: embedded.result, meilisearch: served.result };
 }
 
 beforeAll(async () => {
@@ -62,6 +65,7 @@ beforeAll(async () => {
 	if (!app.meilisearch) throw new Error('Meilisearch not configured');
 	await reindexMeilisearch(app.db, app.meilisearch);
 	ctx = { db: app.db, searchSync: app.searchSync, taxonomy: app.taxonomy };
+	embeddedService = new SearchService(app.db, app.embedded, app.embedded, undefined, undefined, app.taxonomy);
 });
 
 afterAll(async () => {

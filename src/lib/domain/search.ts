@@ -3,7 +3,7 @@
  * a hit and a result look like, and the validation of query parameters (URL → SearchQuery).
  */
 import { z } from 'zod';
-import { FIELDS, TARGETS, type Field, type Target } from './taxonomy';
+import { FIELDS, TARGETS, TERM_BY_CODE, type Field, type Target } from './taxonomy';
 import type { WeeklySpan } from './hours';
 
 export const SORTS = ['relevance', 'distance', 'name'] as const;
@@ -84,8 +84,8 @@ export interface SearchHit {
 	kana: string;
 	field: Field;
 	terms: string[];
-	/** The terms' names as indexed (a renamed term shows its new name once its listings are re-indexed). */
-	term_names: string[];
+	/** The terms' names as stored now (SearchService fills them in: a renamed term shows its new name). */
+	term_names?: string[];
 	address: string;
 	lat: number | null;
 	lng: number | null;
@@ -276,4 +276,9 @@ export function searchQueryToParams(query: Partial<SearchQuery>): URLSearchParam
 	if (query.page && query.page > 1) set('page', query.page);
 	if (query.perPage && query.perPage !== DEFAULT_PER_PAGE) set('per_page', query.perPage);
 	return params;
+}
+
+/** The names of a hit's terms: as the search service filled them in, else the built-in names. */
+export function hitTermNames(hit: Pick<SearchHit, 'terms' | 'term_names'>): string[] {
+	return hit.term_names ?? hit.terms.map((code) => TERM_BY_CODE.get(code)?.name ?? code);
 }

@@ -3,7 +3,7 @@
  * search with 709 results shows all 709, clustered, while the list pages through them.
  */
 import type { App } from './app';
-import type { SearchHit } from '../domain/search';
+import { hitTermNames, type SearchHit } from '../domain/search';
 import type { MapFeatureCollection } from '../domain/map';
 
 const PHONES_SQL = `
@@ -27,7 +27,7 @@ export function mapFeatures(app: App, hits: SearchHit[]): MapFeatureCollection {
 			properties: {
 				name: hit.name,
 				field: hit.field,
-				kind: hit.term_names.join('・') || hit.field,
+				kind: hitTermNames(hit).join('・') || hit.field,
 				phone: phones.get(hit.id) ?? null
 			}
 		}))

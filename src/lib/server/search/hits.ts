@@ -1,7 +1,7 @@
 import type { SearchDocument, SearchHit } from '../../domain/search';
 
 /** The fields of an indexed document that an API hit shows. */
-export type HitSource = Pick<SearchDocument, 'id' | 'name' | 'kana' | 'field' | 'terms' | 'termNames' | 'address' | 'lat' | 'lng' | 'desk'>;
+export type HitSource = Pick<SearchDocument, 'id' | 'name' | 'kana' | 'field' | 'terms' | 'address' | 'lat' | 'lng' | 'desk'>;
 
 /** One hit as `/api/search` answers it, whichever engine found it. */
 export function toHit(doc: HitSource, distance: number | null): SearchHit {
@@ -11,7 +11,6 @@ export function toHit(doc: HitSource, distance: number | null): SearchHit {
 		kana: doc.kana,
 		field: doc.field,
 		terms: doc.terms,
-		term_names: doc.termNames,
 		address: doc.address,
 		lat: doc.lat,
 		lng: doc.lng,

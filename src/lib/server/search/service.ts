@@ -140,7 +140,13 @@ export class SearchService {
 			}
 		}
 		served ??= { result: await this.fallback.search(resolved, plan), engine: this.fallback.name, area };
+		if (this.taxonomy) served.result.hits = served.result.hits.map((hit) => ({ ...hit, term_names: this.termNames(hit.terms) }));
 		return served;
+	}
+
+	/** Term names as stored now (the engines keep codes; a renamed term shows its new name at once). */
+	private termNames(codes: string[]): string[] {
+		return codes.map((code) => this.taxonomy?.term(code)?.name ?? code);
 	}
 
 	/** Queries that found nothing, counted: what the dictionaries should learn next. */

@@ -24,7 +24,7 @@ export interface MeiliDocument extends Omit<SearchDocument, 'words'> {
 }
 
 /** Fields a hit is built from (and the よみがな key that orders distance ties). */
-export const HIT_FIELDS = ['id', 'name', 'kana', 'field', 'terms', 'termNames', 'address', 'lat', 'lng', 'desk', 'sortKey'] as const;
+export const HIT_FIELDS = ['id', 'name', 'kana', 'field', 'terms', 'address', 'lat', 'lng', 'desk', 'sortKey'] as const;
 /** Fields open-now also needs: the exact rule, facets and 困りごと tiers are evaluated here. */
 export const OPEN_NOW_FIELDS = [...HIT_FIELDS, 'targets', 'tags', 'district', 'hours', 'sessions'] as const;
 export type HitDocument = Pick<MeiliDocument, (typeof HIT_FIELDS)[number]>;
