@@ -14,6 +14,7 @@ import { importHsdsServices } from '../src/lib/server/importers/hsds-import';
 import { MeilisearchSearchEngine } from '../src/lib/server/search/meilisearch/engine';
 import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
 import { SearchService } from '../src/lib/server/search/service';
+import { seedTaxonomy, TaxonomyStore } from '../src/lib/server/taxonomy';
 import { EvalQuerySet, scoreQuery, summarizeSplits, type EvalQuery, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
 import { generateSample } from '../data/sample/generate';
 import { startMeilisearch, type MeilisearchProcess } from '../tests/helpers/meilisearch';
@@ -107,12 +108,15 @@ try {
 	const embedded = new EmbeddedSearchEngine(db);
 	await rebuildEmbeddedIndex(db, embedded);
 	const quiet = () => {};
+	// As the app plans: terms and 困りごと concepts as stored in the database (seeded from worries.json).
+	seedTaxonomy(db);
+	const taxonomy = new TaxonomyStore(db, quiet);
 
 	const results: Record<string, QueryScore[]> = {};
 	for (const engineName of engines) {
 		let service: SearchService;
 		if (engineName === 'embedded') {
-			service = new SearchService(db, embedded, embedded, quiet);
+			service = new SearchService(db, embedded, embedded, quiet, undefined, taxonomy);
 		} else if (engineName === 'meilisearch') {
 			const external = process.env.MEILI_URL;
 			if (!external) meiliProcess = await startMeilisearch();
@@ -124,7 +128,7 @@ try {
 			await reindexMeilisearch(db, meili);
 			service = new SearchService(db, meili, embedded, (message) => {
 				throw new Error(`meilisearch did not answer: ${message}`);
-			});
+			}, undefined, taxonomy);
 		} else throw new Error(`unknown engine ${engineName}`);
 		results[engineName] = [];
 		for (const query of queries) results[engineName].push(await scoreQuery(service, query));

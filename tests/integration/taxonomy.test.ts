@@ -24,7 +24,8 @@ import {
 	type TaxonomyContext
 } from '../../src/lib/server/admin/taxonomy';
 import { InputError } from '../../src/lib/server/admin/workflow';
-import { SHIPPED_DICTIONARIES } from '../../src/lib/domain/text/dictionaries';
+import { compileDictionaries, SHIPPED_DICTIONARIES } from '../../src/lib/domain/text/dictionaries';
+import { QueryPlanner } from '../../src/lib/server/search/planner';
 import { TAXONOMY_TERMS } from '../../src/lib/domain/taxonomy';
 import type { SearchQuery, SearchResult } from '../../src/lib/domain/search';
 import { startMeilisearch, type MeilisearchProcess } from '../helpers/meilisearch';
@@ -212,6 +213,44 @@ describe('who may edit the taxonomy', () => {
 		expect(snapshot()).toEqual(before);
 	});
 });
+
+describe('the shipped 困りごと concepts, stored', () => {
+	it('plan every evaluation query exactly as worries.json does (all fields of an entry kept)', () => {
+		// A fresh store: the seeded concepts as shipped, before any curator edit made by the tests above.
+		const fresh = createShippedStore();
+		const fromFile = compileDictionaries(SHIPPED_DICTIONARIES);
+		const fromDb = fresh.store.dictionaries();
+		try {
+			expect(fresh.store.concepts()).toHaveLength(SHIPPED_DICTIONARIES.worries.worries.length);
+			expect([...fromDb.worryByFolded.entries()]).toEqual([...fromFile.worryByFolded.entries()]);
+			const lexicon = () => app.embedded.lexicon();
+			const areas = () => app.search.areas();
+			const byFile = new QueryPlanner(lexicon, areas, () => fromFile);
+			const byDb = new QueryPlanner(lexicon, areas, () => fromDb);
+			const texts = ['dev.json', 'worries.json', 'worries-final.json'].flatMap((file) =>
+				(JSON.parse(fs.readFileSync(path.resolve('data/eval', file), 'utf8')) as Array<{ q: string }>).map((entry) => entry.q)
+			);
+			expect(texts.length).toBeGreaterThan(200);
+			for (const text of texts) expect(byDb.plan(text), text).toEqual(byFile.plan(text));
+		} finally {
+			fresh.dispose();
+		}
+	});
+});
+
+/** A new database seeded with the shipped terms and concepts only. */
+function createShippedStore(): { store: TaxonomyStore; dispose: () => void } {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagi-shipped-'));
+	const db = openDatabase(path.join(dir, 'shipped.db'), { migrationsDir: path.resolve('drizzle') });
+	seedTaxonomy(db);
+	return {
+		store: new TaxonomyStore(db),
+		dispose: () => {
+			db.$client.close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
 
 describe('seeding', () => {
 	it('is idempotent, follows the shipped data, keeps curators’ edits and every field of an entry', () => {
