@@ -99,7 +99,8 @@ test('home offers the search box, the five fields and こんなときに shortcu
 });
 
 test('サロン in 旭: salons located in 旭 are listed, and the map shows exactly their markers', async ({ page, request }) => {
-	await page.goto('/');
+	// Type only after hydration: hydrating would reset what was typed into the bound fields.
+	await page.goto('/', { waitUntil: 'networkidle' });
 	await page.getByLabel('キーワード').fill('サロン');
 	await page.getByLabel('地区', { exact: true }).selectOption('旭');
 	await page.getByRole('button', { name: '検索する' }).click();
@@ -129,7 +130,7 @@ test('サロン in 旭: salons located in 旭 are listed, and the map shows exac
 });
 
 test('薬局 with なんでも相談窓口のみ finds the certified pharmacies', async ({ page, request }) => {
-	await page.goto('/search');
+	await page.goto('/search', { waitUntil: 'networkidle' });
 	await page.getByLabel('キーワード').fill('薬局');
 	// On the results page the conditions beyond keyword and area are folded away.
 	await page.getByText('くわしい条件').click();
