@@ -131,10 +131,15 @@ test('サロン in 旭: salons located in 旭 are listed, and the map shows exac
 
 test('薬局 with なんでも相談窓口のみ finds the certified pharmacies', async ({ page, request }) => {
 	await page.goto('/search', { waitUntil: 'networkidle' });
+	// On the results page the conditions beyond keyword and area are folded away. Hydration may
+	// close the panel again after an early click: open it until it stays open, then type.
+	const deskOnly = page.getByLabel('なんでも相談窓口のみ');
+	await expect(async () => {
+		if (!(await deskOnly.isVisible())) await page.getByText('くわしい条件').click();
+		await expect(deskOnly).toBeVisible({ timeout: 1000 });
+	}).toPass();
 	await page.getByLabel('キーワード').fill('薬局');
-	// On the results page the conditions beyond keyword and area are folded away.
-	await page.getByText('くわしい条件').click();
-	await page.getByLabel('なんでも相談窓口のみ').check();
+	await deskOnly.check();
 	await page.getByRole('button', { name: 'この条件で検索する' }).click();
 
 	await expect(page).toHaveURL(/desk=true/);
