@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { FIELDS, TARGETS, type Field, type Target } from './taxonomy';
-import { booleanParam, intParam, MAX_PER_PAGE, numberParam, type ValidationIssue } from './search';
+import { booleanParam, intParam, MAX_PER_PAGE, MESSAGES, numberParam, readParams, type ValidationIssue } from './search';
 import { addDays, weekdayOf, type Occurrence, type Series, type SeriesException } from './recurrence';
 import { WEEKDAY_LABELS } from './hours';
 
@@ -204,37 +204,29 @@ const EVENT_PARAM_SCHEMAS = {
 type EventParamName = keyof typeof EVENT_PARAM_SCHEMAS;
 
 const EVENT_MESSAGES: Record<EventParamName, { ja: string; en: string }> = {
-	q: { ja: '検索語は200文字以内で入力してください。', en: 'q must be at most 200 characters.' },
+	q: MESSAGES.q,
 	from: { ja: '開始日（from）は 2026-12-08 の形の日付で指定してください。', en: 'from must be a date like 2026-12-08.' },
 	to: { ja: '終了日（to）は 2026-12-08 の形の日付で指定してください。', en: 'to must be a date like 2026-12-08.' },
 	range: { ja: '期間は today・week・month・upcoming・custom のいずれかです。', en: 'range must be today, week, month, upcoming or custom.' },
 	month: { ja: '月は 2026-12 の形で指定してください。', en: 'month must look like 2026-12.' },
-	field: { ja: `分野は ${FIELDS.join('・')} のいずれかです。`, en: `field must be one of ${FIELDS.join(', ')}.` },
-	area: { ja: '地域の指定が正しくありません。', en: 'area must be an area id, slug or name.' },
-	target: { ja: `対象は ${TARGETS.join('・')} のいずれかです。`, en: `target must be one of ${TARGETS.join(', ')}.` },
-	weekday: { ja: '曜日は 0（日）〜6（土）の整数で指定してください。', en: 'weekday must be an integer from 0 (Sunday) to 6.' },
+	field: MESSAGES.field,
+	area: MESSAGES.area,
+	target: MESSAGES.target,
+	weekday: MESSAGES.weekday,
 	time: { ja: '時間帯は am（午前）か pm（午後）で指定してください。', en: 'time must be am or pm.' },
 	free: { ja: 'free は true か false で指定してください。', en: 'free must be true or false.' },
-	lat: { ja: '緯度（lat）は日本国内の数値で指定してください。', en: 'lat must be a latitude within Japan.' },
-	lng: { ja: '経度（lng）は日本国内の数値で指定してください。', en: 'lng must be a longitude within Japan.' },
-	radius_km: { ja: '半径（radius_km）は 0.05〜100 の数値で指定してください。', en: 'radius_km must be a number from 0.05 to 100.' },
-	page: { ja: 'ページは1以上の整数で指定してください。', en: 'page must be a positive integer.' },
-	per_page: { ja: `1ページの件数は1〜${MAX_PER_PAGE}の整数で指定してください。`, en: `per_page must be an integer from 1 to ${MAX_PER_PAGE}.` }
+	lat: MESSAGES.lat,
+	lng: MESSAGES.lng,
+	radius_km: MESSAGES.radius_km,
+	page: MESSAGES.page,
+	per_page: MESSAGES.per_page
 };
 
 export type ParsedEventQuery = { ok: true; query: EventQuery } | { ok: false; issues: ValidationIssue[] };
 
 /** URL → EventQuery; empty values mean "not set", unknown parameters are ignored (like search). */
 export function parseEventParams(params: URLSearchParams): ParsedEventQuery {
-	const issues: ValidationIssue[] = [];
-	const values: Partial<Record<EventParamName, unknown>> = {};
-	for (const name of Object.keys(EVENT_PARAM_SCHEMAS) as EventParamName[]) {
-		const raw = params.get(name);
-		if (raw === null || raw.trim() === '') continue;
-		const parsed = EVENT_PARAM_SCHEMAS[name].safeParse(raw);
-		if (parsed.success) values[name] = parsed.data;
-		else issues.push({ param: name, ...EVENT_MESSAGES[name] });
-	}
+	const { values, issues } = readParams(params, EVENT_PARAM_SCHEMAS, EVENT_MESSAGES);
 	const from = values.from as string | undefined;
 	const to = values.to as string | undefined;
 	if (from && to && to < from) {

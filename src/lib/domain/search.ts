@@ -208,19 +208,33 @@ export const MESSAGES: Record<ParamName, { ja: string; en: string }> = {
 export type ParsedSearch = { ok: true; query: SearchQuery } | { ok: false; issues: ValidationIssue[] };
 
 /**
+ * Reads each named parameter through its schema: empty values mean "not set" (a form submits
+ * empty selects), unknown parameters are ignored, and every bad one gives its message.
+ * Shared by the search and the event parameters.
+ */
+export function readParams<Name extends string>(
+	params: URLSearchParams,
+	schemas: Record<Name, z.ZodType>,
+	messages: Record<Name, { ja: string; en: string }>
+): { values: Partial<Record<Name, unknown>>; issues: ValidationIssue[] } {
+	const issues: ValidationIssue[] = [];
+	const values: Partial<Record<Name, unknown>> = {};
+	for (const name of Object.keys(schemas) as Name[]) {
+		const raw = params.get(name);
+		if (raw === null || raw.trim() === '') continue;
+		const parsed = schemas[name].safeParse(raw);
+		if (parsed.success) values[name] = parsed.data;
+		else issues.push({ param: name, ...messages[name] });
+	}
+	return { values, issues };
+}
+
+/**
  * Validates search parameters from a URL. Empty values mean "not set" (a form submits empty
  * selects). Unknown parameters are ignored so links with tracking parameters still work.
  */
 export function parseSearchParams(params: URLSearchParams): ParsedSearch {
-	const issues: ValidationIssue[] = [];
-	const values: Partial<Record<ParamName, unknown>> = {};
-	for (const name of Object.keys(PARAM_SCHEMAS) as ParamName[]) {
-		const raw = params.get(name);
-		if (raw === null || raw.trim() === '') continue;
-		const parsed = PARAM_SCHEMAS[name].safeParse(raw);
-		if (parsed.success) values[name] = parsed.data;
-		else issues.push({ param: name, ...MESSAGES[name] });
-	}
+	const { values, issues } = readParams(params, PARAM_SCHEMAS, MESSAGES);
 	const hasLat = values.lat !== undefined;
 	const hasLng = values.lng !== undefined;
 	if (hasLat !== hasLng) {
