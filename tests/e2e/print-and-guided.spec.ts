@@ -4,6 +4,8 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { pdfPageTexts } from './helpers/pdf';
+import { decodeQr } from './helpers/qr';
 
 async function expectNoSeriousAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -75,6 +77,27 @@ test('a 地区 page prints compactly, and its booklet lists desks first with QR 
 	await expect(page.locator('.print-item')).toHaveCount(total);
 	await expect(page.locator('.print-item img[alt*="QRコード"]')).toHaveCount(total);
 	await expectNoSeriousAxeViolations(page);
+});
+
+test('a 中学校区 booklet prints on numbered A4 sheets, starts each field on a new sheet and its QR opens the 校区 page', async ({ page }) => {
+	await page.goto('/areas/jhs-asahi');
+	await page.getByRole('link', { name: /この一覧を印刷する（つなぎ先一覧の冊子/ }).click();
+	await expect(page).toHaveURL(/\/areas\/jhs-asahi\/booklet$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('旭中学校区 つなぎ先一覧');
+	const areaQr = page.locator('.sheet-header figure img');
+	expect(decodeQr((await areaQr.getAttribute('src'))!)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/areas\/jhs-asahi$/);
+	const sections = await page.locator('section.booklet-section h2').allTextContents();
+	expect(sections[0]).toMatch(/まず相談できるところ/);
+	expect(sections.length).toBeGreaterThan(2);
+
+	const sheets = await pdfPageTexts(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+	expect(sheets.length).toBeGreaterThan(sections.length);
+	// Every sheet carries "n / total" in its bottom margin, in order.
+	sheets.forEach((text, index) => expect(text.replace(/\s+/g, '')).toContain(`${index + 1}/${sheets.length}`));
+	// The table of contents is on the first sheet, and every field starts on a fresh sheet.
+	expect(sheets[0]).toContain('もくじ');
+	const sheetBodies = sheets.map((text) => text.normalize('NFKC').replace(/^\s*\d+\s*\/\s*\d+\s*/, ''));
+	for (const title of sections.slice(1)) expect(sheetBodies.some((body) => body.startsWith(title)), `${title} starts a sheet`).toBe(true);
 });
 
 test.describe('on a phone', () => {

@@ -5,19 +5,12 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
+import { decodeQr } from './helpers/qr';
 
 async function expectNoSeriousAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
 	const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 	expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** The text a QR code image (PNG data URL) holds. */
-function decodeQr(dataUrl: string): string | null {
-	const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
-	return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
 
 async function listedIds(page: Page, selector: string): Promise<string[]> {

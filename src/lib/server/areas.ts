@@ -144,9 +144,15 @@ function kindCounts(listings: ListingSummary[]): Array<{ code: string; name: str
 	return TAXONOMY_TERMS.filter((term) => counts.has(term.code)).map((term) => ({ code: term.code, name: term.name, count: counts.get(term.code)! }));
 }
 
+/** The 地区, 小学校区 or 中学校区 a page slug names; a 地区 wins over a school district with the same slug. */
+export function findAreaBySlug(app: App, slug: string): AreaRef | null {
+	const candidates = app.search.areas().filter((area) => area.slug === slug && area.kind !== '市域');
+	return candidates.find((area) => area.kind === '地区') ?? candidates[0] ?? null;
+}
+
 /** All published listings of one 地区, 小学校区 or 中学校区 (by slug), grouped by the five fields in their usual order. */
 export async function loadAreaPage(app: App, slug: string): Promise<AreaPage | null> {
-	const area = app.search.areas().find((candidate) => candidate.kind !== '市域' && candidate.slug === slug);
+	const area = findAreaBySlug(app, slug);
 	if (!area) return null;
 	const { hits } = await searchAll(app, { area: area.id, sort: 'name' });
 	const listings = summarizeHits(app, hits);

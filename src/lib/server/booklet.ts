@@ -5,7 +5,7 @@
  */
 import type { App } from './app';
 import type { AreaRef } from './search/service';
-import { searchAll, summarizeHits } from './areas';
+import { findAreaBySlug, searchAll, summarizeHits } from './areas';
 import { PRINT_LIMIT, qrDataUrl } from './print';
 import { FIELDS } from '../domain/taxonomy';
 import type { SearchHit } from '../domain/search';
@@ -27,12 +27,6 @@ export interface Booklet {
 
 const CARE_CENTER_TERM = 'care-center';
 
-/** A 地区 wins over a school district with the same slug. */
-function findArea(app: App, slug: string): AreaRef | null {
-	const candidates = app.search.areas().filter((area) => area.slug === slug && area.kind !== '市域');
-	return candidates.find((area) => area.kind === '地区') ?? candidates[0] ?? null;
-}
-
 /** Desks located in the area or certified to serve it. */
 function servesArea(app: App, areaId: string): Set<string> {
 	const rows = app.db.$client
@@ -53,7 +47,7 @@ async function nearestCareCenter(app: App, areaId: string): Promise<SearchHit[]>
 }
 
 export async function loadBooklet(app: App, slug: string, origin: string): Promise<Booklet | null> {
-	const area = findArea(app, slug);
+	const area = findAreaBySlug(app, slug);
 	if (!area) return null;
 	const { hits, total } = await searchAll(app, { area: area.id, sort: 'name' }, PRINT_LIMIT);
 	const servingDesks = servesArea(app, area.id);
@@ -83,8 +77,7 @@ export async function loadBooklet(app: App, slug: string, origin: string): Promi
 		const group = hits.filter((hit) => hit.field === field && !first.has(hit.id));
 		if (group.length > 0) sections.push({ id: `field-${field}`, title: field, items: await toItems(group) });
 	}
-	// School districts have no page of their own (yet): their search opens the same listings.
-	const areaUrl = area.kind === '地区' ? `${origin}/areas/${area.slug}` : `${origin}/search?area=${encodeURIComponent(area.name)}`;
+	const areaUrl = `${origin}/areas/${area.slug}`;
 	return {
 		area,
 		sections: sections.filter((section) => section.items.length > 0),
