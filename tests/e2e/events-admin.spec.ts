@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
+import { createAccount } from '../helpers/accounts';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const PASSWORD = 'e2e events curator password';
@@ -28,25 +29,25 @@ function createCurator(): void {
 }
 
 /** A published salon in 旭 to hold the event. */
-function asahiSalon(): { id: string; name: string } {
+function asahiSalon(): { id: string; name: string; organizationId: string } {
 	const db = new Database(DATABASE_PATH, { readonly: true });
 	try {
 		return db
 			.prepare(
-				`SELECT s.id, s.name FROM services s JOIN service_locations sl ON sl.service_id = s.id
+				`SELECT s.id, s.name, s.organization_id AS organizationId FROM services s JOIN service_locations sl ON sl.service_id = s.id
 				JOIN location_areas la ON la.location_id = sl.location_id JOIN areas a ON a.id = la.area_id
 				JOIN service_terms st ON st.service_id = s.id JOIN taxonomy_terms t ON t.id = st.term_id
 				WHERE a.kind = '地区' AND a.name = '旭' AND t.code = 'salon' AND s.status = 'published' ORDER BY s.name LIMIT 1`
 			)
-			.get() as { id: string; name: string };
+			.get() as { id: string; name: string; organizationId: string };
 	} finally {
 		db.close();
 	}
 }
 
-async function login(page: Page): Promise<void> {
+async function login(page: Page, email = CURATOR.email): Promise<void> {
 	await page.goto('/admin/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('メールアドレス').fill(CURATOR.email);
+	await page.getByLabel('メールアドレス').fill(email);
 	await page.getByLabel('パスワード').fill(PASSWORD);
 	await page.getByRole('button', { name: 'ログイン' }).click();
 	await expect(page).toHaveURL(/\/admin$/);
@@ -119,6 +120,43 @@ test('a curator creates a 毎月第2・第4火曜 サロン event with a cancell
 	await page.goto(`/events/${eventId}`);
 	await expect(page.getByText('毎月第2・第4火曜 10:00〜11:30')).toBeVisible();
 	await expect(page.locator('ul.dates li').filter({ hasText: '2027年1月12日（火）' })).toContainText('中止');
+});
+
+test('an organisation editor’s change of a published event waits for a curator; residents see it only once approved', async ({ browser }) => {
+	const salon = asahiSalon();
+	const editor = { email: 'events-editor@e2e.example.jp', name: '旭のサロン 世話役' };
+	createAccount(DATABASE_PATH, PASSWORD, editor, 'org_editor', [salon.organizationId]);
+	const curator = await browser.newPage();
+	await login(curator);
+	await curator.goto(`/admin/events/new?service=${salon.id}`);
+	await curator.getByLabel('イベント名（必須）').fill('旭 もちつき会（E2E）');
+	await curator.getByLabel('初回の日付（必須）').fill('2026-12-26');
+	await curator.getByLabel('開始時刻（必須）').fill('10:00');
+	await curator.getByRole('button', { name: '追加する' }).click();
+	await expect(curator).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?created=1$/);
+	const eventId = /\/admin\/events\/([0-9a-f-]{36})/.exec(curator.url())![1];
+
+	const organiser = await browser.newPage();
+	await login(organiser, editor.email);
+	await organiser.goto(`/admin/events/${eventId}`);
+	await organiser.getByLabel('イベント名（必須）').fill('旭 もちつき大会（E2E）');
+	await organiser.getByRole('button', { name: '保存する' }).click();
+	await expect(organiser.getByRole('status')).toHaveText('変更を申請しました。市・社協が確認して承認するまで、公開ページは今の内容のままです。');
+
+	// Residents still see the published title.
+	await organiser.goto(`/events/${eventId}`);
+	await expect(organiser.getByRole('heading', { level: 1 })).toContainText('旭 もちつき会（E2E）');
+
+	await curator.goto('/admin/reviews');
+	await curator.getByRole('link', { name: '確認する（旭 もちつき会（E2E））' }).click();
+	await expect(curator.getByTestId('event-request').getByTestId('diff-table')).toContainText('旭 もちつき大会（E2E）');
+	await curator.getByRole('button', { name: '承認して公開ページに反映する' }).click();
+	await expect(curator.getByRole('status')).toHaveText('申請を承認して公開ページに反映しました。');
+
+	await organiser.goto(`/events/${eventId}`);
+	await expect(organiser.getByRole('heading', { level: 1 })).toContainText('旭 もちつき大会（E2E）');
+	await curator.close();
+	await organiser.close();
 });
 
 async function expectNoAxeViolations(page: Page) {

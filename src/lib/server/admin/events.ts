@@ -1,16 +1,16 @@
 /**
  * Keeping events in the admin: create, edit, publish, cancel the whole event or one date (中止 /
  * 休み / moved), and delete. Curators keep every event; an organisation editor only its own
- * organisations' (a new event of theirs waits as 確認待ち until a curator publishes it). Every
- * write is one transaction with its audit entry; event search reads the tables directly, so it
- * follows at once.
+ * organisations' (a new event of theirs waits as 確認待ち until a curator publishes it; their
+ * change of an event residents already see waits as a change request, as listings do). Every write
+ * is one transaction with its audit entry.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppDatabase } from '../db';
 import type { SessionUser } from '../auth/types';
 import { assertCanEditOrganization, assertCurator, ForbiddenError, isCurator } from '../auth/permissions';
 import { recordAudit } from './audit';
-import { InputError, NotFoundError } from './workflow';
+import { InputError, NotFoundError, type AdminContext } from './workflow';
 import type { EventInput } from './event-input';
 import { emptyEventValues, type EventFormValues } from '../../domain/event-form';
 import { localTime, type EventStatus } from '../../domain/event';
@@ -18,7 +18,7 @@ import { parseRecurrence, type ExceptionKind } from '../../domain/recurrence';
 import { loadEvents } from '../events/store';
 import { eventView } from '../events/view';
 
-interface StoredEvent {
+export interface StoredEvent {
 	id: string;
 	serviceId: string | null;
 	organizationId: string | null;
@@ -57,8 +57,18 @@ export function assertCanEditEvent(actor: SessionUser, organizationId: string | 
 	else assertCurator(actor);
 }
 
-/** The listing's organisation, place and field when linked; the form's otherwise. */
-function resolveLinks(db: AppDatabase, actor: SessionUser, input: EventInput, current: StoredEvent | null) {
+interface EventLinks {
+	organizationId: string | null;
+	/** The listing's location (linked events); standalone events get their own place in writePlace. */
+	locationId: string | null;
+	field: string | null;
+}
+
+/**
+ * The listing's organisation, place and field when linked; the form's otherwise. Checks that what
+ * the input names exists and may be used by the actor; writes nothing.
+ */
+function checkLinks(db: AppDatabase, actor: SessionUser, input: EventInput): EventLinks {
 	if (input.serviceId) {
 		const service = db.$client
 			.prepare(
@@ -76,34 +86,35 @@ function resolveLinks(db: AppDatabase, actor: SessionUser, input: EventInput, cu
 	if (organizationId && !db.$client.prepare('SELECT 1 FROM organizations WHERE id = ?').get(organizationId)) {
 		throw new InputError({ organizationId: '団体が見つかりません。' });
 	}
-	let locationId: string | null = null;
-	if (input.place) {
-		if (input.place.areaId && !db.$client.prepare('SELECT 1 FROM areas WHERE id = ?').get(input.place.areaId)) {
-			throw new InputError({ areaId: '地区が見つかりません。' });
-		}
-		// Reuse the event's own place (not a listing's) when editing.
-		const own =
-			current?.locationId && !db.$client.prepare('SELECT 1 FROM service_locations WHERE location_id = ?').get(current.locationId)
-				? current.locationId
-				: null;
-		locationId = own ?? randomUUID();
-		const sqlite = db.$client;
-		if (own) {
-			sqlite
-				.prepare('UPDATE locations SET name = ?, address_line = ?, lat = ?, lng = ?, organization_id = ? WHERE id = ?')
-				.run(input.place.name, input.place.addressLine, input.place.lat, input.place.lng, organizationId, own);
-			sqlite.prepare('DELETE FROM location_areas WHERE location_id = ?').run(own);
-		} else {
-			sqlite
-				.prepare('INSERT INTO locations (id, organization_id, name, address_line, lat, lng) VALUES (?, ?, ?, ?, ?, ?)')
-				.run(locationId, organizationId, input.place.name, input.place.addressLine, input.place.lat, input.place.lng);
-		}
-		if (input.place.areaId) sqlite.prepare('INSERT INTO location_areas (location_id, area_id) VALUES (?, ?)').run(locationId, input.place.areaId);
+	if (input.place?.areaId && !db.$client.prepare('SELECT 1 FROM areas WHERE id = ?').get(input.place.areaId)) {
+		throw new InputError({ areaId: '地区が見つかりません。' });
 	}
-	return { organizationId, locationId, field: input.field };
+	return { organizationId, locationId: null, field: input.field };
 }
 
-function writeEvent(db: AppDatabase, id: string, input: EventInput, links: { organizationId: string | null; locationId: string | null; field: string | null }, status: EventStatus, insert: boolean): void {
+/** A standalone event's own place: the event's location row updated, or a new one. */
+function writePlace(db: AppDatabase, input: EventInput, links: EventLinks, current: StoredEvent | null): string | null {
+	if (input.serviceId || !input.place) return links.locationId;
+	const sqlite = db.$client;
+	// Reuse the event's own place (not a listing's) when editing.
+	const own =
+		current?.locationId && !sqlite.prepare('SELECT 1 FROM service_locations WHERE location_id = ?').get(current.locationId) ? current.locationId : null;
+	const locationId = own ?? randomUUID();
+	if (own) {
+		sqlite
+			.prepare('UPDATE locations SET name = ?, address_line = ?, lat = ?, lng = ?, organization_id = ? WHERE id = ?')
+			.run(input.place.name, input.place.addressLine, input.place.lat, input.place.lng, links.organizationId, own);
+		sqlite.prepare('DELETE FROM location_areas WHERE location_id = ?').run(own);
+	} else {
+		sqlite
+			.prepare('INSERT INTO locations (id, organization_id, name, address_line, lat, lng) VALUES (?, ?, ?, ?, ?, ?)')
+			.run(locationId, links.organizationId, input.place.name, input.place.addressLine, input.place.lat, input.place.lng);
+	}
+	if (input.place.areaId) sqlite.prepare('INSERT INTO location_areas (location_id, area_id) VALUES (?, ?)').run(locationId, input.place.areaId);
+	return locationId;
+}
+
+function writeEvent(db: AppDatabase, id: string, input: EventInput, links: EventLinks, status: EventStatus, insert: boolean): void {
 	const values = [
 		input.serviceId,
 		links.organizationId,
@@ -138,35 +149,74 @@ function writeEvent(db: AppDatabase, id: string, input: EventInput, links: { org
 	}
 }
 
+/** Writes the new content of an existing event (status unchanged), inside the caller's transaction. */
+function applyEdit(db: AppDatabase, actor: SessionUser, current: StoredEvent, input: EventInput): void {
+	const links = checkLinks(db, actor, input);
+	assertCanEditEvent(actor, links.organizationId);
+	writeEvent(db, current.id, input, { ...links, locationId: writePlace(db, input, links, current) }, current.status, false);
+	// A changed rule or first date can leave exceptions on dates the rule no longer gives; they stay harmless.
+}
+
 /** A curator's new event is published at once; an organisation editor's waits as 確認待ち. */
-export function createEvent(db: AppDatabase, actor: SessionUser, input: EventInput): string {
+export async function createEvent(ctx: AdminContext, actor: SessionUser, input: EventInput): Promise<string> {
+	const { db } = ctx;
 	const id = randomUUID();
 	db.transaction(() => {
-		const links = resolveLinks(db, actor, input, null);
+		const links = checkLinks(db, actor, input);
 		assertCanEditEvent(actor, links.organizationId);
 		const status: EventStatus = isCurator(actor) ? 'published' : 'review';
-		writeEvent(db, id, input, links, status, true);
+		writeEvent(db, id, input, { ...links, locationId: writePlace(db, input, links, null) }, status, true);
 		recordAudit(db, { userId: actor.id, action: 'create', entity: 'event', entityId: id, before: null, after: { ...input, status } });
 	});
 	return id;
 }
 
-export function updateEvent(db: AppDatabase, actor: SessionUser, id: string, input: EventInput): void {
+/** Residents see it (published, or shown as 中止): an organisation editor's change of it waits for review. */
+function isPublic(event: StoredEvent): boolean {
+	return event.status === 'published' || event.status === 'cancelled';
+}
+
+/** What an organisation editor asked to change on a public event: its content, or one date moved. */
+export type EventProposal = { edit: EventInput } | { date: DateChange };
+
+export type EventSaveOutcome = { kind: 'applied' } | { kind: 'submitted'; changeRequestId: string };
+
+/** Holds an organisation editor's change of a public event as a change request (residents keep seeing the event as it is). */
+function submitProposal(db: AppDatabase, actor: SessionUser, current: StoredEvent, proposal: EventProposal): EventSaveOutcome {
+	const changeRequestId = randomUUID();
 	db.transaction(() => {
-		const current = requireEvent(db, id);
-		assertCanEditEvent(actor, current.organizationId);
-		const links = resolveLinks(db, actor, input, current);
-		assertCanEditEvent(actor, links.organizationId);
-		writeEvent(db, id, input, links, current.status, false);
-		// A changed rule or first date can leave exceptions on dates the rule no longer gives; they stay harmless.
+		db.$client
+			.prepare("INSERT INTO change_requests (id, event_id, kind, payload, submitted_by) VALUES (?, ?, 'event', ?, ?)")
+			.run(changeRequestId, current.id, JSON.stringify(proposal), actor.id);
+		recordAudit(db, { userId: actor.id, action: 'submit_edit', entity: 'event', entityId: current.id, before: current, after: { changeRequest: changeRequestId, ...proposal } });
+	});
+	return { kind: 'submitted', changeRequestId };
+}
+
+/**
+ * A curator's edit is applied; so is an editor's edit of an event residents do not see yet (it is
+ * reviewed when published). An editor's edit of a public event becomes a change request.
+ */
+export async function updateEvent(ctx: AdminContext, actor: SessionUser, id: string, input: EventInput): Promise<EventSaveOutcome> {
+	const { db } = ctx;
+	const current = requireEvent(db, id);
+	assertCanEditEvent(actor, current.organizationId);
+	if (!isCurator(actor) && isPublic(current)) {
+		assertCanEditEvent(actor, checkLinks(db, actor, input).organizationId);
+		return submitProposal(db, actor, current, { edit: input });
+	}
+	db.transaction(() => {
+		applyEdit(db, actor, current, input);
 		recordAudit(db, { userId: actor.id, action: 'update', entity: 'event', entityId: id, before: current, after: input });
 	});
+	return { kind: 'applied' };
 }
 
 const STATUS_ACTIONS: Record<'publish' | 'cancel' | 'restore', EventStatus> = { publish: 'published', cancel: 'cancelled', restore: 'published' };
 
 /** 公開 (curators), 中止 of the whole event and 再開 (the event's editors). */
-export function setEventStatus(db: AppDatabase, actor: SessionUser, id: string, action: keyof typeof STATUS_ACTIONS): void {
+export async function setEventStatus(ctx: AdminContext, actor: SessionUser, id: string, action: keyof typeof STATUS_ACTIONS): Promise<void> {
+	const { db } = ctx;
 	db.transaction(() => {
 		const current = requireEvent(db, id);
 		assertCanEditEvent(actor, current.organizationId);
@@ -177,7 +227,8 @@ export function setEventStatus(db: AppDatabase, actor: SessionUser, id: string, 
 	});
 }
 
-export function deleteEvent(db: AppDatabase, actor: SessionUser, id: string): void {
+export async function deleteEvent(ctx: AdminContext, actor: SessionUser, id: string): Promise<void> {
+	const { db } = ctx;
 	db.transaction(() => {
 		const current = requireEvent(db, id);
 		assertCanEditEvent(actor, current.organizationId);
@@ -195,22 +246,88 @@ export interface DateChange {
 	note?: string | null;
 }
 
-/** One date of a recurring event: 中止, 休み, moved, or back to normal. */
-export function changeEventDate(db: AppDatabase, actor: SessionUser, id: string, change: DateChange): void {
-	db.transaction(() => {
-		const current = requireEvent(db, id);
-		assertCanEditEvent(actor, current.organizationId);
+function applyDateChange(db: AppDatabase, actor: SessionUser, current: StoredEvent, change: DateChange): void {
+	if (!current.rrule) throw new InputError({ form: '1回だけのイベントは、日付を変えるか、イベント全体を中止にしてください。' });
+	const sqlite = db.$client;
+	const before = sqlite.prepare('SELECT * FROM event_exceptions WHERE event_id = ? AND date = ?').get(current.id, change.date) ?? null;
+	sqlite.prepare('DELETE FROM event_exceptions WHERE event_id = ? AND date = ?').run(current.id, change.date);
+	if (change.kind !== 'restore') {
+		sqlite
+			.prepare('INSERT INTO event_exceptions (event_id, date, kind, new_date, new_start_time, new_end_time, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+			.run(current.id, change.date, change.kind, change.newDate ?? null, change.newStartTime ?? null, change.newEndTime ?? null, change.note ?? null);
+	}
+	sqlite.prepare("UPDATE events SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(current.id);
+	recordAudit(db, { userId: actor.id, action: `date_${change.kind}`, entity: 'event', entityId: current.id, before, after: change });
+}
+
+/**
+ * One date of a recurring event: 中止, 休み, moved, or back to normal. 中止 and 休み take effect at
+ * once for every editor of the event (nobody should come to a session that is off); an
+ * organisation editor's move of a public event's date waits for review like an edit.
+ */
+export async function changeEventDate(ctx: AdminContext, actor: SessionUser, id: string, change: DateChange): Promise<EventSaveOutcome> {
+	const { db } = ctx;
+	const current = requireEvent(db, id);
+	assertCanEditEvent(actor, current.organizationId);
+	if (change.kind === 'move' && !isCurator(actor) && isPublic(current)) {
 		if (!current.rrule) throw new InputError({ form: '1回だけのイベントは、日付を変えるか、イベント全体を中止にしてください。' });
-		const before = db.$client.prepare('SELECT * FROM event_exceptions WHERE event_id = ? AND date = ?').get(id, change.date) ?? null;
-		db.$client.prepare('DELETE FROM event_exceptions WHERE event_id = ? AND date = ?').run(id, change.date);
-		if (change.kind !== 'restore') {
-			db.$client
-				.prepare('INSERT INTO event_exceptions (event_id, date, kind, new_date, new_start_time, new_end_time, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
-				.run(id, change.date, change.kind, change.newDate ?? null, change.newStartTime ?? null, change.newEndTime ?? null, change.note ?? null);
-		}
-		db.$client.prepare("UPDATE events SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
-		recordAudit(db, { userId: actor.id, action: `date_${change.kind}`, entity: 'event', entityId: id, before, after: change });
+		return submitProposal(db, actor, current, { date: change });
+	}
+	db.transaction(() => applyDateChange(db, actor, requireEvent(db, id), change));
+	return { kind: 'applied' };
+}
+
+function requirePendingProposal(db: AppDatabase, changeRequestId: string): { eventId: string; proposal: EventProposal } {
+	const row = db.$client.prepare("SELECT event_id AS eventId, payload, status FROM change_requests WHERE id = ? AND kind = 'event'").get(changeRequestId) as
+		| { eventId: string | null; payload: string; status: string }
+		| undefined;
+	if (!row || !row.eventId) throw new NotFoundError('指定された申請は見つかりません。');
+	if (row.status !== 'pending') throw new InputError({ form: 'この申請はすでに処理されています。' });
+	return { eventId: row.eventId, proposal: JSON.parse(row.payload) as EventProposal };
+}
+
+function closeRequest(db: AppDatabase, actor: SessionUser, changeRequestId: string, status: 'approved' | 'rejected', comment: string | null): void {
+	const now = new Date().toISOString();
+	db.$client
+		.prepare('UPDATE change_requests SET status = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ? WHERE id = ?')
+		.run(status, comment, actor.id, now, now, changeRequestId);
+}
+
+/** A curator applies an organisation editor's proposal: from now on residents see it. */
+export async function approveEventRequest(ctx: AdminContext, actor: SessionUser, changeRequestId: string): Promise<string> {
+	assertCurator(actor);
+	const { db } = ctx;
+	const { eventId, proposal } = requirePendingProposal(db, changeRequestId);
+	db.transaction(() => {
+		const current = requireEvent(db, eventId);
+		if ('edit' in proposal) applyEdit(db, actor, current, proposal.edit);
+		else applyDateChange(db, actor, current, proposal.date);
+		closeRequest(db, actor, changeRequestId, 'approved', null);
+		recordAudit(db, { userId: actor.id, action: 'approve_edit', entity: 'event', entityId: eventId, before: current, after: { changeRequest: changeRequestId, ...proposal } });
 	});
+	return eventId;
+}
+
+/** Rejecting needs a reason the organisation can act on; the event stays as it is. */
+export async function rejectEventRequest(ctx: AdminContext, actor: SessionUser, changeRequestId: string, commentInput: string): Promise<string> {
+	assertCurator(actor);
+	const { db } = ctx;
+	const { eventId } = requirePendingProposal(db, changeRequestId);
+	const comment = commentInput.trim();
+	if (comment === '') throw new InputError({ comment: '却下の理由を入力してください。申請した団体に伝わります。' });
+	if (comment.length > 1000) throw new InputError({ comment: 'コメントは1000文字以内で入力してください。' });
+	db.transaction(() => {
+		closeRequest(db, actor, changeRequestId, 'rejected', comment);
+		recordAudit(db, {
+			userId: actor.id,
+			action: 'reject_edit',
+			entity: 'event',
+			entityId: eventId,
+			before: { changeRequest: changeRequestId, status: 'pending' },
+			after: { changeRequest: changeRequestId, status: 'rejected', comment }
+		});
+	});
+	return eventId;
 }
 
 /** The events an actor keeps (curators: all), newest first date last. */

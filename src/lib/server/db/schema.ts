@@ -367,9 +367,11 @@ export const changeRequests = sqliteTable(
 	{
 		id: text('id').primaryKey(),
 		serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
-		/** 'edit' (an org_editor's proposed listing) or 'suggestion' (public form). */
+		/** The event an 'event' request proposes to change (service_id is then null). */
+		eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
+		/** 'edit' (an org_editor's proposed listing), 'suggestion' (public form) or 'event' (an org_editor's change of a published event). */
 		kind: text('kind').notNull(),
-		/** JSON: the proposed listing (edit) or the suggestion fields. */
+		/** JSON: the proposed listing (edit), the suggestion fields, or the event proposal (see admin/events). */
 		payload: text('payload').notNull(),
 		submittedBy: text('submitted_by').references(() => users.id),
 		/** pending / approved / rejected */
@@ -379,7 +381,7 @@ export const changeRequests = sqliteTable(
 		reviewedAt: text('reviewed_at'),
 		...timestamps
 	},
-	(t) => [index('change_requests_status').on(t.status), index('change_requests_service').on(t.serviceId)]
+	(t) => [index('change_requests_status').on(t.status), index('change_requests_service').on(t.serviceId), index('change_requests_event').on(t.eventId)]
 );
 
 export const auditLog = sqliteTable(

@@ -2,13 +2,26 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
-import { ForbiddenError, requireUser } from '$lib/server/auth/permissions';
-import { assertCanEditEvent, changeEventDate, deleteEvent, eventFormValues, readStoredEvent, setEventStatus, updateEvent } from '$lib/server/admin/events';
+import { ForbiddenError, isCurator, requireUser } from '$lib/server/auth/permissions';
+import {
+	approveEventRequest,
+	assertCanEditEvent,
+	changeEventDate,
+	deleteEvent,
+	eventFormValues,
+	readStoredEvent,
+	rejectEventRequest,
+	setEventStatus,
+	updateEvent
+} from '$lib/server/admin/events';
 import { eventFailure, eventFormOptions, postedEvent } from '$lib/server/admin/event-routes';
+import { eventRequestsOf } from '$lib/server/admin/event-requests';
+import { adminContext } from '$lib/server/admin/routes';
 import { AUDIT_ACTION_LABELS, auditTrail } from '$lib/server/admin/audit';
 import { loadEvent } from '$lib/server/events/store';
 import { eventView } from '$lib/server/events/view';
 import type { SessionUser } from '$lib/server/auth/types';
+import { InputError } from '$lib/server/admin/workflow';
 
 function requireEditable(user: SessionUser, id: string) {
 	const { db } = getApp();
@@ -31,6 +44,8 @@ export const load: PageServerLoad = (event) => {
 		id: stored.id,
 		status: stored.status,
 		recurring: stored.rrule !== null,
+		canReview: isCurator(user),
+		requests: eventRequestsOf(app.db, stored.id),
 		created: event.url.searchParams.has('created'),
 		values: eventFormValues(app.db, stored.id),
 		options: eventFormOptions(user),
@@ -53,11 +68,13 @@ const dateChange = z.object({
 	newEndTime: z.string().regex(/^\d{2}:\d{2}$/).optional()
 });
 
+const SUBMITTED_NOTICE = '変更を申請しました。市・社協が確認して承認するまで、公開ページは今の内容のままです。';
+
 function statusAction(action: 'publish' | 'cancel' | 'restore') {
 	return async (event: Parameters<Actions[string]>[0]) => {
 		const user = requireUser(event);
 		try {
-			setEventStatus(getApp().db, user, event.params.id!, action);
+			await setEventStatus(adminContext(), user, event.params.id!, action);
 		} catch (caught) {
 			return eventFailure(caught, null);
 		}
@@ -71,11 +88,11 @@ export const actions: Actions = {
 		const { values, input, invalid } = await postedEvent(event);
 		if (invalid) return invalid;
 		try {
-			updateEvent(getApp().db, user, event.params.id, input);
+			const outcome = await updateEvent(adminContext(), user, event.params.id, input);
+			return { notice: outcome.kind === 'submitted' ? SUBMITTED_NOTICE : '保存しました。' };
 		} catch (caught) {
 			return eventFailure(caught, values);
 		}
-		return { notice: '保存しました。' };
 	},
 	publish: statusAction('publish'),
 	cancel: statusAction('cancel'),
@@ -88,17 +105,41 @@ export const actions: Actions = {
 			return fail(400, { dateError: '日付の変更を確かめてください（移動するときは新しい日付が必要です）。' });
 		}
 		try {
-			changeEventDate(getApp().db, user, event.params.id, parsed.data);
+			const outcome = await changeEventDate(adminContext(), user, event.params.id, parsed.data);
+			if (outcome.kind === 'submitted') return { notice: SUBMITTED_NOTICE };
 		} catch (caught) {
 			return eventFailure(caught, null);
 		}
 		const labels = { cancel: '中止にしました', skip: '休みにしました', move: '日時を変えました', restore: '元に戻しました' };
 		return { notice: `${parsed.data.date} を${labels[parsed.data.kind]}。` };
 	},
+	/** A curator accepts an organisation editor's proposal (curators only, checked in approveEventRequest). */
+	approveRequest: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		try {
+			await approveEventRequest(adminContext(), user, String(form.get('request') ?? ''));
+		} catch (caught) {
+			return eventFailure(caught, null);
+		}
+		return { notice: '申請を承認して公開ページに反映しました。' };
+	},
+	rejectRequest: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const comment = String(form.get('comment') ?? '');
+		try {
+			await rejectEventRequest(adminContext(), user, String(form.get('request') ?? ''), comment);
+		} catch (caught) {
+			if (caught instanceof InputError) return fail(400, { requestError: Object.values(caught.errors).join(' '), comment });
+			return eventFailure(caught, null);
+		}
+		return { notice: '申請を却下しました。' };
+	},
 	delete: async (event) => {
 		const user = requireUser(event);
 		try {
-			deleteEvent(getApp().db, user, event.params.id);
+			await deleteEvent(adminContext(), user, event.params.id);
 		} catch (caught) {
 			return eventFailure(caught, null);
 		}
