@@ -57,6 +57,8 @@ export const JUDGEMENTS = {
 	disabilityConsult: says(/障害のある方の暮らし/),
 	mentalHealthConsult: says(/精神障害・発達障害の相談/),
 	shelteredWork: says(/働きながら力をつける/),
+	/** 生活介護: 「障害のある方に、日中の入浴・食事の介助や創作活動の場」 (added when round 1 was re-read) */
+	dayActivity: says(/障害のある方に、日中の/),
 	pharmacy: says(/薬局/),
 	pharmacistVisits: says(/在宅での服薬支援/),
 	dentist: says(/歯科/),
@@ -92,7 +94,7 @@ export interface Sentence {
 type Row = [q: string, judged: Judgement[], district?: string];
 
 /** Every third sentence of a style is held out. */
-function sentences(prefix: string, style: Style, rows: Row[], split?: 'final'): Sentence[] {
+function sentences(prefix: string, style: Style, rows: Row[], split?: 'final' | 'tuned'): Sentence[] {
 	return rows.map(([q, judged, district], index) => ({
 		id: `${prefix}-${String(index + 1).padStart(2, '0')}`,
 		q,
@@ -193,9 +195,12 @@ export const WORRY_SENTENCES: Sentence[] = [
 	])
 ];
 
-/** Written after the last tuning change and scored once (see README). */
-export const FINAL_SENTENCES: Sentence[] = [
-	...sentences('final-dialect', 'dialect', [
+/**
+ * Round 1: written after the tuning of 2026-11-30 (morning) and scored once (0.875 on both engines,
+ * see README); then read and tuned on, so they are tuning sentences now.
+ */
+const ROUND1_SENTENCES: Sentence[] = [
+	...sentences('round1-dialect', 'dialect', [
 		['じいちゃんがよう転ぶようになったき心配やき', ['elderlyCareCentre', 'exerciseGroup', 'rehabilitation']],
 		['母ちゃんの介護でもうへとへとながよ', CARER_REST],
 		['孫を二、三時間みてもらえるとこないかねえ', CHILD_MINDING],
@@ -210,8 +215,8 @@ export const FINAL_SENTENCES: Sentence[] = [
 		['子どもがえらい熱出しちゅう、どこ連れて行ったらえいろう', CHILD_FEVER],
 		['一人で風呂に入るがが怖いなったがよ', BATHING],
 		['電気が切れちゅうけど脚立に上れんがよ', ['neighbourHelp', 'welfareVolunteers']]
-	], 'final'),
-	...sentences('final-indirect', 'indirect', [
+	], 'tuned'),
+	...sentences('round1-indirect', 'indirect', [
 		['父が鍋を焦がすことが増えた', FORGETTING],
 		['母が最近外に出たがらない', ['gatheringPlace', 'welfareVolunteers', 'elderlyCareCentre', 'anythingDesk']],
 		['夫の介護で夜も眠れず限界です', CARER_REST],
@@ -223,10 +228,10 @@ export const FINAL_SENTENCES: Sentence[] = [
 		['電話で母の声が聞き取りにくいと言われる', ['earNoseThroat', 'elderlyCareCentre']],
 		['今月の電気代が払えそうにない', ['livelihoodDesk']],
 		['引っ越してきたばかりで子どもの遊び相手がいない', ['parentChildPlace', 'parentingConsult']],
-		['障害のある娘が日中過ごせる場所', ['shelteredWork', 'disabilityConsult']],
+		['障害のある娘が日中過ごせる場所', ['shelteredWork', 'disabilityConsult', 'dayActivity']],
 		['高齢の母が一人で買い物に行けなくなった', ['shoppingSupport', 'neighbourHelp', 'homeHelpHousework']]
-	], 'final'),
-	...sentences('final-kana', 'kana', [
+	], 'tuned'),
+	...sentences('round1-kana', 'kana', [
 		['まごをあずかってほしい', CHILD_MINDING],
 		['ははのものわすれがしんぱい', FORGETTING],
 		['おかねがたりない', ['livelihoodDesk']],
@@ -240,5 +245,60 @@ export const FINAL_SENTENCES: Sentence[] = [
 		['ひきこもりのむすこ', WITHDRAWN],
 		['しごとがみつからない', ['livelihoodDesk', 'silverCentre']],
 		['ぼらんてぃあをしたい', ['volunteering']]
+	], 'tuned')
+];
+
+WORRY_SENTENCES.push(...ROUND1_SENTENCES);
+
+/**
+ * Written after the last tuning change (2026-11-30, round 2: dialect grammar, conjugation stems,
+ * IME slips read aloud) and scored once (see README).
+ */
+export const FINAL_SENTENCES: Sentence[] = [
+	...sentences('final-dialect', 'dialect', [
+		['ばあちゃんが最近ごはんをよう食べんなっちゅう', ['elderlyCareCentre']],
+		['子どもを見てくれる人がおらんき買い物にも行けん', CHILD_MINDING],
+		['お父さんの介護で寝られんがやき、ちょっと預かってもらえんろうか', CARER_REST],
+		['家の前の草がぼうぼうになっちゅうけど自分じゃよう抜かん', ['silverCentre', 'neighbourHelp']],
+		['薬局で薬の飲み方をゆっくり聞きたいがやけど', ['pharmacy', 'pharmacistVisits']],
+		['足が痛うて病院まで歩いて行けんがよ', TO_HOSPITAL],
+		['お金がのうて今月の家賃が払えん', ['livelihoodDesk']],
+		['一人暮らしやき倒れちょっても誰も気づかんろう', LIVES_ALONE],
+		['嫁さんが子育てでまいっちゅうき、誰か話聞いてくれんろうか', ['parentingConsult', 'parentChildPlace']],
+		['耳がよう聞こえんなってテレビの音が大きいと言われるがよ', ['earNoseThroat', 'elderlyCareCentre']],
+		['孫が学校終わってから行くとこがないがよ', ['afterSchool']],
+		['じいちゃんが夜中に家から出て行ってしまうがよ', FORGETTING],
+		['入れ歯が合わんなってご飯が噛めんがよ', ['denturesOralCare', 'dentist', 'homeDentistry']],
+		['地震が来たらどこへ逃げたらえいがか分からん', ['evacuationShelter']]
+	], 'final'),
+	...sentences('final-indirect', 'indirect', [
+		['母が冷蔵庫に同じものをいくつも買ってくる', FORGETTING],
+		['父が階段でつまずくことが増えた', ['elderlyCareCentre', 'exerciseGroup', 'rehabilitation']],
+		['夫が定年してから家でテレビばかり見ている', ['gatheringPlace', 'exerciseGroup', 'silverCentre']],
+		['子どもが夕方まで一人で家にいる', ['afterSchool']],
+		['姉が障害のある子の将来を心配している', ['disabilityConsult']],
+		['祖母がお風呂をずっと嫌がって入らない', [...BATHING, 'elderlyCareCentre']],
+		['息子が学校に行けなくなって半年たつ', ['parentingConsult', 'anythingDesk', 'mentalHealthConsult']],
+		['隣のおばあさんの姿を最近見かけない', ['watchingOverElderly', 'welfareVolunteers', 'elderlyCareCentre']],
+		['冬になると灯油を買いに行くのが大変', ['shoppingSupport', 'neighbourHelp', 'homeHelpHousework']],
+		['仕事を失ってから食べるものにも困っている', ['livelihoodDesk', 'foodPantry', 'communityDiner']],
+		['赤ちゃんが生まれて家から出ることがなくなった', ['parentChildPlace', 'parentingConsult']],
+		['退院した父が家で薬をちゃんと飲めているか心配', ['pharmacistVisits', 'pharmacy', 'homeNursing']],
+		['母の物忘れがひどく、家族だけでは見きれない', ['elderlyCareCentre', 'dementiaHome', 'dayService', 'shortStay', 'careManager']]
+	], 'final'),
+	...sentences('final-kana', 'kana', [
+		['こどもをいちじてきにあずけたい', CHILD_MINDING],
+		['ちちのかいごがたいへん', CARER_REST],
+		['ひとりでかいものにいけない', ['shoppingSupport', 'neighbourHelp', 'homeHelpHousework', 'shoppingBusHospital']],
+		['くすりののみわすれがおおい', ['pharmacy', 'pharmacistVisits']],
+		['はがいたい', ['dentist']],
+		['ごみだしがつらい', ['neighbourHelp', 'silverCentre']],
+		['でんきゅうをかえてほしい', ['neighbourHelp', 'welfareVolunteers']],
+		['こどもしょくどうにいきたい', ['communityDiner']],
+		['たいそうできるところ', ['exerciseGroup', 'gatheringPlace']],
+		['せいかつがくるしい', ['livelihoodDesk']],
+		['こそだてのそうだんをしたい', ['parentingConsult', 'parentChildPlace']],
+		['しょうがいのあるこのそうだん', ['disabilityConsult', 'childDevelopment']],
+		['ひなんじょはどこ', ['evacuationShelter']]
 	], 'final')
 ];

@@ -152,6 +152,35 @@ describe('query planning', () => {
 		expect(plan('困っている').levels[0].tiers[0]).toEqual({ tag: 'なんでも相談' });
 	});
 
+	it('reads 土佐弁 grammar as standard Japanese before looking for worries', () => {
+		const tosa = dictionaries().standardizeDialect;
+		expect(tosa('車がないき病院に行けんがよ')).toBe('車がないき病院に行けないがよ');
+		expect(tosa('うちの子がしゃべらんがやけど')).toBe('うちの子がしゃべらないがやけど');
+		expect(tosa('お金が足りんで困っちゅう')).toBe('お金が足りないで困っている');
+		expect(tosa('介護しゆうけんど')).toBe('介護しているけんど');
+		// Words that merely end in ん are left alone.
+		for (const text of ['ほおっちょけんが近い', 'こうえんがある', 'おばあさんが', 'ちゅうがっこう', 'たくさんある']) expect(tosa(text)).toBe(text);
+		expect(plan('うちの子がまだしゃべらんがやけど大丈夫やろうか').levels[0].tiers[0]).toEqual({ term: 'child-development' });
+	});
+
+	it('folds a worry key’s conjugation to its stem (聞き取れ → 聞き取りにくい)', () => {
+		expect(plan('電話で母の声が聞き取りにくいと言われる').levels[0].tiers[0]).toEqual({ term: 'clinic' });
+	});
+
+	it('reads an IME slip aloud and finds the word it was meant to be', () => {
+		// 放問看護 sounds like 訪問看護 (ほうもんかんご) but is two kanji off: no typo rule finds it.
+		expect(plan('放問看護').levels[0].words).toEqual(['訪問看護']);
+		expect(plan('公民感に行きたい').levels[0].words).toEqual(['公民館']);
+		expect(plan('生活費が足り内').levels[0].optional).not.toContain('内');
+		expect(plan('生活費が足り内').levels[0].tiers).toEqual(plan('生活費が足りない').levels[0].tiers);
+		expect(plan('一人暮らしの見守りを頼み体').levels[0].optional).not.toContain('体');
+	});
+
+	it('ignores two-kana scraps inside a sentence (ばっかり is not 一時預かり)', () => {
+		const words = plan('親父が同じ話ばっかりするようになったがよ').levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		expect(words).not.toContain('かり');
+	});
+
 	it('relaxes to a weighted OR of every word when no listing has them all', () => {
 		const { levels } = plan('子供の発達支援');
 		expect(levels).toEqual([

@@ -9,6 +9,7 @@ import synonymsData from '../../../../data/dictionaries/synonyms.json';
 import abbreviationsData from '../../../../data/dictionaries/abbreviations.json';
 import worriesData from '../../../../data/dictionaries/worries.json';
 import queryWordsData from '../../../../data/dictionaries/query-words.json';
+import kanjiReadingsData from '../../../../data/dictionaries/kanji-readings.json';
 import { foldForSearch, normalizeText } from './normalize';
 import { isField } from '../taxonomy';
 
@@ -39,11 +40,29 @@ const WorriesFile = z.object({
 		})
 	)
 });
+const DialectRule = z.object({
+	pattern: nonEmpty.refine(
+		(pattern) => {
+			try {
+				new RegExp(pattern, 'gu');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		{ message: 'pattern must be a valid regular expression' }
+	),
+	replacement: z.string(),
+	example: z.string().optional()
+});
 const QueryWordsFile = z.object({
 	particles: z.array(nonEmpty),
 	endings: z.array(nonEmpty),
-	near: z.array(nonEmpty)
+	near: z.array(nonEmpty),
+	dialect: z.array(DialectRule).default([])
 });
+
+const KanjiReadingsFile = z.object({ readings: z.record(z.string(), z.string()) });
 
 export interface RawDictionaries {
 	variants: z.input<typeof VariantsFile>;
@@ -51,6 +70,8 @@ export interface RawDictionaries {
 	abbreviations: z.input<typeof AbbreviationsFile>;
 	worries: z.input<typeof WorriesFile>;
 	queryWords: z.input<typeof QueryWordsFile>;
+	/** Readings of single kanji (space-separated, most frequent first); absent: no IME-slip reading. */
+	kanjiReadings?: z.input<typeof KanjiReadingsFile>;
 }
 
 /** Listings with this 困りごと tag, or with this taxonomy term (code). */
@@ -88,6 +109,10 @@ export interface Dictionaries {
 	functionWords: ReadonlySet<string>;
 	/** Folded "near" words (近く, 近所): dropped from the text; they ask for distance order. */
 	nearWords: ReadonlySet<string>;
+	/** Dialect grammar in a query rewritten to standard forms (行けん → 行けない); queries only. */
+	standardizeDialect(normalized: string): string;
+	/** Kanji → its readings in hiragana, most frequent first (for reading IME slips aloud). */
+	kanjiReadings: ReadonlyMap<string, readonly string[]>;
 }
 
 function escapeRegExp(text: string): string {
@@ -106,6 +131,9 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	const abbreviations = parse('abbreviations', AbbreviationsFile, raw.abbreviations);
 	const worries = parse('worries', WorriesFile, raw.worries);
 	const queryWords = parse('query-words', QueryWordsFile, raw.queryWords);
+	const kanjiReadings = new Map(
+		Object.entries(parse('kanji-readings', KanjiReadingsFile, raw.kanjiReadings ?? { readings: {} }).readings).map(([kanji, readings]) => [kanji, readings.split(' ')])
+	);
 
 	// One alternation, longest first, canonical spellings included, so that a variant that is a
 	// prefix of its canonical form (付添 / 付添い) never rewrites text that is already canonical.
@@ -144,6 +172,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	for (const [short, full] of Object.entries(abbreviations.abbreviations)) addGroup(full, [short]);
 
 	const worryByFolded = new Map<string, Worry>();
+	const compiledWorries: Worry[] = [];
 	const concepts = new Set<string>();
 	for (const entry of worries.worries) {
 		if (concepts.has(entry.concept)) throw new Error(`data/dictionaries/worries.json: concept ${entry.concept} appears twice`);
@@ -152,11 +181,21 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			target.startsWith('tag:') ? { tag: target.slice('tag:'.length) } : { term: target.slice('term:'.length) }
 		);
 		const worry: Worry = { concept: entry.concept, keys: entry.keys, lookFor, hints: entry.hints ?? [], generic: entry.generic ?? false };
+		compiledWorries.push(worry);
 		for (const key of entry.keys) {
 			// A key two concepts share belongs to the first (keys are checked for this in the unit tests).
 			if (!worryByFolded.has(fold(key))) worryByFolded.set(fold(key), worry);
 		}
 	}
+	// Conjugations fold to the stem: a key ending in a verb's kana (聞き取れ) also matches as its
+	// stem (聞き取), so 聞き取りにくい and 聞き取れない find it. Full keys keep priority.
+	for (const worry of compiledWorries) {
+		for (const key of worry.keys) {
+			const stem = conjugationStem(fold(key));
+			if (stem && !worryByFolded.has(stem)) worryByFolded.set(stem, worry);
+		}
+	}
+	const dialectRules = queryWords.dialect.map((rule) => ({ pattern: new RegExp(rule.pattern, 'gu'), replacement: rule.replacement }));
 
 	return {
 		canonicalize,
@@ -164,8 +203,18 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		synonymGroups,
 		worryByFolded,
 		functionWords: new Set([...queryWords.particles, ...queryWords.endings].map(fold)),
-		nearWords: new Set(queryWords.near.map(fold))
+		nearWords: new Set(queryWords.near.map(fold)),
+		kanjiReadings,
+		standardizeDialect: (normalized) => dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized)
 	};
+}
+
+const KANJI_THEN_KANA_TAIL = /^(.*\p{Script=Han})[\u3041-\u309f]$/u;
+
+/** The stem of a key that ends in one kana after a kanji (聞き取れ → 聞き取); null when too short. */
+export function conjugationStem(foldedKey: string): string | null {
+	const match = KANJI_THEN_KANA_TAIL.exec(foldedKey);
+	return match && Array.from(match[1]).length >= 3 ? match[1] : null;
 }
 
 /** One entry of worries.json as written (a 困りごと concept); fields beyond the known ones are kept. */
@@ -180,7 +229,8 @@ export const SHIPPED_DICTIONARIES: RawDictionaries = {
 	synonyms: synonymsData,
 	abbreviations: abbreviationsData,
 	worries: worriesData,
-	queryWords: queryWordsData
+	queryWords: queryWordsData,
+	kanjiReadings: kanjiReadingsData
 };
 
 let shipped: Dictionaries | null = null;

@@ -212,30 +212,24 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 	return tokens;
 }
 
-/** One chunk (no spaces or punctuation) → tokens. */
-function chunkTokens(canonical: string, context: PlannerContext): Token[] {
-	const folded = katakanaToHiragana(canonical);
-	const { items, bySound, longest } = vocabulary(context);
-	const whole = asRequested(items.get(folded), context);
-	if (whole) return [tokenFor(whole, canonical)];
-	const wholeMatch = context.lexicon.lookup(folded);
-	if (wholeMatch && wholeMatch.kind !== 'typo') return [knownWord(wholeMatch.entry.surface, context)];
-	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
-	// A name heard alike is an area or nothing: the word an area key hides is not heard alike.
-	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
-	if (wholeSound) return [tokenFor(wholeSound, canonical)];
+type Piece = { item: VocabularyItem; text: string } | { unknown: string };
 
+/** Longest known word at each position; what nothing matches is kept as unknown stretches. */
+function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
+	const { items, longest } = vocabulary(context);
 	// Folding is one character for one, so positions in `folded` are positions in `canonical`.
-	const chars = Array.from(folded);
+	const chars = Array.from(katakanaToHiragana(canonical));
 	const original = Array.from(canonical);
-	const pieces: Array<{ item: VocabularyItem; text: string } | { unknown: string }> = [];
+	const pieces: Piece[] = [];
 	let unknown = '';
 	for (let i = 0; i < chars.length; ) {
 		let found: { item: VocabularyItem; length: number } | null = null;
 		for (let length = Math.min(longest, chars.length - i); length >= 1; length--) {
-			const item = asRequested(items.get(chars.slice(i, i + length).join('')), context);
-			// A one-character listing word inside a sentence is noise; particles, worries and areas are not.
-			if (item && (length > 1 || item.kind !== 'lexicon')) {
+			const key = chars.slice(i, i + length).join('');
+			const item = asRequested(items.get(key), context);
+			// One-character listing words and two-kana ones (らん, かり) inside a sentence are noise;
+			// particles, worries and areas are not.
+			if (item && (item.kind !== 'lexicon' || (length > 1 && !(length === 2 && KANA_ONLY.test(key))))) {
 				found = { item, length };
 				break;
 			}
@@ -251,7 +245,78 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 		i += found.length;
 	}
 	if (unknown) pieces.push({ unknown });
+	return pieces;
+}
 
+const HAS_KANJI = /\p{Script=Han}/u;
+/** Most readings tried for one unknown stretch (the product of its kanji's readings). */
+const MAX_SLIP_READINGS = 48;
+
+/** The ways a stretch can be read: kana as written, each kanji as written or by its dictionary readings. */
+function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>): string[] {
+	let spelled = [''];
+	for (const char of Array.from(stretch)) {
+		const options = HAS_KANJI.test(char) ? [char, ...(readings.get(char) ?? [])] : [char];
+		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_SLIP_READINGS);
+	}
+	return spelled.filter((spelling) => spelling !== stretch);
+}
+
+/** How much of a chunk nothing explains (a lone kana left between words is an ending, not a miss). */
+function unknownLength(pieces: Piece[]): number {
+	return pieces.reduce((sum, piece) => {
+		if (!('unknown' in piece)) return sum;
+		const length = Array.from(piece.unknown).length;
+		return sum + (length === 1 && HIRAGANA_ONLY.test(piece.unknown) ? 0 : length);
+	}, 0);
+}
+
+/**
+ * IME slips: a stretch with kanji nothing knows is probably a wrong conversion of the right sound
+ * (通員 for 通院, 相段 for 相談, 足り内 for 足りない). Each such stretch is read aloud and the chunk
+ * segmented again; the reading that leaves the least unknown wins, when it explains the stretch.
+ */
+function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
+	const readings = context.dictionaries.kanjiReadings;
+	if (readings.size === 0) return pieces;
+	let best = pieces;
+	for (let index = 0; index < best.length; index++) {
+		const piece = best[index];
+		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown)) continue;
+		const before = best.slice(0, index).map((p) => ('unknown' in p ? p.unknown : p.text)).join('');
+		const after = best.slice(index + 1).map((p) => ('unknown' in p ? p.unknown : p.text)).join('');
+		const knownTexts = new Set(best.flatMap((p) => ('item' in p ? [p.text] : [])));
+		let chosen: Piece[] | null = null;
+		for (const sound of readAloud(piece.unknown, readings)) {
+			const candidate = segmentPieces(before + sound + after, context);
+			const explained = unknownLength(candidate) < unknownLength(best);
+			// It reads as a word nothing had found yet, or as mere endings (頼み体 → 頼みたい).
+			const added = candidate.filter((p) => 'item' in p && !knownTexts.has(p.text));
+			const meaningful = added.length > 0;
+			if (explained && meaningful && (!chosen || unknownLength(candidate) < unknownLength(chosen))) chosen = candidate;
+		}
+		if (chosen) {
+			best = chosen;
+			index = -1;
+		}
+	}
+	return best;
+}
+
+/** One chunk (no spaces or punctuation) → tokens. */
+function chunkTokens(canonical: string, context: PlannerContext): Token[] {
+	const folded = katakanaToHiragana(canonical);
+	const { items, bySound } = vocabulary(context);
+	const whole = asRequested(items.get(folded), context);
+	if (whole) return [tokenFor(whole, canonical)];
+	const wholeMatch = context.lexicon.lookup(folded);
+	if (wholeMatch && wholeMatch.kind !== 'typo') return [knownWord(wholeMatch.entry.surface, context)];
+	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
+	// A name heard alike is an area or nothing: the word an area key hides is not heard alike.
+	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
+	if (wholeSound) return [tokenFor(wholeSound, canonical)];
+
+	const pieces = readThroughSlips(segmentPieces(canonical, context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
 	const tokens = pieces.flatMap((piece) => ('item' in piece ? [tokenFor(piece.item, piece.text)] : unknownTokens(piece.unknown, context, hasKnown)));
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
@@ -283,7 +348,7 @@ function levelKey(level: PlanLevel): string {
 
 /** Plans a non-empty query text. */
 export function planQuery(q: string, context: PlannerContext): QueryPlan {
-	const canonical = context.dictionaries.canonicalize(normalizeText(q)).replace(MIDDLE_DOTS, '');
+	const canonical = context.dictionaries.standardizeDialect(context.dictionaries.canonicalize(normalizeText(q))).replace(MIDDLE_DOTS, '');
 	const tokens = canonical
 		.split(PUNCTUATION)
 		.filter((chunk) => chunk.length > 0)
