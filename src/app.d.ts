@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { SessionUser } from '$lib/server/auth/types';
+import type { Language } from '$lib/domain/i18n/languages';
 
 declare global {
 	namespace App {
@@ -7,6 +8,8 @@ declare global {
 			/** The signed-in user of the admin area, or null (set by the session hook). */
 			user: SessionUser | null;
 			session: { id: string; expiresAt: string } | null;
+			/** The interface language (?lang= or the lang cookie; set by the language hook). */
+			language: Language;
 		}
 	}
 }

@@ -10,6 +10,7 @@ import { rateLimitsFromEnv } from '$lib/server/operations/rate-limit';
 import { databaseWritable } from '$lib/server/operations/health';
 import { logger, requestIdFrom, SLOW_REQUEST_MS, SLOW_SEARCH_MS } from '$lib/server/operations/log';
 import { metrics } from '$lib/server/operations/metrics';
+import { DEFAULT_LANGUAGE, htmlLang, LANGUAGE_COOKIE, LANGUAGE_PARAM, parseLanguage } from '$lib/domain/i18n';
 
 /** Opens the database and repairs the search index before the first request. */
 export const init: ServerInit = async () => {
@@ -62,6 +63,29 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		response.headers.set('cache-control', 'no-store');
 		response.headers.set('x-robots-tag', 'noindex');
 	}
+	return response;
+};
+
+/**
+ * The interface language: ?lang= (a link from the switch, or a shared link) wins and is remembered
+ * in a cookie; otherwise the cookie; otherwise Japanese. The server writes it into <html lang>, so
+ * pages are right without JavaScript. The admin area beyond its login page stays in Japanese.
+ */
+const language: Handle = async ({ event, resolve }) => {
+	const fromUrl = parseLanguage(event.url.searchParams.get(LANGUAGE_PARAM));
+	const fromCookie = parseLanguage(event.cookies.get(LANGUAGE_COOKIE));
+	if (fromUrl && fromUrl !== fromCookie) {
+		event.cookies.set(LANGUAGE_COOKIE, fromUrl, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+	}
+	const { pathname } = event.url;
+	const translated = !isAdminPath(pathname) || isPublicAdminPath(pathname);
+	event.locals.language = translated ? (fromUrl ?? fromCookie ?? DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE;
+	const tag = htmlLang(event.locals.language);
+	const response = await resolve(event, {
+		transformPageChunk: tag === 'ja' ? undefined : ({ html }) => html.replace('<html lang="ja"', `<html lang="${tag}"`)
+	});
+	// Pages and their data differ by the cookie: a shared cache must key them on it.
+	if (event.isDataRequest || (response.headers.get('content-type') ?? '').startsWith('text/html')) response.headers.append('vary', 'Cookie');
 	return response;
 };
 
@@ -146,4 +170,4 @@ const writeGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(observe, compression, securityHeaders, rateLimit, writeGuard, session, adminGuard);
+export const handle: Handle = sequence(observe, compression, securityHeaders, rateLimit, writeGuard, language, session, adminGuard);

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { searchAreas } from '$lib/server/areas';
 import { findWorry } from '$lib/server/guided';
+import { messagesFor, type Messages } from '$lib/domain/i18n';
 
 interface Shortcut {
 	label: string;
@@ -17,24 +18,16 @@ function guided(label: string, worryKey: string): Array<{ label: string; href: s
 }
 
 /** こんなときに: everyday worries, each asking for an area or the current location. */
-function shortcuts(): Shortcut[] {
+function shortcuts({ home: { shortcuts: s } }: Messages): Shortcut[] {
 	const cards: Shortcut[] = [
-		{
-			label: '近くのサロン・百歳体操',
-			note: '歩いて行ける集いの場・体操の会',
-			links: [...guided('サロン・通いの場', '集い'), ...guided('いきいき百歳体操', '運動')]
-		},
-		{ label: '子育ての相談', note: '子育て支援拠点・相談できる場所', links: guided('子育ての相談', '育児') },
-		{ label: '親の介護', note: 'まずは高齢者支援センター（地域包括支援センター）へ', links: guided('親の介護', '親の介護') },
-		{
-			label: 'ゴミ出し・電球交換の手伝い',
-			note: '住民どうしの支え合い（訪問型サービスB）',
-			links: [...guided('ゴミ出し', 'ゴミ'), ...guided('電球の交換', '電球')]
-		},
-		{ label: 'なんでも相談窓口', note: 'どこに相談すればよいか分からないとき', links: [{ label: 'なんでも相談窓口', href: '/search?desk=true' }] },
-		{ label: 'ほかの困りごと', note: '困りごとと場所を選んで、近くの相談先をさがす', links: [{ label: 'ほかの困りごと', href: '/konnatoki' }] }
+		{ label: s.salonLabel, note: s.salonNote, links: [...guided(s.salonLink, '集い'), ...guided(s.taisoLink, '運動')] },
+		{ label: s.childLabel, note: s.childNote, links: guided(s.childLabel, '育児') },
+		{ label: s.careLabel, note: s.careNote, links: guided(s.careLabel, '親の介護') },
+		{ label: s.helpLabel, note: s.helpNote, links: [...guided(s.garbageLink, 'ゴミ'), ...guided(s.bulbLink, '電球')] },
+		{ label: s.deskLabel, note: s.deskNote, links: [{ label: s.deskLabel, href: '/search?desk=true' }] },
+		{ label: s.otherLabel, note: s.otherNote, links: [{ label: s.otherLabel, href: '/konnatoki' }] }
 	];
 	return cards.filter((card) => card.links.length > 0);
 }
 
-export const load: PageServerLoad = () => ({ areas: searchAreas(getApp()), shortcuts: shortcuts() });
+export const load: PageServerLoad = ({ locals }) => ({ areas: searchAreas(getApp()), shortcuts: shortcuts(messagesFor(locals.language)) });

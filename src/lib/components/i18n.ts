@@ -1,0 +1,22 @@
+/**
+ * The interface language in components: read from the layout's data (the server chose it from
+ * ?lang= or the cookie), so server rendering and the browser agree.
+ */
+import { page } from '$app/state';
+import { DEFAULT_LANGUAGE, LANGUAGE_PARAM, messagesFor, type Language, type Messages } from '$lib/domain/i18n';
+
+export function language(): Language {
+	return (page.data as { language?: Language }).language ?? DEFAULT_LANGUAGE;
+}
+
+/** The messages of the current language (call inside $derived or markup to follow a change). */
+export function t(): Messages {
+	return messagesFor(language());
+}
+
+/** This page in another language (the switch's links: they set the cookie on the server). */
+export function languageHref(url: URL, target: Language): string {
+	const params = new URLSearchParams(url.search);
+	params.set(LANGUAGE_PARAM, target);
+	return `${url.pathname}?${params}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The interface in 日本語, English and やさしい日本語: switched by plain links in the header (no
+ * JavaScript needed), kept in a cookie, rendered by the server with the right <html lang>. Listing
+ * content stays as entered.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+async function switchTo(page: Page, name: 'English' | 'やさしい にほんご' | '日本語'): Promise<void> {
+	await page.getByRole('navigation', { name: /Language|言語|ことば/ }).getByRole('link', { name }).click();
+	await expect(page.getByRole('navigation', { name: /Language|言語|ことば/ }).getByRole('link', { name })).toHaveAttribute('aria-current', 'true');
+}
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('English from the header switch: the home page in English with html lang="en", kept on the next page', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('困ったときの相談先・通える場所をさがす');
+
+		await switchTo(page, 'English');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find where to ask for help and places to go');
+		await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'By district' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Search by field' })).toBeVisible();
+		await expect(page.getByRole('link', { name: /^Elderly care/ })).toBeVisible();
+		await expect(page).toHaveTitle(/Tsunagi/);
+
+		// The cookie keeps it: a page reached by an ordinary link, with no ?lang=.
+		await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'By district' }).click();
+		await expect(page).toHaveURL(/\/areas$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('contentinfo')).toContainText('Events calendar');
+
+		// And back to Japanese.
+		await switchTo(page, '日本語');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('困ったときの相談先・通える場所をさがす');
+	});
+
+	test('やさしい日本語 shows its own wording with html lang="ja"', async ({ page }) => {
+		await page.goto('/');
+		await switchTo(page, 'やさしい にほんご');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('こまったときに そうだんする 場所を さがす');
+		await page.goto('/konnatoki');
+		await expect(page.getByRole('navigation', { name: 'サイトの メニュー' }).getByRole('link', { name: 'こまったとき' })).toBeVisible();
+	});
+
+	test('a shared link with ?lang=en opens in English; an unknown language falls back to Japanese', async ({ page }) => {
+		await page.goto('/?lang=en');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.context().clearCookies();
+		await page.goto('/?lang=xx');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('困ったときの相談先・通える場所をさがす');
+	});
+});
