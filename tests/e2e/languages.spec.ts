@@ -57,3 +57,38 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('困ったときの相談先・通える場所をさがす');
 	});
 });
+
+test.describe('results in English', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the search form, chips, count and cards in English; listing names as entered with their reading', async ({ page }) => {
+		await page.goto('/?lang=en');
+		const form = page.getByRole('search', { name: 'Search for information' });
+		await form.getByLabel('Keyword').fill('サロン');
+		await form.getByRole('button', { name: 'Search' }).click();
+		await expect(page).toHaveURL(/\/search\?/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “サロン”');
+		await expect(page.getByRole('status').filter({ hasText: /places found/ })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Remove the condition “サロン”' })).toBeVisible();
+		await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+		const firstCard = page.locator('article.listing-card').first();
+		// The name stays in Japanese (marked lang="ja"); its reading follows in Latin letters.
+		await expect(firstCard.locator('h3 [lang="ja"]')).toHaveText(/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u);
+		await expect(firstCard.locator('h3 [lang="ja-Latn"]')).toHaveText(/^\([A-Z][a-z]+/);
+		await expect(firstCard).toContainText('Salon and gathering place');
+
+		// The detailed conditions are labelled in English too.
+		await page.goto('/search?q=%E3%82%B5%E3%83%AD%E3%83%B3&field=%E5%9C%B0%E5%9F%9F%E8%B3%87%E6%BA%90&weekday=2');
+		await expect(page.getByLabel('Field', { exact: true })).toHaveValue('地域資源');
+		await expect(page.getByRole('link', { name: 'Remove the condition Field: Community' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Remove the condition Open on Tuesday' })).toBeVisible();
+	});
+
+	test('やさしい日本語 results use its wording', async ({ page }) => {
+		await page.goto('/search?q=%E3%82%B5%E3%83%AD%E3%83%B3&lang=easy');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('「サロン」の けっか');
+		await expect(page.getByRole('search', { name: 'じょうほうを さがす' }).getByRole('button', { name: 'さがす' })).toBeVisible();
+	});
+});

@@ -5,27 +5,29 @@ import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/
 import { UnknownAreaError, UnknownTermError } from '$lib/server/search/service';
 import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading, withoutFiltersOffer } from './links';
 import { searchEvents } from '$lib/server/events';
+import { kindLabel, messagesFor } from '$lib/domain/i18n';
 
 /**
  * The results page, rendered on the server so it works without JavaScript. The URL holds the
  * whole search (parseSearchParams / searchQueryToParams), so a result can be shared or reloaded.
  */
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const app = getApp();
+	const m = messagesFor(locals.language);
 	const areas = searchAreas(app);
 	const schemes = deskSchemes(app);
 	const terms = app.taxonomy.groups();
 	const parsed = parseSearchParams(url.searchParams);
-	const termName = (query: SearchQuery | null) => (query?.term ? (app.taxonomy.term(query.term)?.name ?? null) : null);
+	const termName = (query: SearchQuery | null) => (query?.term ? kindLabel(locals.language, query.term, app.taxonomy.term(query.term)?.name) : null);
 	const invalid = (query: SearchQuery | null, issues: ValidationIssue[]) => ({
 		areas,
 		schemes,
 		terms,
 		query,
 		areaName: null,
-		heading: searchHeading(query ?? {}, null, termName(query)),
+		heading: searchHeading(query ?? {}, null, termName(query), m),
 		printHref: null,
-		chips: query ? filterChips(query, null, termName(query)) : [],
+		chips: query ? filterChips(query, null, termName(query), m) : [],
 		issues,
 		result: null,
 		events: null,
@@ -40,9 +42,9 @@ export const load: PageServerLoad = async ({ url }) => {
 			terms,
 			query: parsed.query,
 			areaName: area?.name ?? null,
-			heading: searchHeading(parsed.query, area ?? null, termName(parsed.query)),
+			heading: searchHeading(parsed.query, area ?? null, termName(parsed.query), m),
 			printHref: printHref(parsed.query),
-			chips: filterChips(parsed.query, area ?? null, termName(parsed.query)),
+			chips: filterChips(parsed.query, area ?? null, termName(parsed.query), m),
 			issues: [] as ValidationIssue[],
 			result: {
 				total: result.total,
@@ -54,17 +56,17 @@ export const load: PageServerLoad = async ({ url }) => {
 			},
 			// Events are found by the same words (新春お茶会), listed above the listings.
 			events: searchEvents(app, { q: parsed.query.q, field: parsed.query.field, area: area?.id }),
-			withoutFilters: withoutFiltersOffer(parsed.query, result.without_filters)
+			withoutFilters: withoutFiltersOffer(parsed.query, result.without_filters, m)
 		};
 	} catch (error) {
 		if (error instanceof UnknownTermError) {
 			return invalid({ ...parsed.query, term: undefined }, [
-				{ param: 'term', ja: `種類「${error.term}」は見つかりません。一覧から選び直してください。`, en: `Unknown taxonomy term: ${error.term}.` }
+				{ param: 'term', ja: m.results.unknownKind(error.term), en: `Unknown taxonomy term: ${error.term}.` }
 			]);
 		}
 		if (!(error instanceof UnknownAreaError)) throw error;
 		return invalid({ ...parsed.query, area: undefined }, [
-			{ param: 'area', ja: `地区「${error.area}」が見つかりません。一覧から選び直してください。`, en: `Unknown area: ${error.area}.` }
+			{ param: 'area', ja: m.results.unknownArea(error.area), en: `Unknown area: ${error.area}.` }
 		]);
 	}
 };

@@ -3,8 +3,8 @@
  * server so the browser does not need the search-parameter code (and its validator) at all.
  */
 import { DEFAULT_PER_PAGE, searchQueryToParams, withoutNarrowingFilters, type NarrowingFilter, type SearchQuery } from '$lib/domain/search';
-import { WEEKDAY_LABELS } from '$lib/domain/hours';
-import { areaChipLabel, areaLabel, type AreaName } from '$lib/domain/area';
+import { areaChipLabel, type AreaName } from '$lib/domain/area';
+import { MESSAGES, weekdayLabel, type Messages } from '$lib/domain/i18n';
 import type { FilterChip } from '$lib/components/types';
 
 export function searchHref(query: Partial<SearchQuery>): string {
@@ -21,33 +21,38 @@ function without(query: SearchQuery, ...keys: Array<keyof SearchQuery>): string 
 	return searchHref(next);
 }
 
-/** One chip per active condition, each linking to the search without it. */
-export function filterChips(query: SearchQuery, area: AreaName | null, termName: string | null = null): FilterChip[] {
+/** An area chip's text: 「地区：旭」 in Japanese (school names shortened), "District: 旭" in English. */
+function areaChip(area: AreaName, m: Messages): string {
+	if (m === MESSAGES.ja) return areaChipLabel(area);
+	return m.chips.area((m.areaKinds as Record<string, string>)[area.kind] ?? area.kind, area.name);
+}
+
+/** One chip per active condition, each linking to the search without it (termName: the kind in the reader's language). */
+export function filterChips(query: SearchQuery, area: AreaName | null, termName: string | null = null, m: Messages = MESSAGES.ja): FilterChip[] {
 	const chips: FilterChip[] = [];
-	if (query.q) chips.push({ label: `「${query.q}」`, href: without(query, 'q') });
-	if (query.area) chips.push({ label: area ? areaChipLabel(area) : `地域：${query.area}`, href: without(query, 'area') });
-	if (query.field) chips.push({ label: `分野：${query.field}`, href: without(query, 'field') });
-	if (query.term) chips.push({ label: `種類：${termName ?? query.term}`, href: without(query, 'term') });
-	if (query.target) chips.push({ label: `対象：${query.target}`, href: without(query, 'target') });
-	if (query.desk) chips.push({ label: 'なんでも相談窓口のみ', href: without(query, 'desk') });
-	if (query.weekday !== undefined) chips.push({ label: `${WEEKDAY_LABELS[query.weekday]}曜日に開いている`, href: without(query, 'weekday') });
-	if (query.openNow) chips.push({ label: '今開いている', href: without(query, 'openNow') });
+	if (query.q) chips.push({ label: m.common.quoted(query.q), href: without(query, 'q') });
+	if (query.area) chips.push({ label: area ? areaChip(area, m) : `${m.searchForm.area}：${query.area}`, href: without(query, 'area') });
+	if (query.field) chips.push({ label: m.chips.field(m.fields[query.field]), href: without(query, 'field') });
+	if (query.term) chips.push({ label: m.chips.kind(termName ?? query.term), href: without(query, 'term') });
+	if (query.target) chips.push({ label: m.chips.target(m.targets[query.target]), href: without(query, 'target') });
+	if (query.desk) chips.push({ label: m.chips.deskOnly, href: without(query, 'desk') });
+	if (query.weekday !== undefined) chips.push({ label: m.chips.weekday(m.weekdayLong(weekdayLabel(m, query.weekday))), href: without(query, 'weekday') });
+	if (query.openNow) chips.push({ label: m.chips.openNow, href: without(query, 'openNow') });
 	if (query.lat !== undefined) {
-		const radius = query.radiusKm ? `（${query.radiusKm} km 以内）` : '';
-		chips.push({ label: `現在地の近く${radius}`, href: without(query, 'lat', 'lng', 'radiusKm') });
+		const radius = query.radiusKm ? m.chips.radius(String(query.radiusKm)) : '';
+		chips.push({ label: `${m.chips.near}${radius}`, href: without(query, 'lat', 'lng', 'radiusKm') });
 	}
 	return chips;
 }
 
 /** 「旭地区の「サロン」の検索結果」 — what was searched, in words, for headings and titles. */
-export function searchHeading(query: Partial<SearchQuery>, area: AreaName | null, termName: string | null = null): string {
+export function searchHeading(query: Partial<SearchQuery>, area: AreaName | null, termName: string | null = null, m: Messages = MESSAGES.ja): string {
 	let subject = '';
-	if (query.q) subject = `「${query.q}」`;
+	if (query.q) subject = m.common.quoted(query.q);
 	else if (query.term) subject = termName ?? query.term;
-	else if (query.field) subject = query.field;
-	if (query.desk) subject = subject ? `${subject}（なんでも相談窓口）` : 'なんでも相談窓口';
-	const where = area ? `${areaLabel(area)}の` : '';
-	return subject || where ? `${where}${subject || '情報'}の検索結果` : '検索結果';
+	else if (query.field) subject = m.fields[query.field];
+	if (query.desk) subject = m.results.deskSubject(subject);
+	return m.results.heading(subject, area ? m.areaPlace(area.name, area.kind) : '');
 }
 
 /** The print view of the same search: every result (up to the print limit), not one page. */
@@ -68,23 +73,12 @@ export function mapDataHref(query: SearchQuery): string {
 	return text ? `/api/search/map?${text}` : '/api/search/map';
 }
 
-const FILTER_LABELS: Record<NarrowingFilter, string> = {
-	field: '分野',
-	term: '種類',
-	area: '地区',
-	target: '対象',
-	desk: 'なんでも相談窓口のみ',
-	weekday: '曜日',
-	open_now: '今開いている',
-	radius_km: '距離'
-};
-
 /** The notice when the filters removed every listing the words find: which filters, and the search without them. */
-export function withoutFiltersOffer(query: SearchQuery, offer: { total: number; removed: NarrowingFilter[] } | undefined) {
+export function withoutFiltersOffer(query: SearchQuery, offer: { total: number; removed: NarrowingFilter[] } | undefined, m: Messages = MESSAGES.ja) {
 	if (!offer) return null;
 	return {
 		total: offer.total,
-		filters: offer.removed.map((filter) => FILTER_LABELS[filter]),
+		filters: offer.removed.map((filter) => m.filterNames[filter]),
 		href: searchHref({ ...withoutNarrowingFilters(query), page: 1 })
 	};
 }
