@@ -92,3 +92,17 @@ test.describe('results in English', () => {
 		await expect(page.getByRole('search', { name: 'じょうほうを さがす' }).getByRole('button', { name: 'さがす' })).toBeVisible();
 	});
 });
+
+test('a listing page in English: labels translated, the name as entered with its reading', async ({ page, request }) => {
+	const search = (await (await request.get('/api/search?term=salon&per_page=1')).json()) as { hits: Array<{ id: string; name: string }> };
+	const listing = search.hits[0];
+	await page.goto(`/services/${listing.id}?lang=en`);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1 }).locator('[lang="ja"]').last()).toHaveText(listing.name);
+	await expect(page.getByRole('heading', { level: 1 }).locator('[lang="ja-Latn"]')).toHaveText(/^\([A-Z]/);
+	for (const heading of ['Dates and times', 'Place', 'Contact', 'Using it']) {
+		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+	}
+	await expect(page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: 'Community' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Salon and gathering place' })).toBeVisible();
+});
