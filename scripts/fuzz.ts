@@ -37,8 +37,10 @@ await runCli('test:fuzz', async () => {
 	const times: number[] = [];
 	const statuses = new Map<number, number>();
 	const bad: string[] = [];
+	const all: Array<{ ms: number; status: number; pathname: string }> = [];
 	let next = 0;
 	const started = performance.now();
+	console.log(`fuzz: ${total} requests, ${concurrency} in flight, load average (1/5/15 min) at the start ${os.loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
 	try {
 		await Promise.all(
 			Array.from({ length: concurrency }, async () => {
@@ -47,6 +49,7 @@ await runCli('test:fuzz', async () => {
 					const pathname = fuzzPath(random, ids);
 					const result = await request(server.url + pathname).catch((error: Error) => ({ status: 0, ms: 0, body: error.message }));
 					times.push(result.ms);
+					all.push({ ms: result.ms, status: result.status, pathname });
 					statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
 					if (result.status >= 500 || result.status === 0 || result.ms > SLOW_MS) bad.push(`${result.status} ${result.ms.toFixed(0)} ms ${pathname}`);
 				}
@@ -59,6 +62,9 @@ await runCli('test:fuzz', async () => {
 	times.sort((a, b) => a - b);
 	const wallS = (performance.now() - started) / 1000;
 	console.log(`fuzz: ${times.length} requests in ${wallS.toFixed(1)} s; p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+	console.log(`load average (1/5/15 min) at the end: ${os.loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
+	console.log('slowest answers:');
+	for (const slow of all.sort((a, b) => b.ms - a.ms).slice(0, 10)) console.log(`  ${slow.ms.toFixed(0)} ms ${slow.status} ${slow.pathname.slice(0, 300)}${slow.pathname.length > 300 ? `… (${slow.pathname.length} chars)` : ''}`);
 	console.log(`statuses: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([status, count]) => `${status}×${count}`).join(', ')}`);
 	if (bad.length > 0) {
 		for (const line of bad.slice(0, 20)) console.log(`  ${line}`);

@@ -29,7 +29,7 @@ export function copyDatabase(source: string, target: string): void {
 	}
 }
 
-export async function startAppServer(databasePath: string, env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(databasePath: string, env: Record<string, string> = {}, readyTimeoutMs = 120_000): Promise<AppServer> {
 	if (!fs.existsSync(path.resolve('build/handler.js'))) throw new Error('no build: run `npx vite build` (or `npm start` once) first');
 	const port = await freePort();
 	const { ORIGIN: _origin, MEILI_URL: _meili, ...inherited } = process.env;
@@ -38,12 +38,12 @@ export async function startAppServer(databasePath: string, env: Record<string, s
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 120_000;
+	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
 		const ready = await request(url + '/readyz').catch(() => null);
 		if (ready?.status === 200) break;
-		if (Date.now() > deadline) throw new Error('server not ready after 120 s');
+		if (Date.now() > deadline) throw new Error(`server not ready after ${readyTimeoutMs / 1000} s`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	return {

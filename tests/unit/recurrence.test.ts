@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { RRule } from 'rrule';
 import {
 	buildRRule,
 	describeRecurrence,
@@ -114,5 +115,39 @@ describe('one occurrence expansion (hand-computed dates)', () => {
 		expect(at(expandOccurrences({ rrule: count, dtstart: '2026-12-01', startTime: null, endTime: null }, '2026-12-01', '2027-12-31'))).toEqual([
 			'2026-12-15', '2027-01-15'
 		]);
+	});
+});
+
+describe('次回 for pages that list hundreds of listings', () => {
+	const now = new Date('2026-11-30T01:00:00Z');
+
+	it('a rule is expanded once per range, not once per listing that shares it or per page view', () => {
+		const between = vi.spyOn(RRule.prototype, 'between');
+		try {
+			const series = { rrule: 'FREQ=WEEKLY;BYDAY=WE', dtstart: '2020-01-08', startTime: '10:00', endTime: '11:00' };
+			const first = nextOccurrences(series, now, 3);
+			const calls = between.mock.calls.length;
+			expect(calls).toBeGreaterThan(0);
+			for (let view = 0; view < 20; view++) expect(nextOccurrences(series, now, 3)).toEqual(first);
+			expect(between.mock.calls.length).toBe(calls);
+		} finally {
+			between.mockRestore();
+		}
+	});
+
+	it('looks past two months only when needed, with the same dates as a whole year', () => {
+		const cases = [
+			{ rrule: 'FREQ=WEEKLY;BYDAY=TU,FR', dtstart: '2021-04-06' },
+			{ rrule: 'FREQ=MONTHLY;BYDAY=1TH', dtstart: '2022-05-05' },
+			{ rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15', dtstart: '2026-01-15' },
+			{ rrule: 'FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=1', dtstart: '2020-08-01' }
+		];
+		for (const rule of cases) {
+			const series = { ...rule, startTime: '10:00', endTime: '11:30' };
+			const wholeYear = expandOccurrences(series, tokyoDate(now), '2027-12-01').filter((o) => !isPastOccurrence(o, now)).slice(0, 3);
+			expect(nextOccurrences(series, now, 3), rule.rrule).toEqual(wholeYear);
+		}
+		// A yearly rule has one date in the year ahead.
+		expect(nextOccurrences({ rrule: 'FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=1', dtstart: '2020-08-01', startTime: null, endTime: null }, now, 3).map((o) => o.date)).toEqual(['2027-08-01']);
 	});
 });

@@ -185,14 +185,30 @@ function floatingDate(isoDate: string | null | undefined): Date {
  * A rule's dates between two dates (inclusive). Dates are "floating" (UTC fields used as Japanese
  * calendar dates, as rrule recommends), so no time zone shifts a 23:30 session to the next day.
  */
-function ruleDates(rrule: string, dtstart: string | null | undefined, from: string, to: string): string[] {
+function ruleDates(rrule: string, dtstart: string | null | undefined, from: string, to: string): readonly string[] {
+	const key = `${rrule}|${dtstart ?? ''}|${from}|${to}`;
+	const cached = ruleDatesCache.get(key);
+	if (cached) return cached;
+	let dates: readonly string[];
 	try {
 		const rule = new RRule({ ...RRule.parseString(rrule.replace(/^RRULE:/, '')), dtstart: floatingDate(dtstart) });
-		return rule.between(new Date(`${from}T00:00:00Z`), new Date(`${to}T23:59:59Z`), true).map((date) => date.toISOString().slice(0, 10));
+		dates = rule.between(new Date(`${from}T00:00:00Z`), new Date(`${to}T23:59:59Z`), true).map((date) => date.toISOString().slice(0, 10));
 	} catch {
-		return [];
+		dates = [];
 	}
+	if (ruleDatesCache.size >= RULE_DATES_CACHE_SIZE) ruleDatesCache.delete(ruleDatesCache.keys().next().value!);
+	ruleDatesCache.set(key, dates);
+	return dates;
 }
+
+/**
+ * rrule walks every date from DTSTART (often years back) to the end of the range, so one listing's
+ * 次回 costs hundreds of steps and a page of hundreds of listings (an area page) took most of its
+ * time here. The dates of a rule over a range never change: the most recent expansions are kept
+ * (oldest dropped first); a new day means new ranges, so old entries simply age out.
+ */
+const ruleDatesCache = new Map<string, readonly string[]>();
+const RULE_DATES_CACHE_SIZE = 5000;
 
 /** The first date the rule occurs on or after its DTSTART. */
 export function firstOccurrenceDate(rrule: string, dtstart: string): string | null {
@@ -314,10 +330,18 @@ export function isPastOccurrence(occurrence: Pick<Occurrence, 'date' | 'startsAt
 /** The next n sessions that take place (not 休み or 中止), from now on, looking a year ahead. */
 export function nextOccurrences(series: Series, now: Date, n: number, exceptions: readonly SeriesException[] = []): Occurrence[] {
 	const today = tokyoDate(now);
-	return expandOccurrences(series, today, addDays(today, 366), exceptions)
-		.filter((occurrence) => (occurrence.status === 'scheduled' || occurrence.status === 'moved') && !isPastOccurrence(occurrence, now))
-		.slice(0, n);
+	// Most series meet n times within two months: look there first, a whole year only when needed
+	// (the same first n either way: everything later is dated after the shorter range).
+	for (const days of NEXT_OCCURRENCE_WINDOWS) {
+		const found = expandOccurrences(series, today, addDays(today, days), exceptions).filter(
+			(occurrence) => (occurrence.status === 'scheduled' || occurrence.status === 'moved') && !isPastOccurrence(occurrence, now)
+		);
+		if (found.length >= n || days === NEXT_OCCURRENCE_WINDOWS.at(-1)) return found.slice(0, n);
+	}
+	return [];
 }
+
+const NEXT_OCCURRENCE_WINDOWS = [62, 366] as const;
 
 const occurrenceCache = new Map<string, boolean>();
 

@@ -73,12 +73,14 @@ export async function closeApp(flushTimeoutMs = 5000): Promise<void> {
 		clearTimeout(timer);
 		outbox.stop?.();
 	}
+	// Counted while the database is open (the rows wait there for the next start).
+	const pendingLeft = outbox?.pendingCount?.();
 	try {
 		db.$client.pragma('wal_checkpoint(TRUNCATE)');
 	} finally {
 		db.$client.close();
 	}
-	logger.info({ outbox_pending_left: outbox?.pendingCount?.() }, 'shut down: outbox flushed, database closed');
+	logger.info({ outbox_pending_left: pendingLeft }, 'shut down: outbox flushed, database closed');
 }
 
 export function getApp(): App {

@@ -109,11 +109,11 @@ export function countPublished(db: AppDatabase): number {
 
 /**
  * Yields documents in batches of `batchSize` (keyset pagination by id: no statement stays open
- * between batches, so the caller may write to the database or await in between).
+ * between batches, so the caller may write to the database or await in between); `after`
+ * resumes past an id.
  */
-export function* documentBatches(db: AppDatabase, analyzer: ReadingAnalyzer, batchSize: number): Generator<SearchDocument[]> {
+export function* documentBatches(db: AppDatabase, analyzer: ReadingAnalyzer, batchSize: number, after = ''): Generator<SearchDocument[]> {
 	const statement = db.$client.prepare(`${DOCUMENT_SQL} AND s.id > ? ORDER BY s.id LIMIT ?`);
-	let after = '';
 	for (;;) {
 		const rows = statement.all(after, batchSize) as DocumentRow[];
 		if (rows.length === 0) return;
