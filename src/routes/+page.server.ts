@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { searchAreas } from '$lib/server/areas';
-import { findWorry } from '$lib/server/guided';
+import { findWorry, guidedWorries, type GuidedWorry } from '$lib/server/guided';
 import { messagesFor, type Messages } from '$lib/domain/i18n';
 
 interface Shortcut {
@@ -12,8 +12,8 @@ interface Shortcut {
 }
 
 /** A こんなときに worry (by its key in worries.json): the guided search asks where, then lists nearest first. */
-function guided(label: string, worryKey: string): Array<{ label: string; href: string }> {
-	const worry = findWorry(worryKey);
+function guided(label: string, worryKey: string, worries: readonly GuidedWorry[] = guidedWorries(getApp().taxonomy)): Array<{ label: string; href: string }> {
+	const worry = findWorry(worries, worryKey);
 	return worry ? [{ label, href: `/konnatoki?worry=${encodeURIComponent(worry.key)}` }] : [];
 }
 

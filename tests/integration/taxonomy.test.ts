@@ -19,11 +19,14 @@ import { seedTaxonomy, TaxonomyStore } from '../../src/lib/server/taxonomy';
 import {
 	addConcept,
 	addTerm,
+	conceptById,
+	conceptToValues,
 	renameTerm,
 	updateConcept,
 	type TaxonomyContext
 } from '../../src/lib/server/admin/taxonomy';
 import { InputError } from '../../src/lib/server/admin/workflow';
+import { guidedWorries } from '../../src/lib/server/guided';
 import { compileDictionaries, SHIPPED_DICTIONARIES } from '../../src/lib/domain/text/dictionaries';
 import { QueryPlanner } from '../../src/lib/server/search/planner';
 import { TAXONOMY_TERMS } from '../../src/lib/domain/taxonomy';
@@ -202,6 +205,28 @@ describe('困りごと concepts from the database', () => {
 });
 
 describe('who may edit the taxonomy', () => {
+	it('こんなときに offers the concepts as curators keep them: a new wording appears, a removed one goes', () => {
+		const asks = () => guidedWorries(app.taxonomy).map((worry) => worry.ask);
+		expect(asks()).toContain('電球を替えてほしい');
+		const id = addConcept(ctx, curator, {
+			concept: '灯油の買い出し',
+			field: '地域資源',
+			keys: '灯油を買いに行けない\n灯油',
+			lookFor: 'tag:買い物代行',
+			generic: false,
+			ask: '灯油を運んでほしい'
+		});
+		expect(guidedWorries(app.taxonomy)).toContainEqual({ key: '灯油を買いに行けない', ask: '灯油を運んでほしい' });
+		// Emptying the wording takes it off the list; the concept still plans searches.
+		updateConcept(ctx, curator, id, { ...conceptToValues(conceptById(app.db, id)!), ask: '' });
+		expect(asks()).not.toContain('灯油を運んでほしい');
+		expect(app.search.planner.plan('灯油を買いに行けない')?.levels[0].tiers[0]).toEqual({ tag: '買い物代行' });
+		// Editing another field of a shipped concept keeps its wording (kept with the file's other fields).
+		const bulb = app.taxonomy.concepts().find((concept) => concept.extra.ask === '電球を替えてほしい')!;
+		updateConcept(ctx, curator, bulb.id, { ...conceptToValues(bulb), keys: [...bulb.keys, '蛍光灯が切れた'].join('\n') });
+		expect(asks()).toContain('電球を替えてほしい');
+	});
+
 	it('an organisation editor can change no term and no concept', async () => {
 		const concept = app.taxonomy.concepts()[0];
 		const snapshot = () => app.db.$client.prepare('SELECT (SELECT group_concat(code || name) FROM taxonomy_terms), (SELECT group_concat(concept || keys) FROM worry_concepts), (SELECT count(*) FROM audit_log)').raw().get();

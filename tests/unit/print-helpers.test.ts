@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readableUrl } from '../../src/lib/domain/url';
-import { GUIDED_WORRIES, findWorry } from '../../src/lib/server/guided';
 
 describe('readableUrl', () => {
 	it('shows Japanese query text as people read it', () => {
@@ -14,13 +13,3 @@ describe('readableUrl', () => {
 	});
 });
 
-describe('こんなときに worries', () => {
-	it('come from the worry dictionary, each with how a resident says it', () => {
-		expect(GUIDED_WORRIES.length).toBeGreaterThanOrEqual(6);
-		for (const ask of ['電球を替えてほしい', 'ゴミ出しがつらい', '親の介護', '家計の相談']) {
-			expect(GUIDED_WORRIES.some((worry) => worry.ask === ask)).toBe(true);
-		}
-		expect(findWorry('電球')?.ask).toBe('電球を替えてほしい');
-		expect(findWorry('困った')).toBeNull(); // generic: the nearest desk answers it anyway
-	});
-});

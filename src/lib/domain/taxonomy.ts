@@ -175,6 +175,8 @@ export interface ConceptFormValues {
 	keys: string;
 	lookFor: string;
 	generic: boolean;
+	/** How a resident says it on こんなときに (「電球を替えてほしい」); empty: not offered there. */
+	ask?: string;
 }
 
 /** The field's colour on maps and chips (contrast ≥ 4.5:1 against white text). */

@@ -1,12 +1,13 @@
 /**
  * こんなときに (guided search): a worry and a place → the fitting listings nearest first, and the
- * nearest certified desk beside them. The worries are the entries of data/dictionaries/worries.json
- * that say how a resident puts them (`ask`); their first key is the query, so the search engines
- * answer from the same 困りごと data (tags and terms in tiers) as a typed search.
+ * nearest certified desk beside them. The worries are the 困りごと concepts (as curators keep them
+ * in the database, seeded from data/dictionaries/worries.json) that say how a resident puts them
+ * (`ask`); their first key is the query, so the search engines answer from the same 困りごと data
+ * (tags and terms in tiers) as a typed search.
  */
 import { z } from 'zod';
-import worriesData from '../../../data/dictionaries/worries.json';
 import type { App } from './app';
+import type { TaxonomyStore } from './taxonomy';
 import { summarizeHits } from './areas';
 import type { ListingSummary } from '../components/types';
 
@@ -17,13 +18,19 @@ export interface GuidedWorry {
 	ask: string;
 }
 
-const WorriesFile = z.object({
-	worries: z.array(z.object({ keys: z.array(z.string().min(1)).min(1), ask: z.string().min(1).optional(), generic: z.boolean().optional() }))
-});
+const guidedCache = new WeakMap<TaxonomyStore, { version: number; worries: GuidedWorry[] }>();
 
-export const GUIDED_WORRIES: readonly GuidedWorry[] = WorriesFile.parse(worriesData)
-	.worries.filter((worry) => worry.ask && !worry.generic)
-	.map((worry) => ({ key: worry.keys[0], ask: worry.ask! }));
+/** The concepts a resident can pick (those with an `ask`, not generic), once per taxonomy version. */
+export function guidedWorries(taxonomy: TaxonomyStore): readonly GuidedWorry[] {
+	const cached = guidedCache.get(taxonomy);
+	if (cached && cached.version === taxonomy.version) return cached.worries;
+	const worries = taxonomy
+		.concepts()
+		.filter((concept) => !concept.generic && typeof concept.extra.ask === 'string' && concept.extra.ask.trim() !== '' && concept.keys.length > 0)
+		.map((concept) => ({ key: concept.keys[0], ask: (concept.extra.ask as string).trim() }));
+	guidedCache.set(taxonomy, { version: taxonomy.version, worries });
+	return worries;
+}
 
 /** How many listings the first answer shows; the rest are one link away. */
 export const GUIDED_RESULTS = 10;
@@ -66,9 +73,9 @@ export function areaPlace(app: App, value: string): GuidedPlace | null {
 	return { lat: center.lat, lng: center.lng, label, areaName: area.name };
 }
 
-export function findWorry(key: string | undefined): GuidedWorry | null {
+export function findWorry(worries: readonly GuidedWorry[], key: string | undefined): GuidedWorry | null {
 	if (!key) return null;
-	return GUIDED_WORRIES.find((worry) => worry.key === key || worry.ask === key) ?? null;
+	return worries.find((worry) => worry.key === key || worry.ask === key) ?? null;
 }
 
 export async function guidedAnswer(app: App, worry: GuidedWorry, place: GuidedPlace): Promise<GuidedAnswer> {

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { districts } from '$lib/server/areas';
-import { GUIDED_WORRIES, GuidedParams, areaPlace, findWorry, guidedAnswer, type GuidedPlace } from '$lib/server/guided';
+import { GuidedParams, areaPlace, findWorry, guidedAnswer, guidedWorries, type GuidedPlace } from '$lib/server/guided';
 
 /**
  * こんなときに: choose a worry, then a 地区 or the current location. A plain GET form, so each
@@ -9,13 +9,14 @@ import { GUIDED_WORRIES, GuidedParams, areaPlace, findWorry, guidedAnswer, type 
  */
 export const load: PageServerLoad = async ({ url }) => {
 	const app = getApp();
-	const base = { worries: GUIDED_WORRIES, areas: districts(app) };
+	const worries = guidedWorries(app.taxonomy);
+	const base = { worries, areas: districts(app) };
 	const parsed = GuidedParams.safeParse(Object.fromEntries([...url.searchParams].filter(([, value]) => value.trim() !== '')));
 	if (!parsed.success) {
 		return { ...base, selected: null, areaValue: '', answer: null, problem: '場所の指定が正しくありません。地区を選ぶか、現在地を使ってください。' };
 	}
 	const { worry: worryKey, area, lat, lng } = parsed.data;
-	const worry = findWorry(worryKey);
+	const worry = findWorry(worries, worryKey);
 	let place: GuidedPlace | null = null;
 	let problem: string | null = null;
 	if (worryKey && !worry) problem = `「${worryKey}」は選べる困りごとにありません。一覧から選んでください。`;

@@ -56,7 +56,7 @@ export function termValuesFromForm(form: FormData): TermFormValues {
 }
 
 export function emptyConceptValues(): ConceptFormValues {
-	return { concept: '', field: '', keys: '', lookFor: '', generic: false };
+	return { concept: '', field: '', keys: '', lookFor: '', generic: false, ask: '' };
 }
 
 export function conceptValuesFromForm(form: FormData): ConceptFormValues {
@@ -65,7 +65,8 @@ export function conceptValuesFromForm(form: FormData): ConceptFormValues {
 		field: formString(form, 'field'),
 		keys: formString(form, 'keys'),
 		lookFor: formString(form, 'lookFor'),
-		generic: form.get('generic') === 'on' || form.get('generic') === 'true'
+		generic: form.get('generic') === 'on' || form.get('generic') === 'true',
+		ask: formString(form, 'ask')
 	};
 }
 
@@ -75,7 +76,8 @@ export function conceptToValues(concept: WorryConcept): ConceptFormValues {
 		field: concept.field ?? '',
 		keys: concept.keys.join('\n'),
 		lookFor: concept.lookFor.join('\n'),
-		generic: concept.generic
+		generic: concept.generic,
+		ask: askOf(concept)
 	};
 }
 
@@ -147,7 +149,12 @@ const ConceptSchema = z.object({
 				.min(1, '探す先を1つ以上入力してください。')
 				.max(20, '探す先は20個までです。')
 		),
-	generic: z.boolean()
+	generic: z.boolean(),
+	ask: z
+		.string()
+		.default('')
+		.transform(tidy)
+		.pipe(z.string().max(30, 'こんなときにの言い方は30文字以内で入力してください。'))
 });
 
 type ConceptInput = z.output<typeof ConceptSchema>;
@@ -343,12 +350,24 @@ function assertCompiles(db: AppDatabase, replaced: WorryConcept): void {
 	}
 }
 
-const auditShape = (concept: Omit<WorryConcept, 'id' | 'extra'>) => ({
+/** The こんなときに wording kept with the concept's other fields from worries.json ('' when none). */
+function askOf(concept: Pick<WorryConcept, 'extra'>): string {
+	return typeof concept.extra.ask === 'string' ? concept.extra.ask : '';
+}
+
+/** The stored extra fields with the こんなときに wording set (or removed when empty). */
+function withAsk(extra: Record<string, unknown>, ask: string): Record<string, unknown> {
+	const { ask: _previous, ...rest } = extra;
+	return ask ? { ...rest, ask } : rest;
+}
+
+const auditShape = (concept: Omit<WorryConcept, 'id' | 'extra'> & { ask: string }) => ({
 	concept: concept.concept,
 	field: concept.field,
 	keys: concept.keys,
 	lookFor: concept.lookFor,
-	generic: concept.generic
+	generic: concept.generic,
+	ask: concept.ask
 });
 
 /** Adds a concept; answers its id. */
@@ -359,14 +378,25 @@ export function addConcept(ctx: TaxonomyContext, actor: SessionUser, values: Con
 	const sqlite = ctx.db.$client;
 	ctx.db.transaction((tx) => {
 		checkConcept(ctx.db, input, null);
-		const concept: WorryConcept = { id, ...input, extra: {} };
+		const { ask, ...fields } = input;
+		const concept: WorryConcept = { id, ...fields, extra: withAsk({}, ask) };
 		assertCompiles(ctx.db, concept);
 		const sortOrder = sqlite.prepare('SELECT coalesce(max(sort_order), 0) + 1 FROM worry_concepts').pluck().get() as number;
 		sqlite
 			.prepare(
-				"INSERT INTO worry_concepts (id, concept, field, keys, look_for, generic, extra, seed_key, edited_at, sort_order) VALUES (?, ?, ?, ?, ?, ?, '{}', NULL, ?, ?)"
+				'INSERT INTO worry_concepts (id, concept, field, keys, look_for, generic, extra, seed_key, edited_at, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)'
 			)
-			.run(id, input.concept, input.field, JSON.stringify(input.keys), JSON.stringify(input.lookFor), input.generic ? 1 : 0, new Date().toISOString(), sortOrder);
+			.run(
+				id,
+				input.concept,
+				input.field,
+				JSON.stringify(input.keys),
+				JSON.stringify(input.lookFor),
+				input.generic ? 1 : 0,
+				JSON.stringify(concept.extra),
+				new Date().toISOString(),
+				sortOrder
+			);
 		recordAudit(tx, { userId: actor.id, action: 'create', entity: CONCEPT_AUDIT_ENTITY, entityId: id, before: null, after: auditShape(input) });
 	});
 	ctx.taxonomy.changed();
@@ -380,13 +410,24 @@ export function updateConcept(ctx: TaxonomyContext, actor: SessionUser, id: stri
 	const changed = ctx.db.transaction((tx) => {
 		const current = storedConcept(ctx.db, id);
 		if (!current) throw new NotFoundError('指定された困りごとの概念は見つかりません。');
-		const before = auditShape(current);
+		const before = auditShape({ ...current, ask: askOf(current) });
 		if (JSON.stringify(before) === JSON.stringify(auditShape(input))) return false;
 		checkConcept(ctx.db, input, current);
-		assertCompiles(ctx.db, { ...current, ...input });
+		const { ask, ...fields } = input;
+		const extra = withAsk(current.extra, ask);
+		assertCompiles(ctx.db, { ...current, ...fields, extra });
 		ctx.db.$client
-			.prepare('UPDATE worry_concepts SET concept = ?, field = ?, keys = ?, look_for = ?, generic = ?, edited_at = ? WHERE id = ?')
-			.run(input.concept, input.field, JSON.stringify(input.keys), JSON.stringify(input.lookFor), input.generic ? 1 : 0, new Date().toISOString(), id);
+			.prepare('UPDATE worry_concepts SET concept = ?, field = ?, keys = ?, look_for = ?, generic = ?, extra = ?, edited_at = ? WHERE id = ?')
+			.run(
+				input.concept,
+				input.field,
+				JSON.stringify(input.keys),
+				JSON.stringify(input.lookFor),
+				input.generic ? 1 : 0,
+				JSON.stringify(extra),
+				new Date().toISOString(),
+				id
+			);
 		recordAudit(tx, { userId: actor.id, action: 'update', entity: CONCEPT_AUDIT_ENTITY, entityId: id, before, after: auditShape(input) });
 		return true;
 	});
