@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { SessionUser } from '$lib/server/auth/types';
 import type { Language } from '$lib/domain/i18n/languages';
+import type { DisplayPrefs } from '$lib/domain/display';
 
 declare global {
 	namespace App {
@@ -10,6 +11,8 @@ declare global {
 			session: { id: string; expiresAt: string } | null;
 			/** The interface language (?lang= or the lang cookie; set by the language hook). */
 			language: Language;
+			/** The reader's text size, contrast and ふりがな choice (display cookie). */
+			display: DisplayPrefs;
 		}
 	}
 }

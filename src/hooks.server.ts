@@ -11,6 +11,7 @@ import { databaseWritable } from '$lib/server/operations/health';
 import { logger, requestIdFrom, SLOW_REQUEST_MS, SLOW_SEARCH_MS } from '$lib/server/operations/log';
 import { metrics } from '$lib/server/operations/metrics';
 import { DEFAULT_LANGUAGE, htmlLang, LANGUAGE_COOKIE, LANGUAGE_PARAM, parseLanguage } from '$lib/domain/i18n';
+import { DISPLAY_COOKIE, displayAttributes, parseDisplayCookie } from '$lib/domain/display';
 
 /** Opens the database and repairs the search index before the first request. */
 export const init: ServerInit = async () => {
@@ -89,7 +90,31 @@ const language: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Reads the session cookie (admin area only: public pages stay cookie-free and cacheable). */
+/**
+ * Reading aids (text size, contrast, ふりがな) from their cookie, written onto <html> so the first
+ * paint has them. The cookie exists only once a reader saves /display; pages and their data differ
+ * by it, so a shared cache must key them on Cookie (and never store one reader's page for another).
+ */
+const display: Handle = async ({ event, resolve }) => {
+	event.locals.display = parseDisplayCookie(event.cookies.get(DISPLAY_COOKIE));
+	const attributes = Object.entries(displayAttributes(event.locals.display))
+		.map(([name, value]) => ` ${name}="${value}"`)
+		.join('');
+	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace(/<html lang="([^"]*)"/, `<html lang="$1"${attributes}`) });
+	if (rendersDisplayChoices(event, response)) {
+		if (!/\bCookie\b/i.test(response.headers.get('vary') ?? '')) response.headers.append('vary', 'Cookie');
+		if (event.cookies.get(DISPLAY_COOKIE) !== undefined && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-cache');
+	}
+	return response;
+};
+
+/** Pages (HTML) and their client-side navigation data carry the display choices; API answers and files do not. */
+function rendersDisplayChoices(event: RequestEvent, response: Response): boolean {
+	if (event.isDataRequest) return true;
+	return (response.headers.get('content-type') ?? '').startsWith('text/html');
+}
+
+/** Reads the session cookie (admin area only). */
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -170,4 +195,4 @@ const writeGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(observe, compression, securityHeaders, rateLimit, writeGuard, language, session, adminGuard);
+export const handle: Handle = sequence(observe, compression, securityHeaders, rateLimit, writeGuard, language, display, session, adminGuard);

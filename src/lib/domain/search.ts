@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FIELDS, TARGETS, TERM_BY_CODE, type Field, type Target } from './taxonomy';
 import type { WeeklySpan } from './hours';
+import type { RubySpan } from './ruby';
 
 export const SORTS = ['relevance', 'distance', 'name'] as const;
 export type SortOrder = (typeof SORTS)[number];
@@ -48,6 +49,8 @@ export interface SearchDocument {
 	reading: string;
 	/** The listing's words with their readings ([surface, hiragana]), for the query lexicon. */
 	words: Array<[string, string]>;
+	/** ふりがな over the description's kanji words (kuromoji, at index time), shown when ルビ is on. */
+	descriptionRuby: RubySpan[];
 }
 
 export interface SessionRule {

@@ -31,7 +31,8 @@ export const easyJa: Messages = {
 		deskBefore: 'こまったら、ちかくの ',
 		deskLink: 'なんでも そうだん まどぐち',
 		deskAfter: 'に きいて ください。',
-		events: 'イベントの カレンダー'
+		events: 'イベントの カレンダー',
+		display: 'もじの おおきさ・いろ・ふりがな'
 	},
 	fields: {
 		医療: '病院・くすり',

@@ -28,7 +28,8 @@ export const en: Messages = {
 		deskBefore: 'Not sure where to ask? Try a nearby ',
 		deskLink: 'general help desk (なんでも相談窓口)',
 		deskAfter: '.',
-		events: 'Events calendar'
+		events: 'Events calendar',
+		display: 'Text size, contrast and furigana'
 	},
 	fields: {
 		医療: 'Medical',

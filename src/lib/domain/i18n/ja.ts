@@ -30,7 +30,8 @@ export const ja = {
 		deskBefore: '困ったときは、お近くの',
 		deskLink: 'なんでも相談窓口',
 		deskAfter: 'へどうぞ。',
-		events: 'イベント・催しのカレンダー'
+		events: 'イベント・催しのカレンダー',
+		display: '文字・色・ふりがな'
 	},
 	fields: {
 		医療: '医療',

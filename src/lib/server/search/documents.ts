@@ -93,7 +93,8 @@ function toDocument(row: DocumentRow, analyzer: ReadingAnalyzer): SearchDocument
 		lastVerifiedAt: row.lastVerifiedAt,
 		updatedAt: row.updatedAt,
 		reading: row.kana ? '' : analyzer.reading(row.name),
-		words: listingWords(analyzer, [row.name, row.organizationName, ...terms.map(([, name]) => name), ...(JSON.parse(row.tags) as string[])])
+		words: listingWords(analyzer, [row.name, row.organizationName, ...terms.map(([, name]) => name), ...(JSON.parse(row.tags) as string[])]),
+		descriptionRuby: row.description ? analyzer.rubySpans(row.description) : []
 	};
 }
 

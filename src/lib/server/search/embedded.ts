@@ -8,6 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
 import type { SearchDocument, SearchQuery, SearchResult } from '../../domain/search';
+import type { RubySpan } from '../../domain/ruby';
 import type { PlanLevel, QueryPlan } from '../../domain/text/query-plan';
 import { bigramTokens, foldForSearch, textRuns } from '../../domain/text/normalize';
 import { foldCanonical } from '../../domain/text/dictionaries';
@@ -600,6 +601,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	async count(): Promise<number> {
 		this.ensureLoaded();
 		return this.documents.size;
+	}
+
+	/**
+	 * ふりがな for a listing's description, worked out when it was indexed; none when the indexed
+	 * text is not the one shown (an edit not indexed yet).
+	 */
+	descriptionRuby(serviceId: string, description: string): RubySpan[] {
+		const row = this.db.$client
+			.prepare("SELECT json_extract(doc, '$.description'), json_extract(doc, '$.descriptionRuby') FROM search_docs WHERE service_id = ?")
+			.raw()
+			.get(serviceId) as [string | null, string | null] | undefined;
+		return row && row[0] === description && row[1] ? (JSON.parse(row[1]) as RubySpan[]) : [];
 	}
 
 	/** The indexed document of a listing (tests and sync checks). */

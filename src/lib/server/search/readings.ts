@@ -9,10 +9,14 @@ import { createRequire } from 'node:module';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 import { canonicalText } from '../../domain/text/dictionaries';
 import { katakanaToHiragana, scriptRuns } from '../../domain/text/normalize';
+import type { RubySpan } from '../../domain/ruby';
 
 type KuromojiModule = typeof import('kuromoji');
 
 const KANA_ONLY = /^[\u3041-\u309f\u30a0-\u30ff]+$/;
+const HAS_KANJI = /[\p{Script=Han}々〆ヶ]/u;
+/** A sentence with its closing punctuation (or a line). */
+const SENTENCES = /[^。！？!?\n]+[。！？!?\n]*|[。！？!?\n]+/g;
 /** Nouns and noun-like prefixes and suffixes form compound words (百歳 + 体操, 訪問 + 看護). */
 const COMPOUND_POS = new Set(['名詞', '接頭詞']);
 /** Texts up to this length are also lexicon words as a whole (term names, tags, short names). */
@@ -31,6 +35,7 @@ export class ReadingAnalyzer {
 	private loading: Promise<Tokenizer<IpadicFeatures>> | null = null;
 	private readonly wordCache = new Map<string, WordReading[]>();
 	private readonly readingCache = new Map<string, string>();
+	private readonly rubyCache = new Map<string, RubySpan[]>();
 
 	constructor(private readonly dicPath = path.resolve('node_modules/kuromoji/dict')) {}
 
@@ -63,6 +68,38 @@ export class ReadingAnalyzer {
 			.join('');
 		remember(this.readingCache, text, reading);
 		return reading;
+	}
+
+	/**
+	 * ふりがな spans over the kanji words of a text (descriptions), okurigana left outside the ruby
+	 * (集まる → 集《あつ》まる). Words kuromoji has no reading for get none.
+	 */
+	rubySpans(text: string): RubySpan[] {
+		const spans: RubySpan[] = [];
+		// Listings share many sentences (「お気軽にご相談ください。」); tokenizing is the cost, so per sentence, cached.
+		for (const sentence of text.matchAll(SENTENCES)) {
+			for (const [start, end, reading] of this.sentenceRuby(sentence[0])) spans.push([sentence.index + start, sentence.index + end, reading]);
+		}
+		return spans;
+	}
+
+	private sentenceRuby(sentence: string): RubySpan[] {
+		const cached = this.rubyCache.get(sentence);
+		if (cached) return cached;
+		const spans: RubySpan[] = [];
+		let offset = 0;
+		for (const token of this.tokens(sentence)) {
+			const surface = token.surface_form;
+			const start = sentence.indexOf(surface, offset);
+			if (start < 0) continue;
+			offset = start + surface.length;
+			const reading = token.reading && token.reading !== '*' ? katakanaToHiragana(token.reading) : '';
+			if (!reading || !HAS_KANJI.test(surface)) continue;
+			const word = withoutOkurigana(surface, reading);
+			if (word) spans.push([start + word.lead, offset - word.trail, word.reading]);
+		}
+		remember(this.rubyCache, sentence, spans);
+		return spans;
 	}
 
 	/**
@@ -121,6 +158,22 @@ export class ReadingAnalyzer {
 		remember(this.wordCache, text, words);
 		return words;
 	}
+}
+
+/** The kanji part of a word and its reading, with kana the word and its reading share at either end cut off. */
+function withoutOkurigana(surface: string, reading: string): { lead: number; trail: number; reading: string } | null {
+	const kana = katakanaToHiragana(surface);
+	let lead = 0;
+	while (lead < kana.length && !HAS_KANJI.test(surface[lead]) && kana[lead] === reading[lead]) lead++;
+	let trail = 0;
+	while (
+		trail < kana.length - lead &&
+		!HAS_KANJI.test(surface[surface.length - 1 - trail]) &&
+		kana[kana.length - 1 - trail] === reading[reading.length - 1 - trail]
+	)
+		trail++;
+	const core = reading.slice(lead, reading.length - trail);
+	return core && lead + trail < surface.length ? { lead, trail, reading: core } : null;
 }
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {

@@ -9,7 +9,7 @@ import { loadEvents } from '$lib/server/events/store';
 import { eventView } from '$lib/server/events/view';
 
 /** One listing whole. `?lat&lng` (carried over from a 「現在地の近く」 search) adds the walk to it. */
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const listing = getListing(getApp().db, params.id);
 	if (!listing) error(404, 'お探しの情報は見つかりませんでした。掲載が終わったか、アドレスが違う可能性があります。');
 
@@ -26,6 +26,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 	return {
 		listing,
 		distanceM,
+		// Only when the reader asked for ふりがな (the spans are as long as the text).
+		descriptionRuby: locals.display.ruby && listing.description ? app.embedded.descriptionRuby(listing.id, listing.description) : [],
 		nextDates: nextDatesForListings(app.db, [listing.id], now).get(listing.id) ?? [],
 		upcomingEvents: views.filter((view) => !view.ended),
 		// Past events stay findable, marked 終了, below the coming ones.

@@ -9,8 +9,8 @@ import { indexedText, nameSortKey } from '../../../domain/text/index-text';
 import { dictionaries } from '../../../domain/text/dictionaries';
 import { openDaysOf, openHoursOf } from '../filters';
 
-/** A SearchDocument as Meilisearch stores it: without the lexicon words, plus derived fields. */
-export interface MeiliDocument extends Omit<SearchDocument, 'words'> {
+/** A SearchDocument as Meilisearch stores it: without the lexicon words and ふりがな (pages read those from SQLite), plus derived fields. */
+export interface MeiliDocument extends Omit<SearchDocument, 'words' | 'descriptionRuby'> {
 	_geo?: { lat: number; lng: number };
 	/** Weekdays the listing is open or meets (exactly the embedded weekday filter). */
 	openDays: number[];

@@ -1,0 +1,70 @@
+/**
+ * JIS X 8341-3 AA: axe-core finds no violation of any impact on every public page and the admin
+ * login, in every theme. One test per page × theme; a further dimension (the interface language)
+ * is one more table and one more loop.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { axeViolations } from './helpers/axe';
+import { chooseDisplay, settleMaps, waitForHydration, type DisplayChoice } from './helpers/display';
+
+interface Theme {
+	name: string;
+	display: DisplayChoice;
+}
+
+const THEMES: Theme[] = [
+	{ name: 'normal', display: { contrast: 'normal' } },
+	{ name: 'high contrast', display: { contrast: 'high', ruby: true } }
+];
+
+interface PublicPage {
+	name: string;
+	/** The path, or how to reach it from another page (as a reader would: by its link). */
+	path: string | ((page: Page) => Promise<string>);
+}
+
+/** The first link on `from` whose href matches `pattern`. */
+function firstLink(from: string, pattern: RegExp): (page: Page) => Promise<string> {
+	return async (page) => {
+		await page.goto(from);
+		const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+		const href = hrefs.find((candidate) => pattern.test(candidate));
+		expect(href, `a link matching ${pattern} on ${from}`).toBeDefined();
+		return href!;
+	};
+}
+
+const SALONS_IN_ASAHI = '/search?q=サロン&area=旭';
+
+const PAGES: PublicPage[] = [
+	{ name: 'home', path: '/' },
+	{ name: 'results', path: SALONS_IN_ASAHI },
+	{ name: 'no results', path: '/search?q=存在しない施設名のテスト' },
+	{ name: 'detail', path: firstLink(SALONS_IN_ASAHI, /^\/services\/[^/?]+$/) },
+	{ name: 'field', path: `/fields/${encodeURIComponent('地域資源')}` },
+	{ name: 'areas', path: '/areas' },
+	{ name: 'area', path: '/areas/asahi' },
+	{ name: 'events', path: '/events' },
+	{ name: 'event', path: firstLink('/events', /^\/events\/[^/?.]+$/) },
+	{ name: 'list', path: async (page) => `/list?item=${(await firstLink(SALONS_IN_ASAHI, /^\/services\/[^/?]+$/)(page)).split('/').pop()}` },
+	{ name: 'empty list', path: '/list' },
+	{ name: 'こんなときに', path: '/konnatoki' },
+	{ name: 'display settings', path: '/display' },
+	{ name: 'admin login', path: '/admin/login' }
+];
+
+for (const theme of THEMES) {
+	test.describe(`axe, ${theme.name}`, () => {
+		for (const target of PAGES) {
+			test(`${target.name} has no violation of any impact`, async ({ page, context, baseURL }) => {
+				await chooseDisplay(context, baseURL!, theme.display);
+				const path = typeof target.path === 'string' ? target.path : await target.path(page);
+				await page.goto(path);
+				await expect(page.locator('html')).toHaveAttribute('data-contrast', theme.display.contrast ?? 'normal');
+				await waitForHydration(page);
+				await settleMaps(page);
+				expect(await axeViolations(page), path).toEqual([]);
+			});
+		}
+	});
+}
