@@ -1,11 +1,24 @@
 /**
  * JIS X 8341-3 AA: axe-core finds no violation of any impact on every public page and the admin
- * login, in every theme. One test per page × theme; a further dimension (the interface language)
- * is one more table and one more loop.
+ * login, in Japanese and English, in the normal and the high-contrast theme: one test per
+ * language × theme × page (a further dimension is one more table and one more loop).
  */
 import { test, expect, type Page } from '@playwright/test';
 import { axeViolations } from './helpers/axe';
 import { chooseDisplay, settleMaps, waitForHydration, type DisplayChoice } from './helpers/display';
+
+interface InterfaceLanguage {
+	name: string;
+	/** The lang cookie the language switch sets. */
+	cookie: string;
+	/** <html lang> the page must carry. */
+	htmlLang: string;
+}
+
+const LANGUAGES: InterfaceLanguage[] = [
+	{ name: 'ja', cookie: 'ja', htmlLang: 'ja' },
+	{ name: 'en', cookie: 'en', htmlLang: 'en' }
+];
 
 interface Theme {
 	name: string;
@@ -53,18 +66,23 @@ const PAGES: PublicPage[] = [
 	{ name: 'admin login', path: '/admin/login' }
 ];
 
-for (const theme of THEMES) {
-	test.describe(`axe, ${theme.name}`, () => {
-		for (const target of PAGES) {
-			test(`${target.name} has no violation of any impact`, async ({ page, context, baseURL }) => {
-				await chooseDisplay(context, baseURL!, theme.display);
-				const path = typeof target.path === 'string' ? target.path : await target.path(page);
-				await page.goto(path);
-				await expect(page.locator('html')).toHaveAttribute('data-contrast', theme.display.contrast ?? 'normal');
-				await waitForHydration(page);
-				await settleMaps(page);
-				expect(await axeViolations(page), path).toEqual([]);
-			});
-		}
-	});
+for (const language of LANGUAGES) {
+	for (const theme of THEMES) {
+		test.describe(`axe, ${language.name}, ${theme.name}`, () => {
+			for (const target of PAGES) {
+				test(`${target.name} has no violation of any impact`, async ({ page, context, baseURL }) => {
+					await context.addCookies([{ name: 'lang', value: language.cookie, url: baseURL! }]);
+					await chooseDisplay(context, baseURL!, theme.display);
+					const path = typeof target.path === 'string' ? target.path : await target.path(page);
+					await page.goto(path);
+					const html = page.locator('html');
+					await expect(html).toHaveAttribute('lang', language.htmlLang);
+					await expect(html).toHaveAttribute('data-contrast', theme.display.contrast ?? 'normal');
+					await waitForHydration(page);
+					await settleMaps(page);
+					expect(await axeViolations(page), path).toEqual([]);
+				});
+			}
+		});
+	}
 }
