@@ -145,7 +145,7 @@ await runCli('bench:scale', async () => {
 	log(`machine: ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load ${loadAverage()}`);
 	const meili = await startMeilisearch({ dataDir: path.resolve(values['meili-dir']!), maxIndexingThreads: 1, maxIndexingMemory: '1GiB' });
 	try {
-		const engine = new MeilisearchSearchEngine({ url: meili.url, apiKey: meili.masterKey, index: 'services', taskTimeoutMs: 3_600_000 });
+		const engine = new MeilisearchSearchEngine({ url: meili.url, apiKey: meili.masterKey, index: 'services', taskTimeoutMs: 3_600_000, timeoutMs: 120_000 });
 		if (!values['skip-index']) await indexAll(file, engine, Math.max(100, Number(values.batch)), stopAt);
 		log('starting the server on that database with MEILI_URL (it checks Meilisearch against the database first)…');
 		const startedServer = performance.now();
