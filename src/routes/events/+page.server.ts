@@ -14,7 +14,7 @@ const MAX_LIST_ENTRIES = 400;
  * 今月 / a date range / これから) or a month grid, the same filters for both, and 「今週のイベント」
  * on a map with its list.
  */
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = async ({ url }) => {
 	const app = getApp();
 	const areas = districts(app);
 	const view = url.searchParams.get('view') === 'month' ? ('month' as const) : ('list' as const);
@@ -35,13 +35,13 @@ export const load: PageServerLoad = ({ url }) => {
 	if (!parsed.ok) return empty(null, parsed.issues);
 	const query = parsed.query;
 	const month = view === 'month' ? (query.month ?? (query.from ?? today).slice(0, 7)) : undefined;
-	const outcome = queryCalendar(app, query, { month, defaultRadiusKm: DEFAULT_NEAR_KM });
+	const outcome = await queryCalendar(app, query, { month, defaultRadiusKm: DEFAULT_NEAR_KM });
 	if (!outcome.ok) return empty({ ...query, area: undefined }, outcome.issues);
 	const answer = outcome.answer;
 
 	// 今週のイベント for the map: this week's sessions still to come, one marker per event.
 	const week = rangeDates({ range: 'week' }, today);
-	const thisWeek = queryCalendar(app, { ...query, range: 'week', from: undefined, to: undefined }, { defaultRadiusKm: DEFAULT_NEAR_KM, upcomingOnly: true });
+	const thisWeek = await queryCalendar(app, { ...query, range: 'week', from: undefined, to: undefined }, { defaultRadiusKm: DEFAULT_NEAR_KM, upcomingOnly: true });
 	const weekEntries: CalendarEntry[] = thisWeek.ok ? thisWeek.answer.entries.filter((entry) => entry.occurrence.status !== 'cancelled' && entry.occurrence.status !== 'skipped') : [];
 
 	return {

@@ -55,7 +55,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				mapDataHref: mapDataHref(parsed.query)
 			},
 			// Events are found by the same words (新春お茶会), listed above the listings.
-			events: searchEvents(app, { q: parsed.query.q, field: parsed.query.field, area: area?.id }),
+			events: await searchEvents(app, { q: parsed.query.q, field: parsed.query.field, area: area?.id }),
 			withoutFilters: withoutFiltersOffer(parsed.query, result.without_filters, m)
 		};
 	} catch (error) {

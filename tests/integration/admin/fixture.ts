@@ -27,6 +27,8 @@ export interface AdminFixture {
 	file: string;
 	db: AppDatabase;
 	ctx: AdminContext;
+	/** The sync behind ctx (events use it whole). */
+	searchSync: SearchSync;
 	orgA: string;
 	orgB: string;
 	districtId: string;
@@ -61,7 +63,8 @@ export async function createAdminFixture(): Promise<AdminFixture> {
 	const file = path.join(dir, 'test.db');
 	const db = openDatabase(file, { migrationsDir: path.resolve('drizzle') });
 	const embedded = new EmbeddedSearchEngine(db);
-	const ctx: AdminContext = { db, searchSync: new SearchSync(db, embedded) };
+	const searchSync = new SearchSync(db, embedded);
+	const ctx: AdminContext = { db, searchSync };
 	for (const term of TAXONOMY_TERMS) {
 		db.insert(t.taxonomyTerms).values({ id: randomUUID(), code: term.code, name: term.name, nameKana: term.kana, field: term.field }).run();
 	}
@@ -82,6 +85,7 @@ export async function createAdminFixture(): Promise<AdminFixture> {
 		file,
 		db,
 		ctx,
+		searchSync,
 		orgA,
 		orgB,
 		districtId,

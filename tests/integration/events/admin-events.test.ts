@@ -53,6 +53,7 @@ function input(values: EventFormValues): EventInput {
 beforeAll(async () => {
 	fx = await createAdminFixture();
 });
+const events = () => ({ db: fx.db, searchSync: fx.searchSync });
 afterAll(() => fx.close());
 
 describe('event form validation', () => {
@@ -85,7 +86,7 @@ describe('event form validation', () => {
 
 describe('who may keep which event', () => {
 	it('publishes a curator’s event at once, with its listing’s place, organisation and field, and audits it', async () => {
-		const id = await createEvent(fx.ctx, fx.curator, input(salonEvent({ serviceId: fx.listingA })));
+		const id = await createEvent(events(), fx.curator, input(salonEvent({ serviceId: fx.listingA })));
 		const event = loadEvent(fx.db, id, { publicOnly: true })!;
 		expect(event).toMatchObject({ status: 'published', organizationId: fx.orgA, field: '地域資源', serviceId: fx.listingA });
 		expect(event.place?.address).toContain('旭町2丁目');
@@ -93,25 +94,25 @@ describe('who may keep which event', () => {
 	});
 
 	it('keeps an editor’s new event 確認待ち until a curator publishes it', async () => {
-		const id = await createEvent(fx.ctx, fx.editorA, input(salonEvent({ serviceId: fx.listingA, title: '旭の防災訓練', pattern: 'once' })));
+		const id = await createEvent(events(), fx.editorA, input(salonEvent({ serviceId: fx.listingA, title: '旭の防災訓練', pattern: 'once' })));
 		expect(readStoredEvent(fx.db, id)!.status).toBe('review');
 		expect(loadEvent(fx.db, id, { publicOnly: true })).toBeNull();
-		await expect(setEventStatus(fx.ctx, fx.editorA, id, 'publish')).rejects.toThrow(ForbiddenError);
-		await setEventStatus(fx.ctx, fx.curator, id, 'publish');
+		await expect(setEventStatus(events(), fx.editorA, id, 'publish')).rejects.toThrow(ForbiddenError);
+		await setEventStatus(events(), fx.curator, id, 'publish');
 		expect(loadEvent(fx.db, id, { publicOnly: true })?.status).toBe('published');
 	});
 
 	it('lets an editor touch only its own organisation’s events', async () => {
-		const id = await createEvent(fx.ctx, fx.editorA, input(salonEvent({ serviceId: fx.listingA })));
-		await expect(updateEvent(fx.ctx, fx.editorB, id, input(salonEvent({ serviceId: fx.listingA, title: '乗っ取り' })))).rejects.toThrow(ForbiddenError);
-		await expect(changeEventDate(fx.ctx, fx.editorB, id, { date: '2026-12-08', kind: 'cancel' })).rejects.toThrow(ForbiddenError);
-		await expect(deleteEvent(fx.ctx, fx.editorB, id)).rejects.toThrow(ForbiddenError);
-		await expect(createEvent(fx.ctx, fx.editorB, input(salonEvent({ serviceId: fx.listingA })))).rejects.toThrow(ForbiddenError);
+		const id = await createEvent(events(), fx.editorA, input(salonEvent({ serviceId: fx.listingA })));
+		await expect(updateEvent(events(), fx.editorB, id, input(salonEvent({ serviceId: fx.listingA, title: '乗っ取り' })))).rejects.toThrow(ForbiddenError);
+		await expect(changeEventDate(events(), fx.editorB, id, { date: '2026-12-08', kind: 'cancel' })).rejects.toThrow(ForbiddenError);
+		await expect(deleteEvent(events(), fx.editorB, id)).rejects.toThrow(ForbiddenError);
+		await expect(createEvent(events(), fx.editorB, input(salonEvent({ serviceId: fx.listingA })))).rejects.toThrow(ForbiddenError);
 		// A standalone event of editor A belongs to its organisation; one without an organisation is the city's.
-		const own = await createEvent(fx.ctx, fx.editorA, input(salonEvent({ placeName: '旭公民館', addressLine: '旭町1丁目', areaId: fx.districtId })));
+		const own = await createEvent(events(), fx.editorA, input(salonEvent({ placeName: '旭公民館', addressLine: '旭町1丁目', areaId: fx.districtId })));
 		expect(readStoredEvent(fx.db, own)!.organizationId).toBe(fx.orgA);
-		const city = await createEvent(fx.ctx, fx.curator, input(salonEvent({ placeName: '市役所', addressLine: '本町5丁目' })));
-		await expect(updateEvent(fx.ctx, fx.editorA, city, input(salonEvent()))).rejects.toThrow(ForbiddenError);
+		const city = await createEvent(events(), fx.curator, input(salonEvent({ placeName: '市役所', addressLine: '本町5丁目' })));
+		await expect(updateEvent(events(), fx.editorA, city, input(salonEvent()))).rejects.toThrow(ForbiddenError);
 		expect(readStoredEvent(fx.db, id)!.title).toBe('サロン クリスマス会');
 	});
 });
@@ -120,8 +121,8 @@ describe('review of an organisation editor’s change of a public event', () => 
 	const publicTitle = (id: string) => loadEvent(fx.db, id, { publicOnly: true })?.title;
 
 	it('holds the edit for review: residents keep the published version until a curator approves', async () => {
-		const id = await createEvent(fx.ctx, fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭いきいきサロン' })));
-		const outcome = await updateEvent(fx.ctx, fx.editorA, id, input(salonEvent({ serviceId: fx.listingA, title: '旭いきいきサロン（会場変更）', fee: '100円' })));
+		const id = await createEvent(events(), fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭いきいきサロン' })));
+		const outcome = await updateEvent(events(), fx.editorA, id, input(salonEvent({ serviceId: fx.listingA, title: '旭いきいきサロン（会場変更）', fee: '100円' })));
 		expect(outcome.kind).toBe('submitted');
 		expect(publicTitle(id)).toBe('旭いきいきサロン');
 		expect(readStoredEvent(fx.db, id)).toMatchObject({ title: '旭いきいきサロン', fee: '無料', status: 'published' });
@@ -132,40 +133,40 @@ describe('review of an organisation editor’s change of a public event', () => 
 			{ label: '費用', before: '無料', after: '100円' }
 		]);
 		expect(pendingEventRequests(fx.db, fx.editorB).map((row) => row.eventId)).not.toContain(id);
-		await expect(approveEventRequest(fx.ctx, fx.editorA, request.id)).rejects.toThrow(ForbiddenError);
-		await approveEventRequest(fx.ctx, fx.curator, request.id);
+		await expect(approveEventRequest(events(), fx.editorA, request.id)).rejects.toThrow(ForbiddenError);
+		await approveEventRequest(events(), fx.curator, request.id);
 		expect(publicTitle(id)).toBe('旭いきいきサロン（会場変更）');
 		expect(readStoredEvent(fx.db, id)).toMatchObject({ fee: '100円', status: 'published' });
 		expect(eventRequestsOf(fx.db, id).map((row) => row.status)).toEqual(['approved']);
-		await expect(approveEventRequest(fx.ctx, fx.curator, request.id)).rejects.toThrow(InputError);
+		await expect(approveEventRequest(events(), fx.curator, request.id)).rejects.toThrow(InputError);
 		expect(auditTrail(fx.db, 'event', id).map((entry) => entry.action)).toEqual(['approve_edit', 'submit_edit', 'create']);
 	});
 
 	it('publishes a curator’s edit directly, and a rejected proposal changes nothing', async () => {
-		const id = await createEvent(fx.ctx, fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭の健康教室' })));
-		expect(await updateEvent(fx.ctx, fx.curator, id, input(salonEvent({ serviceId: fx.listingA, title: '旭の健康教室（冬）' })))).toEqual({ kind: 'applied' });
+		const id = await createEvent(events(), fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭の健康教室' })));
+		expect(await updateEvent(events(), fx.curator, id, input(salonEvent({ serviceId: fx.listingA, title: '旭の健康教室（冬）' })))).toEqual({ kind: 'applied' });
 		expect(publicTitle(id)).toBe('旭の健康教室（冬）');
-		const outcome = await updateEvent(fx.ctx, fx.editorA, id, input(salonEvent({ serviceId: fx.listingA, title: '別の名前' })));
+		const outcome = await updateEvent(events(), fx.editorA, id, input(salonEvent({ serviceId: fx.listingA, title: '別の名前' })));
 		if (outcome.kind !== 'submitted') throw new Error('expected a change request');
-		await expect(rejectEventRequest(fx.ctx, fx.curator, outcome.changeRequestId, ' ')).rejects.toThrow(InputError);
-		await rejectEventRequest(fx.ctx, fx.curator, outcome.changeRequestId, '名前は今のままでお願いします。');
+		await expect(rejectEventRequest(events(), fx.curator, outcome.changeRequestId, ' ')).rejects.toThrow(InputError);
+		await rejectEventRequest(events(), fx.curator, outcome.changeRequestId, '名前は今のままでお願いします。');
 		expect(publicTitle(id)).toBe('旭の健康教室（冬）');
 		expect(eventRequestsOf(fx.db, id)[0]).toMatchObject({ status: 'rejected', reviewComment: '名前は今のままでお願いします。' });
 		expect(auditTrail(fx.db, 'event', id).map((entry) => entry.action)).toEqual(['reject_edit', 'submit_edit', 'update', 'create']);
 	});
 
 	it('holds an editor’s move of a public date; 中止 of a date takes effect at once', async () => {
-		const id = await createEvent(fx.ctx, fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭の第2・第4火曜サロン' })));
+		const id = await createEvent(events(), fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭の第2・第4火曜サロン' })));
 		const dates = () =>
 			calendarEntries(loadEvents(fx.db, { ids: [id], publicOnly: true }), { from: '2026-12-01', to: '2026-12-31' }, NOW).map((entry) => [entry.occurrence.date, entry.occurrence.status]);
-		const moved = await changeEventDate(fx.ctx, fx.editorA, id, { date: '2026-12-22', kind: 'move', newDate: '2026-12-24' });
+		const moved = await changeEventDate(events(), fx.editorA, id, { date: '2026-12-22', kind: 'move', newDate: '2026-12-24' });
 		expect(moved.kind).toBe('submitted');
 		expect(dates()).toEqual([
 			['2026-12-08', 'scheduled'],
 			['2026-12-22', 'scheduled']
 		]);
-		expect(await changeEventDate(fx.ctx, fx.editorA, id, { date: '2026-12-08', kind: 'cancel' })).toEqual({ kind: 'applied' });
-		if (moved.kind === 'submitted') await approveEventRequest(fx.ctx, fx.curator, moved.changeRequestId);
+		expect(await changeEventDate(events(), fx.editorA, id, { date: '2026-12-08', kind: 'cancel' })).toEqual({ kind: 'applied' });
+		if (moved.kind === 'submitted') await approveEventRequest(events(), fx.curator, moved.changeRequestId);
 		expect(dates()).toEqual([
 			['2026-12-08', 'cancelled'],
 			['2026-12-24', 'moved']
@@ -173,27 +174,27 @@ describe('review of an organisation editor’s change of a public event', () => 
 	});
 
 	it('applies an editor’s edit of an event still waiting for review (it is reviewed when published)', async () => {
-		const id = await createEvent(fx.ctx, fx.editorA, input(salonEvent({ serviceId: fx.listingA, title: '旭の手芸教室' })));
-		expect(await updateEvent(fx.ctx, fx.editorA, id, input(salonEvent({ serviceId: fx.listingA, title: '旭の手芸教室（初心者向け）' })))).toEqual({ kind: 'applied' });
+		const id = await createEvent(events(), fx.editorA, input(salonEvent({ serviceId: fx.listingA, title: '旭の手芸教室' })));
+		expect(await updateEvent(events(), fx.editorA, id, input(salonEvent({ serviceId: fx.listingA, title: '旭の手芸教室（初心者向け）' })))).toEqual({ kind: 'applied' });
 		expect(readStoredEvent(fx.db, id)).toMatchObject({ title: '旭の手芸教室（初心者向け）', status: 'review' });
 		expect(publicTitle(id)).toBeUndefined();
 	});
 
 	it('refuses another organisation’s editor a proposal', async () => {
-		const id = await createEvent(fx.ctx, fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭の防災講座' })));
-		await expect(updateEvent(fx.ctx, fx.editorB, id, input(salonEvent({ serviceId: fx.listingA, title: '乗っ取り' })))).rejects.toThrow(ForbiddenError);
-		await expect(changeEventDate(fx.ctx, fx.editorB, id, { date: '2026-12-22', kind: 'move', newDate: '2026-12-24' })).rejects.toThrow(ForbiddenError);
+		const id = await createEvent(events(), fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '旭の防災講座' })));
+		await expect(updateEvent(events(), fx.editorB, id, input(salonEvent({ serviceId: fx.listingA, title: '乗っ取り' })))).rejects.toThrow(ForbiddenError);
+		await expect(changeEventDate(events(), fx.editorB, id, { date: '2026-12-22', kind: 'move', newDate: '2026-12-24' })).rejects.toThrow(ForbiddenError);
 		// Nor may an editor move its own event under another organisation's listing.
-		await expect(updateEvent(fx.ctx, fx.editorA, id, input(salonEvent({ serviceId: fx.listingB })))).rejects.toThrow(ForbiddenError);
+		await expect(updateEvent(events(), fx.editorA, id, input(salonEvent({ serviceId: fx.listingB })))).rejects.toThrow(ForbiddenError);
 		expect(eventRequestsOf(fx.db, id)).toEqual([]);
 	});
 });
 
 describe('one date and the whole event', () => {
 	it('cancels one date (中止 in the calendar), restores it, and deletes the event, all audited', async () => {
-		const id = await createEvent(fx.ctx, fx.editorA, input(salonEvent({ serviceId: fx.listingA, title: '第2・第4火曜サロン' })));
-		await setEventStatus(fx.ctx, fx.curator, id, 'publish');
-		await changeEventDate(fx.ctx, fx.editorA, id, { date: '2026-12-22', kind: 'cancel', note: '会場の点検' });
+		const id = await createEvent(events(), fx.editorA, input(salonEvent({ serviceId: fx.listingA, title: '第2・第4火曜サロン' })));
+		await setEventStatus(events(), fx.curator, id, 'publish');
+		await changeEventDate(events(), fx.editorA, id, { date: '2026-12-22', kind: 'cancel', note: '会場の点検' });
 		const december = () =>
 			calendarEntries(loadEvents(fx.db, { ids: [id], publicOnly: true }), { from: '2026-12-01', to: '2026-12-31' }, NOW).map((entry) => [
 				entry.occurrence.date,
@@ -203,14 +204,14 @@ describe('one date and the whole event', () => {
 			['2026-12-08', 'scheduled'],
 			['2026-12-22', 'cancelled']
 		]);
-		await changeEventDate(fx.ctx, fx.editorA, id, { date: '2026-12-22', kind: 'restore' });
+		await changeEventDate(events(), fx.editorA, id, { date: '2026-12-22', kind: 'restore' });
 		expect(december()).toEqual([
 			['2026-12-08', 'scheduled'],
 			['2026-12-22', 'scheduled']
 		]);
-		await setEventStatus(fx.ctx, fx.editorA, id, 'cancel');
+		await setEventStatus(events(), fx.editorA, id, 'cancel');
 		expect(december().every(([, status]) => status === 'cancelled')).toBe(true);
-		await deleteEvent(fx.ctx, fx.editorA, id);
+		await deleteEvent(events(), fx.editorA, id);
 		expect(readStoredEvent(fx.db, id)).toBeNull();
 		expect(auditTrail(fx.db, 'event', id).map((entry) => entry.action)).toEqual(['delete', 'cancel_event', 'date_restore', 'date_cancel', 'publish', 'create']);
 	});
@@ -218,8 +219,8 @@ describe('one date and the whole event', () => {
 
 describe('freshness dashboard', () => {
 	it('lists published recurring events with no future date', async () => {
-		const ended = await createEvent(fx.ctx, fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '終わった連続講座', date: '2026-10-06', until: '2026-11-10' })));
-		const going = await createEvent(fx.ctx, fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '続くサロン' })));
+		const ended = await createEvent(events(), fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '終わった連続講座', date: '2026-10-06', until: '2026-11-10' })));
+		const going = await createEvent(events(), fx.curator, input(salonEvent({ serviceId: fx.listingA, title: '続くサロン' })));
 		const listed = seriesWithoutFutureDates(fx.db, fx.curator, NOW).map((series) => series.id);
 		expect(listed).toContain(ended);
 		expect(listed).not.toContain(going);

@@ -57,7 +57,7 @@ function addException(eventId: string, date: string, kind: string, moved: { newD
 		.run(eventId, date, kind, moved.newDate ?? null, moved.newStartTime ?? null, moved.newEndTime ?? null);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
 	const config = loadConfig({ DATABASE_PATH: path.join(dir, 'events.db'), MIGRATIONS_DIR: 'drizzle', TSUNAGI_NOW: NOW });
 	app = createApp(config);
 	generateSample(app.db, { listings: 400, events: 80 });
@@ -71,6 +71,8 @@ beforeAll(() => {
 	addEvent('oneOff', { title: '新春お茶会', kana: 'しんしゅんおちゃかい', startsAt: '2027-01-14T13:30:00+09:00', endsAt: '2027-01-14T15:00:00+09:00', fee: '無料' });
 	addEvent('past', { title: '秋の防災訓練', startsAt: '2026-11-10T09:00:00+09:00', endsAt: '2026-11-10T11:00:00+09:00' });
 	addEvent('called off', { title: '取りやめの講座', startsAt: '2026-12-05T10:00:00+09:00', endsAt: '2026-12-05T11:00:00+09:00', status: 'cancelled' });
+	// Written straight to the tables: the search index catches up as at a server start.
+	await app.searchSync.catchUp();
 });
 
 afterAll(() => {
@@ -104,9 +106,9 @@ function icalOccurrences(ics: string, from: string, to: string): Set<string> {
 }
 
 describe('iCal feed', () => {
-	it('parses (ical.js) into the same dates the calendar shows for the next 90 days', () => {
+	it('parses (ical.js) into the same dates the calendar shows for the next 90 days', async () => {
 		const to = addDays(TODAY, 89);
-		const outcome = queryCalendar(app, query({ from: TODAY, to }));
+		const outcome = await queryCalendar(app, query({ from: TODAY, to }));
 		if (!outcome.ok) throw new Error('calendar failed');
 		const shown = new Set(
 			outcome.answer.entries
@@ -125,7 +127,7 @@ describe('iCal feed', () => {
 		expect(parsed.has(`${made.night}@tsunagi|2027-01-19T14:30:00.000Z`)).toBe(false); // after UNTIL
 	});
 
-	it('exports a series once, as RRULE with EXDATE, TZID Asia/Tokyo and a stable UID', () => {
+	it('exports a series once, as RRULE with EXDATE, TZID Asia/Tokyo and a stable UID', async () => {
 		const [salon] = loadEvents(app.db, { ids: [made.salon] });
 		const ics = buildCalendar([salon], { name: 'test', baseUrl: 'http://localhost' });
 		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
@@ -141,8 +143,8 @@ describe('iCal feed', () => {
 });
 
 describe('calendar', () => {
-	it('shows 中止 on a cancelled date and leaves past events out of upcoming', () => {
-		const outcome = queryCalendar(app, query({ from: '2026-12-01', to: '2026-12-31' }));
+	it('shows 中止 on a cancelled date and leaves past events out of upcoming', async () => {
+		const outcome = await queryCalendar(app, query({ from: '2026-12-01', to: '2026-12-31' }));
 		if (!outcome.ok) throw new Error('calendar failed');
 		const salon = outcome.answer.entries.filter((entry) => entry.eventId === made.salon);
 		expect(salon.map((entry) => [entry.occurrence.date, entry.occurrence.status])).toEqual([
@@ -151,54 +153,54 @@ describe('calendar', () => {
 		]);
 		const calledOff = outcome.answer.entries.find((entry) => entry.eventId === made['called off']);
 		expect(calledOff?.occurrence.status).toBe('cancelled');
-		const upcoming = queryCalendar(app, query({ range: 'upcoming' }));
+		const upcoming = await queryCalendar(app, query({ range: 'upcoming' }));
 		if (!upcoming.ok) throw new Error('calendar failed');
 		expect(upcoming.answer.entries.every((entry) => !entry.past)).toBe(true);
 		expect(upcoming.answer.entries.some((entry) => entry.eventId === made.past)).toBe(false);
 		// 今週 (Mon 11-30 – Sun 12-06) keeps today's earlier sessions, marked 終了.
-		const week = queryCalendar(app, query({ range: 'week' }));
+		const week = await queryCalendar(app, query({ range: 'week' }));
 		if (!week.ok) throw new Error('calendar failed');
 		expect(week.answer.from).toBe('2026-11-30');
 		expect(week.answer.to).toBe('2026-12-06');
 	});
 
-	it('filters by area, field, weekday, time of day, free of charge and distance', () => {
-		const asahi = queryCalendar(app, query({ from: TODAY, to: '2027-02-28', area: '旭' }));
+	it('filters by area, field, weekday, time of day, free of charge and distance', async () => {
+		const asahi = await queryCalendar(app, query({ from: TODAY, to: '2027-02-28', area: '旭' }));
 		if (!asahi.ok) throw new Error('calendar failed');
 		expect(asahi.answer.area?.name).toBe('旭');
 		expect(asahi.answer.entries.length).toBeGreaterThan(0);
 		expect(asahi.answer.entries.every((entry) => entry.district === '旭')).toBe(true);
-		const tuesdayMornings = queryCalendar(app, query({ from: TODAY, to: '2027-02-28', weekday: '2', time: 'am' }));
+		const tuesdayMornings = await queryCalendar(app, query({ from: TODAY, to: '2027-02-28', weekday: '2', time: 'am' }));
 		if (!tuesdayMornings.ok) throw new Error('calendar failed');
 		expect(tuesdayMornings.answer.entries.length).toBeGreaterThan(0);
 		for (const entry of tuesdayMornings.answer.entries) {
 			expect(new Date(`${entry.occurrence.date}T00:00:00Z`).getUTCDay()).toBe(2);
 			expect(entry.occurrence.startTime! < '12:00').toBe(true);
 		}
-		const free = queryCalendar(app, query({ from: TODAY, to: '2027-02-28', free: 'true' }));
+		const free = await queryCalendar(app, query({ from: TODAY, to: '2027-02-28', free: 'true' }));
 		if (!free.ok) throw new Error('calendar failed');
 		expect(free.answer.entries.some((entry) => entry.eventId === made.oneOff)).toBe(true);
 		expect(free.answer.entries.every((entry) => entry.free)).toBe(true);
-		const near = queryCalendar(app, query({ from: TODAY, to: '2027-02-28', lat: '33.5622', lng: '133.5129', radius_km: '1' }));
+		const near = await queryCalendar(app, query({ from: TODAY, to: '2027-02-28', lat: '33.5622', lng: '133.5129', radius_km: '1' }));
 		if (!near.ok) throw new Error('calendar failed');
 		expect(near.answer.entries.every((entry) => entry.distance_m! <= 1000)).toBe(true);
-		const unknown = queryCalendar(app, query({ area: 'どこにもない町' }));
+		const unknown = await queryCalendar(app, query({ area: 'どこにもない町' }));
 		expect(unknown.ok).toBe(false);
 	});
 });
 
 describe('event search', () => {
-	it('finds an event by its title, its reading in katakana and 全角/半角 variants', () => {
+	it('finds an event by its title, its reading in katakana and 全角/半角 variants', async () => {
 		for (const q of ['新春お茶会', 'お茶会', 'シンシュンオチャカイ', 'しんしゅん おちゃかい']) {
-			const matches = searchEvents(app, { q });
+			const matches = await searchEvents(app, { q });
 			expect(matches?.entries.map((entry) => entry.eventId), q).toContain(made.oneOff);
 		}
-		expect(searchEvents(app, { q: '存在しない催し' })?.total).toBe(0);
+		expect((await searchEvents(app, { q: '存在しない催し' }))?.total).toBe(0);
 	});
 });
 
 describe('calendar parameters', () => {
-	it('explain bad values in Japanese and English', () => {
+	it('explain bad values in Japanese and English', async () => {
 		const bad = parseEventParams(new URLSearchParams({ from: '2026-13-01', to: 'tomorrow', time: 'night', per_page: '0' }));
 		expect(bad.ok).toBe(false);
 		if (bad.ok) return;

@@ -7,6 +7,12 @@ import { eventValuesFromForm, type EventFormValues } from '../../domain/event-fo
 import { parseEventValues } from './event-input';
 import { areaOptions, organizationOptions } from './queries';
 import { InputError, NotFoundError } from './workflow';
+import type { EventAdminContext } from './events';
+
+export function eventContext(): EventAdminContext {
+	const { db, searchSync } = getApp();
+	return { db, searchSync };
+}
 
 export function eventFormOptions(user: SessionUser) {
 	const { db } = getApp();

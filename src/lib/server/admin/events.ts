@@ -10,7 +10,8 @@ import type { AppDatabase } from '../db';
 import type { SessionUser } from '../auth/types';
 import { assertCanEditOrganization, assertCurator, ForbiddenError, isCurator } from '../auth/permissions';
 import { recordAudit } from './audit';
-import { InputError, NotFoundError, type AdminContext } from './workflow';
+import { InputError, NotFoundError } from './workflow';
+import type { SearchSync } from '../search/sync';
 import type { EventInput } from './event-input';
 import { emptyEventValues, type EventFormValues } from '../../domain/event-form';
 import { localTime, type EventStatus } from '../../domain/event';
@@ -49,6 +50,26 @@ function requireEvent(db: AppDatabase, id: string): StoredEvent {
 	const event = readStoredEvent(db, id);
 	if (!event) throw new NotFoundError('指定されたイベントは見つかりません。');
 	return event;
+}
+
+/** The database, and the search indexes' sync (events are searched through them, as listings are). */
+export interface EventAdminContext {
+	db: AppDatabase;
+	searchSync: Pick<SearchSync, 'enqueueEvents' | 'afterCommitEvents'>;
+}
+
+/**
+ * Runs one event write in a transaction that also records the change for the search indexes, then
+ * lets the indexes follow.
+ */
+async function writeAndSync<T>(ctx: EventAdminContext, eventId: string, write: () => T): Promise<T> {
+	const result = ctx.db.transaction(() => {
+		const value = write();
+		ctx.searchSync.enqueueEvents([eventId]);
+		return value;
+	});
+	await ctx.searchSync.afterCommitEvents([eventId]);
+	return result;
 }
 
 /** A standalone event without an organisation is the city's: curators only. */
@@ -158,10 +179,10 @@ function applyEdit(db: AppDatabase, actor: SessionUser, current: StoredEvent, in
 }
 
 /** A curator's new event is published at once; an organisation editor's waits as 確認待ち. */
-export async function createEvent(ctx: AdminContext, actor: SessionUser, input: EventInput): Promise<string> {
+export async function createEvent(ctx: EventAdminContext, actor: SessionUser, input: EventInput): Promise<string> {
 	const { db } = ctx;
 	const id = randomUUID();
-	db.transaction(() => {
+	await writeAndSync(ctx, id, () => {
 		const links = checkLinks(db, actor, input);
 		assertCanEditEvent(actor, links.organizationId);
 		const status: EventStatus = isCurator(actor) ? 'published' : 'review';
@@ -197,7 +218,7 @@ function submitProposal(db: AppDatabase, actor: SessionUser, current: StoredEven
  * A curator's edit is applied; so is an editor's edit of an event residents do not see yet (it is
  * reviewed when published). An editor's edit of a public event becomes a change request.
  */
-export async function updateEvent(ctx: AdminContext, actor: SessionUser, id: string, input: EventInput): Promise<EventSaveOutcome> {
+export async function updateEvent(ctx: EventAdminContext, actor: SessionUser, id: string, input: EventInput): Promise<EventSaveOutcome> {
 	const { db } = ctx;
 	const current = requireEvent(db, id);
 	assertCanEditEvent(actor, current.organizationId);
@@ -205,7 +226,7 @@ export async function updateEvent(ctx: AdminContext, actor: SessionUser, id: str
 		assertCanEditEvent(actor, checkLinks(db, actor, input).organizationId);
 		return submitProposal(db, actor, current, { edit: input });
 	}
-	db.transaction(() => {
+	await writeAndSync(ctx, id, () => {
 		applyEdit(db, actor, current, input);
 		recordAudit(db, { userId: actor.id, action: 'update', entity: 'event', entityId: id, before: current, after: input });
 	});
@@ -215,9 +236,9 @@ export async function updateEvent(ctx: AdminContext, actor: SessionUser, id: str
 const STATUS_ACTIONS: Record<'publish' | 'cancel' | 'restore', EventStatus> = { publish: 'published', cancel: 'cancelled', restore: 'published' };
 
 /** 公開 (curators), 中止 of the whole event and 再開 (the event's editors). */
-export async function setEventStatus(ctx: AdminContext, actor: SessionUser, id: string, action: keyof typeof STATUS_ACTIONS): Promise<void> {
+export async function setEventStatus(ctx: EventAdminContext, actor: SessionUser, id: string, action: keyof typeof STATUS_ACTIONS): Promise<void> {
 	const { db } = ctx;
-	db.transaction(() => {
+	await writeAndSync(ctx, id, () => {
 		const current = requireEvent(db, id);
 		assertCanEditEvent(actor, current.organizationId);
 		if (action === 'publish' || (action === 'restore' && current.status !== 'cancelled')) assertCurator(actor);
@@ -227,9 +248,9 @@ export async function setEventStatus(ctx: AdminContext, actor: SessionUser, id: 
 	});
 }
 
-export async function deleteEvent(ctx: AdminContext, actor: SessionUser, id: string): Promise<void> {
+export async function deleteEvent(ctx: EventAdminContext, actor: SessionUser, id: string): Promise<void> {
 	const { db } = ctx;
-	db.transaction(() => {
+	await writeAndSync(ctx, id, () => {
 		const current = requireEvent(db, id);
 		assertCanEditEvent(actor, current.organizationId);
 		db.$client.prepare('DELETE FROM events WHERE id = ?').run(id);
@@ -265,7 +286,7 @@ function applyDateChange(db: AppDatabase, actor: SessionUser, current: StoredEve
  * once for every editor of the event (nobody should come to a session that is off); an
  * organisation editor's move of a public event's date waits for review like an edit.
  */
-export async function changeEventDate(ctx: AdminContext, actor: SessionUser, id: string, change: DateChange): Promise<EventSaveOutcome> {
+export async function changeEventDate(ctx: EventAdminContext, actor: SessionUser, id: string, change: DateChange): Promise<EventSaveOutcome> {
 	const { db } = ctx;
 	const current = requireEvent(db, id);
 	assertCanEditEvent(actor, current.organizationId);
@@ -273,7 +294,7 @@ export async function changeEventDate(ctx: AdminContext, actor: SessionUser, id:
 		if (!current.rrule) throw new InputError({ form: '1回だけのイベントは、日付を変えるか、イベント全体を中止にしてください。' });
 		return submitProposal(db, actor, current, { date: change });
 	}
-	db.transaction(() => applyDateChange(db, actor, requireEvent(db, id), change));
+	await writeAndSync(ctx, id, () => applyDateChange(db, actor, requireEvent(db, id), change));
 	return { kind: 'applied' };
 }
 
@@ -294,11 +315,11 @@ function closeRequest(db: AppDatabase, actor: SessionUser, changeRequestId: stri
 }
 
 /** A curator applies an organisation editor's proposal: from now on residents see it. */
-export async function approveEventRequest(ctx: AdminContext, actor: SessionUser, changeRequestId: string): Promise<string> {
+export async function approveEventRequest(ctx: EventAdminContext, actor: SessionUser, changeRequestId: string): Promise<string> {
 	assertCurator(actor);
 	const { db } = ctx;
 	const { eventId, proposal } = requirePendingProposal(db, changeRequestId);
-	db.transaction(() => {
+	await writeAndSync(ctx, eventId, () => {
 		const current = requireEvent(db, eventId);
 		if ('edit' in proposal) applyEdit(db, actor, current, proposal.edit);
 		else applyDateChange(db, actor, current, proposal.date);
@@ -309,7 +330,7 @@ export async function approveEventRequest(ctx: AdminContext, actor: SessionUser,
 }
 
 /** Rejecting needs a reason the organisation can act on; the event stays as it is. */
-export async function rejectEventRequest(ctx: AdminContext, actor: SessionUser, changeRequestId: string, commentInput: string): Promise<string> {
+export async function rejectEventRequest(ctx: EventAdminContext, actor: SessionUser, changeRequestId: string, commentInput: string): Promise<string> {
 	assertCurator(actor);
 	const { db } = ctx;
 	const { eventId } = requirePendingProposal(db, changeRequestId);

@@ -407,7 +407,10 @@ export const searchOutbox = sqliteTable(
 	'search_outbox',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The listing's id, or the event's when entity is 'event'. */
 		serviceId: text('service_id').notNull(),
+		/** 'service' (a listing) or 'event'. */
+		entity: text('entity').notNull().default('service'),
 		/** 'upsert' or 'delete' */
 		op: text('op').notNull(),
 		createdAt: text('created_at').notNull(),
@@ -417,6 +420,17 @@ export const searchOutbox = sqliteTable(
 	},
 	(t) => [index('search_outbox_pending').on(t.doneAt, t.id)]
 );
+
+/**
+ * The embedded engine's index of events (title, reading and text in event_search_fts, see the
+ * custom part of its migration): public events, kept in step by SearchSync like search_docs.
+ */
+export const eventSearchDocs = sqliteTable('event_search_docs', {
+	rowid: integer('rowid').primaryKey({ autoIncrement: true }),
+	eventId: text('event_id').notNull().unique(),
+	/** events.updated_at when indexed: a difference means the index is behind. */
+	eventUpdatedAt: text('event_updated_at').notNull()
+});
 
 /** Queries that found nothing: the raw material for growing the dictionaries. */
 export const searchMisses = sqliteTable('search_misses', {

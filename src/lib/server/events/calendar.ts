@@ -1,20 +1,18 @@
 /**
  * The community calendar: events → their occurrences between two dates, filtered as residents ask
- * (field, area, target, weekday, 午前/午後, 無料, near a point, words). One expansion
+ * (field, area, target, weekday, 午前/午後, 無料, near a point; words are found by the search
+ * engines, see queryCalendar). One expansion
  * (expandOccurrences) serves the pages, the API and 次回; the iCal feeds export the same series.
  */
 import type { CalendarEntry, DayPart, EventRecord } from '../../domain/event';
 import { eventSeries, isFree } from '../../domain/event';
 import { expandOccurrences, isPastOccurrence, weekdayOf, type Occurrence } from '../../domain/recurrence';
 import { haversineMeters } from '../../domain/geo';
-import { foldCanonical } from '../../domain/text/dictionaries';
-import { foldForSearch, soundKey } from '../../domain/text/normalize';
 import type { Field, Target } from '../../domain/taxonomy';
 
 export interface CalendarRequest {
 	from: string;
 	to: string;
-	q?: string;
 	field?: Field;
 	/** A resolved area id. */
 	areaId?: string;
@@ -31,33 +29,12 @@ export interface CalendarRequest {
 	includeCancelled?: boolean;
 }
 
-const KANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
-
-/**
- * Event text search with the listings' Japanese text module: 表記ゆれ and synonyms folded to the
- * canonical spelling, katakana = hiragana, 全角 = 半角, and the よみがな (also by sound, so
- * しんしゅんおちゃかい and シンシュンオチャカイ find 新春お茶会). Every word must match.
- */
-export function eventTextMatcher(q: string | undefined): (event: EventRecord) => boolean {
-	const words = q ? foldCanonical(q).split(' ').filter(Boolean) : [];
-	if (words.length === 0) return () => true;
-	return (event) => {
-		const text = foldCanonical([event.title, event.description, event.serviceName, event.organizationName, event.place?.name].filter(Boolean).join(' '));
-		const reading = event.kana ? foldForSearch(event.kana).replace(/\s/g, '') : '';
-		const readingSound = soundKey(reading);
-		return words.every(
-			(word) => text.includes(word) || (reading !== '' && KANA_ONLY.test(word) && (reading.includes(word) || readingSound.includes(soundKey(word))))
-		);
-	};
-}
-
 function partOfDay(occurrence: Occurrence): DayPart | null {
 	return occurrence.startTime ? (occurrence.startTime < '12:00' ? 'am' : 'pm') : null;
 }
 
 /** Occurrences between request.from and request.to in time order, with 終了 and distance. */
 export function calendarEntries(events: readonly EventRecord[], request: CalendarRequest, now: Date): CalendarEntry[] {
-	const matchesText = eventTextMatcher(request.q);
 	const origin = request.lat !== undefined && request.lng !== undefined ? { lat: request.lat, lng: request.lng } : null;
 	const entries: CalendarEntry[] = [];
 	for (const event of events) {
@@ -71,7 +48,6 @@ export function calendarEntries(events: readonly EventRecord[], request: Calenda
 			distance = Math.round(haversineMeters(origin, { lat: event.place.lat, lng: event.place.lng }));
 			if (request.radiusKm !== undefined && distance > request.radiusKm * 1000) continue;
 		}
-		if (!matchesText(event)) continue;
 		for (const found of expandOccurrences(eventSeries(event), request.from, request.to, event.exceptions)) {
 			const occurrence: Occurrence = event.status === 'cancelled' ? { ...found, status: 'cancelled' } : found;
 			if (request.includeCancelled === false && (occurrence.status === 'cancelled' || occurrence.status === 'skipped')) continue;

@@ -24,11 +24,11 @@ export type CalendarOutcome = { ok: true; answer: CalendarAnswer } | { ok: false
 /** "Near me" without a radius: within walking or a short bus ride. */
 export const DEFAULT_NEAR_KM = 3;
 
-export function queryCalendar(
+export async function queryCalendar(
 	app: App,
 	query: EventQuery,
 	options: { month?: string; defaultRadiusKm?: number; upcomingOnly?: boolean; includeCancelled?: boolean } = {}
-): CalendarOutcome {
+): Promise<CalendarOutcome> {
 	let area: CalendarAnswer['area'] = null;
 	if (query.area) {
 		const found = app.search.resolveArea(query.area);
@@ -45,7 +45,6 @@ export function queryCalendar(
 	const request: CalendarRequest = {
 		from,
 		to,
-		q: query.q,
 		field: query.field,
 		areaId: area?.id,
 		target: query.target,
@@ -58,7 +57,9 @@ export function queryCalendar(
 		upcomingOnly: options.upcomingOnly ?? range === 'upcoming',
 		includeCancelled: options.includeCancelled
 	};
-	const entries = calendarEntries(loadEvents(app.db, { publicOnly: true }), request, now);
+	// Words are looked up in the search index (either engine); the dates come from the tables.
+	const events = query.q ? loadEvents(app.db, { publicOnly: true, ids: await app.search.searchEventIds(query.q) }) : loadEvents(app.db, { publicOnly: true });
+	const entries = calendarEntries(events, request, now);
 	return { ok: true, answer: { from, to, range, today, entries, area } };
 }
 
@@ -78,10 +79,10 @@ export interface EventMatches {
  * Events for the search box: the same words (and 分野 / 地区) over the coming year's events, each
  * event once with its next date. Null without words.
  */
-export function searchEvents(app: App, query: { q?: string; field?: EventQuery['field']; area?: string }): EventMatches | null {
+export async function searchEvents(app: App, query: { q?: string; field?: EventQuery['field']; area?: string }): Promise<EventMatches | null> {
 	if (!query.q) return null;
 	const today = tokyoDate(app.now());
-	const outcome = queryCalendar(
+	const outcome = await queryCalendar(
 		app,
 		{ q: query.q, field: query.field, area: query.area, from: today, to: addDays(today, 365), page: 1, perPage: SEARCH_EVENT_LIMIT },
 		{ upcomingOnly: true, includeCancelled: false }

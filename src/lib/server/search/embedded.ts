@@ -20,6 +20,8 @@ import { hourOfWeekInJapan, isOpenAtClock, isOpenThroughoutHour, japanClock, ope
 import { emptyFacets, countFacets } from './facets';
 import type { SearchFacets } from '../../domain/search';
 import { basicPlan } from './planner';
+import { EmbeddedEventIndex } from './embedded-events';
+import type { EventQueryWord, EventSearchDocument } from '../../domain/text/event-text';
 
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 
@@ -294,8 +296,13 @@ export function ftsExpression(words: string[]): string | null {
 
 /** One word's runs, ANDed (see ftsExpression); null when nothing searchable is left. */
 function wordExpression(word: string): string | null {
+	return foldedWordExpression(foldCanonical(word));
+}
+
+/** wordExpression of text already folded (a sound key must not be rewritten by the dictionaries). */
+export function foldedWordExpression(folded: string): string | null {
 	const parts: string[] = [];
-	for (const run of textRuns(foldCanonical(word))) {
+	for (const run of textRuns(folded)) {
 		if (Array.from(run).length === 1) parts.push(`"${run}"*`);
 		else parts.push(`"${bigramTokens(run).slice(0, -1).join(' ')}"`);
 	}
@@ -348,7 +355,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	/** Prepared once: preparing costs about as much as a small FTS query. */
 	private matchStatement: Statement | null = null;
 
-	constructor(private readonly db: AppDatabase) {}
+	/** Events live in their own tables (event_search_docs, event_search_fts). */
+	readonly events: EmbeddedEventIndex;
+
+	constructor(private readonly db: AppDatabase) {
+		this.events = new EmbeddedEventIndex(db);
+	}
+
+	async searchEvents(words: EventQueryWord[], limit: number): Promise<string[]> {
+		return this.events.search(words, limit);
+	}
+
+	async upsertEvents(documents: EventSearchDocument[]): Promise<void> {
+		this.events.upsert(documents);
+	}
+
+	async removeEvents(eventIds: string[]): Promise<void> {
+		this.events.remove(eventIds);
+	}
 
 	/**
 	 * Reloads the in-memory columns when another connection (a CLI reindex) changed the file. Reads

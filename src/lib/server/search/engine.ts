@@ -1,5 +1,6 @@
 import type { SearchDocument, SearchQuery, SearchResult } from '../../domain/search';
 import type { QueryPlan } from '../../domain/text/query-plan';
+import type { EventQueryWord, EventSearchDocument } from '../../domain/text/event-text';
 
 /**
  * One interface, two implementations: the embedded SQLite engine (default, needs no server) and
@@ -20,4 +21,10 @@ export interface SearchEngine {
 	remove(serviceIds: string[]): Promise<void>;
 	/** Number of indexed documents. */
 	count(): Promise<number>;
+	/** Ids of public events whose title, reading or text hold every word (see eventQueryWords), at most `limit`. */
+	searchEvents(words: EventQueryWord[], limit: number): Promise<string[]>;
+	/** Adds or replaces events (public ones). */
+	upsertEvents(documents: EventSearchDocument[]): Promise<void>;
+	/** Removes events (no longer public, or deleted). */
+	removeEvents(eventIds: string[]): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { SearchEngine } from './engine';
 import { buildDocuments, countPublished, documentBatches } from './documents';
 import { EmbeddedSearchEngine } from './embedded';
 import { readingAnalyzer, type ReadingAnalyzer } from './readings';
+import { allEventDocuments, buildEventDocuments } from './event-documents';
 
 export type IndexProgress = (indexed: number, total: number) => void;
 
@@ -30,6 +31,8 @@ export async function rebuildEmbeddedIndex(
 			count += docs.length;
 			onProgress?.(count, total);
 		}
+		engine.events.clear();
+		engine.events.upsert(allEventDocuments(db, analyzer));
 		sqlite.exec('COMMIT');
 	} catch (error) {
 		if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -50,4 +53,13 @@ export async function syncListings(
 	const { documents, removed } = buildDocuments(db, analyzer, serviceIds);
 	if (documents.length > 0) await engine.upsert(documents);
 	if (removed.length > 0) await engine.remove(removed);
+}
+
+/** Brings an engine up to date for the given events (public → upsert, otherwise remove). */
+export async function syncEvents(db: AppDatabase, engine: SearchEngine, eventIds: string[], analyzer: ReadingAnalyzer = readingAnalyzer()): Promise<void> {
+	if (eventIds.length === 0) return;
+	await analyzer.load();
+	const { documents, removed } = buildEventDocuments(db, analyzer, eventIds);
+	if (documents.length > 0) await engine.upsertEvents(documents);
+	if (removed.length > 0) await engine.removeEvents(removed);
 }

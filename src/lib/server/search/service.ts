@@ -12,6 +12,7 @@ import { QueryPlanner } from './planner';
 import type { QueryPlan } from '../../domain/text/query-plan';
 import { EmbeddedSearchEngine } from './embedded';
 import type { TaxonomyStore } from '../taxonomy';
+import { eventQueryWords } from '../../domain/text/event-text';
 
 export interface AreaRef {
 	id: string;
@@ -44,6 +45,9 @@ export type TaxonomySource = Pick<TaxonomyStore, 'term' | 'dictionaries'>;
 
 /** After the primary engine fails, go straight to the fallback for this long before trying again. */
 const PRIMARY_RETRY_AFTER_MS = 5_000;
+
+/** More events than a calendar ever shows for one set of words. */
+const EVENT_SEARCH_LIMIT = 5_000;
 
 export class SearchService {
 	private areaCache: AreaRef[] | null = null;
@@ -126,6 +130,24 @@ export class SearchService {
 		}
 		if (served.result.total === 0 && !served.result.without_filters && query.q && query.page === 1) this.recordMiss(query.q);
 		return served;
+	}
+
+	/**
+	 * Ids of the public events whose title, reading or text hold every word of `q` (at most
+	 * `limit`), from the configured engine, or the embedded one when it fails.
+	 */
+	async searchEventIds(q: string, limit = EVENT_SEARCH_LIMIT): Promise<string[]> {
+		const words = eventQueryWords(q);
+		if (words.length === 0) return [];
+		if (this.primary !== this.fallback && Date.now() >= this.primaryDownUntil) {
+			try {
+				return await this.primary.searchEvents(words, limit);
+			} catch (error) {
+				this.primaryDownUntil = Date.now() + PRIMARY_RETRY_AFTER_MS;
+				this.log(`search: ${this.primary.name} failed on events (${(error as Error).message}); answered by ${this.fallback.name}`);
+			}
+		}
+		return this.fallback.searchEvents(words, limit);
 	}
 
 	private async searchOnce(query: SearchQuery): Promise<ServedSearch> {

@@ -1,14 +1,17 @@
 /**
- * Keeps the search indexes in step with the listings.
+ * Keeps the search indexes in step with the listings and the events.
  *
  * Write paths call `enqueue(ids)` inside their SQLite transaction and `afterCommit(ids)` after
  * it. The embedded index (same SQLite file) is updated right after the commit; `catchUp()` at
  * start repairs anything a crash between the two left behind, by comparing services.updated_at
  * with what the index holds. External engines (Meilisearch) are fed from the outbox rows written
- * in the same transaction as the change, so nothing is lost when they are down.
+ * in the same transaction as the change, so nothing is lost when they are down. A listing's events
+ * follow the listing (their visibility and text depend on it); events' own writes call
+ * `enqueueEvents` and `afterCommitEvents` the same way.
  */
 import type { AppDatabase } from '../db';
-import { syncListings } from './indexer';
+import { syncEvents, syncListings } from './indexer';
+import { eventIdsOfListings, staleEmbeddedEventIds } from './event-documents';
 import type { EmbeddedSearchEngine } from './embedded';
 import { readingAnalyzer, type ReadingAnalyzer } from './readings';
 
@@ -43,15 +46,35 @@ export class SearchSync {
 	 */
 	enqueue(serviceIds: string[], op: 'upsert' | 'delete' = 'upsert'): void {
 		if (!this.outbox) return;
-		const insert = this.db.$client.prepare('INSERT INTO search_outbox (service_id, op, created_at) VALUES (?, ?, ?)');
+		this.insertOutboxRows('service', serviceIds, op);
+		this.insertOutboxRows('event', eventIdsOfListings(this.db, serviceIds), 'upsert');
+	}
+
+	/** enqueue for events (inside the event's write transaction); the worker upserts or removes each as it then is. */
+	enqueueEvents(eventIds: string[]): void {
+		if (this.outbox) this.insertOutboxRows('event', eventIds, 'upsert');
+	}
+
+	private insertOutboxRows(entity: 'service' | 'event', ids: string[], op: 'upsert' | 'delete'): void {
+		const insert = this.db.$client.prepare('INSERT INTO search_outbox (service_id, entity, op, created_at) VALUES (?, ?, ?, ?)');
 		const now = new Date().toISOString();
-		for (const id of serviceIds) insert.run(id, op, now);
+		for (const id of ids) insert.run(id, entity, op, now);
 	}
 
 	/** Call after the transaction committed: the embedded index follows at once, the outbox soon. */
 	async afterCommit(serviceIds: string[]): Promise<void> {
 		try {
 			await syncListings(this.db, this.embedded, serviceIds, this.analyzer);
+			await syncEvents(this.db, this.embedded, eventIdsOfListings(this.db, serviceIds), this.analyzer);
+		} finally {
+			this.outbox?.wake();
+		}
+	}
+
+	/** afterCommit for events. */
+	async afterCommitEvents(eventIds: string[]): Promise<void> {
+		try {
+			await syncEvents(this.db, this.embedded, eventIds, this.analyzer);
 		} finally {
 			this.outbox?.wake();
 		}
@@ -66,8 +89,10 @@ export class SearchSync {
 	async catchUp(): Promise<{ embeddedRepaired: number }> {
 		const stale = this.staleListingIds();
 		if (stale.length > 0) await syncListings(this.db, this.embedded, stale, this.analyzer);
+		const staleEvents = staleEmbeddedEventIds(this.db);
+		if (staleEvents.length > 0) await syncEvents(this.db, this.embedded, staleEvents, this.analyzer);
 		this.embedded.warm();
 		if (this.outbox) await (this.outbox.catchUp ? this.outbox.catchUp() : this.outbox.drain());
-		return { embeddedRepaired: stale.length };
+		return { embeddedRepaired: stale.length + staleEvents.length };
 	}
 }

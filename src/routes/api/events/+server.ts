@@ -14,7 +14,7 @@ const DEFAULT_API_DAYS = 90;
  * (am/pm), `free`, `lat`, `lng`, `radius_km`, `page`, `per_page`. Bad parameters answer 400 with
  * Japanese and English messages, like /api/search.
  */
-export const GET: RequestHandler = ({ url }) => {
+export const GET: RequestHandler = async ({ url }) => {
 	const parsed = parseEventParams(url.searchParams);
 	if (!parsed.ok) return badRequest(parsed.issues);
 	const app = getApp();
@@ -24,7 +24,7 @@ export const GET: RequestHandler = ({ url }) => {
 		query.from ??= tokyoDate(app.now());
 		query.to ??= addDays(query.from, DEFAULT_API_DAYS - 1);
 	}
-	const outcome = queryCalendar(app, query, { upcomingOnly: false });
+	const outcome = await queryCalendar(app, query, { upcomingOnly: false });
 	if (!outcome.ok) return badRequest(outcome.issues);
 	const { answer } = outcome;
 	const start = (query.page - 1) * query.perPage;

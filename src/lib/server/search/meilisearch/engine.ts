@@ -17,6 +17,8 @@ import { hourOfWeekInJapan, isOpenNow } from '../filters';
 import { countFacets, emptyFacets } from '../facets';
 import { basicPlan, tierOf } from '../planner';
 import { meilisearchErrorCode, nodeHttpClient } from './http-client';
+import { MeilisearchEventIndex } from './events';
+import type { EventQueryWord, EventSearchDocument } from '../../../domain/text/event-text';
 import {
 	FACETS,
 	HIT_FIELDS,
@@ -75,6 +77,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
 	private readonly taskTimeoutMs: number;
 	readonly maxTotalHits: number;
 	private ready: Promise<void> | null = null;
+	/** Events: their own index next to the listings'. */
+	readonly events: MeilisearchEventIndex;
 
 	constructor(options: MeilisearchEngineOptions) {
 		this.client = new Meilisearch({
@@ -86,6 +90,19 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		this.indexUid = options.index;
 		this.taskTimeoutMs = options.taskTimeoutMs ?? 120_000;
 		this.maxTotalHits = options.maxTotalHits ?? 1_000_000;
+		this.events = new MeilisearchEventIndex(this, `${options.index}_events`);
+	}
+
+	searchEvents(words: EventQueryWord[], limit: number): Promise<string[]> {
+		return this.events.search(words, limit);
+	}
+
+	upsertEvents(documents: EventSearchDocument[]): Promise<void> {
+		return this.events.upsert(documents);
+	}
+
+	removeEvents(eventIds: string[]): Promise<void> {
+		return this.events.remove(eventIds);
 	}
 
 	/** Waits for an indexing task and throws unless it succeeded. */

@@ -13,6 +13,7 @@ import { buildDocuments, countPublished } from '../documents';
 import { readingAnalyzer, type ReadingAnalyzer } from '../readings';
 import type { MeilisearchSearchEngine } from './engine';
 import { reindexMeilisearch } from './reindex';
+import { allEventDocuments, buildEventDocuments, publicEventVersions } from '../event-documents';
 
 export interface OutboxWorkerOptions {
 	batchSize?: number;
@@ -24,7 +25,9 @@ export interface OutboxWorkerOptions {
 
 interface OutboxRow {
 	id: number;
+	/** The listing's id, or the event's. */
 	serviceId: string;
+	entity: 'service' | 'event';
 }
 
 export class MeilisearchOutboxWorker implements OutboxConsumer {
@@ -117,18 +120,35 @@ export class MeilisearchOutboxWorker implements OutboxConsumer {
 				this.enqueue([...stale, ...extra]);
 				await this.drain();
 			}
+			await this.catchUpEvents();
 		} catch (error) {
 			this.failures++;
 			this.scheduleRetry(error as Error);
 		}
 	}
 
+	/** The events index compared with the public events the same way (an empty one is filled whole). */
+	private async catchUpEvents(): Promise<void> {
+		const indexed = await this.engine.events.indexedVersions();
+		const current = publicEventVersions(this.db);
+		if (indexed.size === 0 && current.size > 0) {
+			await this.analyzer.load();
+			await this.engine.events.replaceAll(allEventDocuments(this.db, this.analyzer));
+			return;
+		}
+		const differing = [...current].filter(([id, updatedAt]) => indexed.get(id) !== updatedAt).map(([id]) => id);
+		differing.push(...[...indexed.keys()].filter((id) => !current.has(id)));
+		if (differing.length === 0) return;
+		this.enqueue(differing, 'event');
+		await this.drain();
+	}
+
 	/** Adds outbox rows outside a listing write (catch-up, reindex). */
-	enqueue(serviceIds: string[]): void {
-		const insert = this.db.$client.prepare("INSERT INTO search_outbox (service_id, op, created_at) VALUES (?, 'upsert', ?)");
+	enqueue(ids: string[], entity: 'service' | 'event' = 'service'): void {
+		const insert = this.db.$client.prepare("INSERT INTO search_outbox (service_id, entity, op, created_at) VALUES (?, ?, 'upsert', ?)");
 		const now = new Date().toISOString();
 		this.db.$client.transaction(() => {
-			for (const id of serviceIds) insert.run(id, now);
+			for (const id of ids) insert.run(id, entity, now);
 		})();
 	}
 
@@ -143,15 +163,19 @@ export class MeilisearchOutboxWorker implements OutboxConsumer {
 	private async pushBatch(): Promise<boolean> {
 		const sqlite = this.db.$client;
 		const rows = sqlite
-			.prepare('SELECT id, service_id AS serviceId FROM search_outbox WHERE done_at IS NULL ORDER BY id LIMIT ?')
+			.prepare('SELECT id, service_id AS serviceId, entity FROM search_outbox WHERE done_at IS NULL ORDER BY id LIMIT ?')
 			.all(this.batchSize) as OutboxRow[];
 		if (rows.length === 0) return false;
 		const rowIds = JSON.stringify(rows.map((row) => row.id));
+		const idsOf = (entity: OutboxRow['entity']) => [...new Set(rows.filter((row) => row.entity === entity).map((row) => row.serviceId))];
 		try {
 			await this.analyzer.load();
-			const { documents, removed } = buildDocuments(this.db, this.analyzer, [...new Set(rows.map((row) => row.serviceId))]);
+			const { documents, removed } = buildDocuments(this.db, this.analyzer, idsOf('service'));
 			await this.engine.upsert(documents);
 			await this.engine.remove(removed);
+			const events = buildEventDocuments(this.db, this.analyzer, idsOf('event'));
+			await this.engine.upsertEvents(events.documents);
+			await this.engine.removeEvents(events.removed);
 		} catch (error) {
 			sqlite
 				.prepare('UPDATE search_outbox SET attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))')

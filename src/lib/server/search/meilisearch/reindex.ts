@@ -10,6 +10,7 @@ import type { IndexProgress } from '../indexer';
 import type { MeilisearchSearchEngine } from './engine';
 import { toMeiliDocument } from './documents';
 import { meilisearchErrorCode } from './http-client';
+import { allEventDocuments } from '../event-documents';
 
 export interface ReindexOptions {
 	analyzer?: ReadingAnalyzer;
@@ -65,6 +66,8 @@ export async function reindexMeilisearch(db: AppDatabase, engine: MeilisearchSea
 		: { indexes: [staging, engine.indexUid] as [string, string], rename: true };
 	await engine.confirm(engine.client.swapIndexes([swap]));
 	if (liveExists) await engine.confirm(engine.client.deleteIndex(staging));
+	// The events (a few hundred, or thousands) are swapped in whole the same way.
+	await engine.events.replaceAll(allEventDocuments(db, analyzer));
 
 	// Rows up to the mark are in the new index; later ones may have gone to the old index only.
 	const now = new Date().toISOString();

@@ -14,9 +14,8 @@ import {
 	setEventStatus,
 	updateEvent
 } from '$lib/server/admin/events';
-import { eventFailure, eventFormOptions, postedEvent } from '$lib/server/admin/event-routes';
+import { eventContext, eventFailure, eventFormOptions, postedEvent } from '$lib/server/admin/event-routes';
 import { eventRequestsOf } from '$lib/server/admin/event-requests';
-import { adminContext } from '$lib/server/admin/routes';
 import { AUDIT_ACTION_LABELS, auditTrail } from '$lib/server/admin/audit';
 import { loadEvent } from '$lib/server/events/store';
 import { eventView } from '$lib/server/events/view';
@@ -74,7 +73,7 @@ function statusAction(action: 'publish' | 'cancel' | 'restore') {
 	return async (event: Parameters<Actions[string]>[0]) => {
 		const user = requireUser(event);
 		try {
-			await setEventStatus(adminContext(), user, event.params.id!, action);
+			await setEventStatus(eventContext(), user, event.params.id!, action);
 		} catch (caught) {
 			return eventFailure(caught, null);
 		}
@@ -88,7 +87,7 @@ export const actions: Actions = {
 		const { values, input, invalid } = await postedEvent(event);
 		if (invalid) return invalid;
 		try {
-			const outcome = await updateEvent(adminContext(), user, event.params.id, input);
+			const outcome = await updateEvent(eventContext(), user, event.params.id, input);
 			return { notice: outcome.kind === 'submitted' ? SUBMITTED_NOTICE : '保存しました。' };
 		} catch (caught) {
 			return eventFailure(caught, values);
@@ -105,7 +104,7 @@ export const actions: Actions = {
 			return fail(400, { dateError: '日付の変更を確かめてください（移動するときは新しい日付が必要です）。' });
 		}
 		try {
-			const outcome = await changeEventDate(adminContext(), user, event.params.id, parsed.data);
+			const outcome = await changeEventDate(eventContext(), user, event.params.id, parsed.data);
 			if (outcome.kind === 'submitted') return { notice: SUBMITTED_NOTICE };
 		} catch (caught) {
 			return eventFailure(caught, null);
@@ -118,7 +117,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		try {
-			await approveEventRequest(adminContext(), user, String(form.get('request') ?? ''));
+			await approveEventRequest(eventContext(), user, String(form.get('request') ?? ''));
 		} catch (caught) {
 			return eventFailure(caught, null);
 		}
@@ -129,7 +128,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const comment = String(form.get('comment') ?? '');
 		try {
-			await rejectEventRequest(adminContext(), user, String(form.get('request') ?? ''), comment);
+			await rejectEventRequest(eventContext(), user, String(form.get('request') ?? ''), comment);
 		} catch (caught) {
 			if (caught instanceof InputError) return fail(400, { requestError: Object.values(caught.errors).join(' '), comment });
 			return eventFailure(caught, null);
@@ -139,7 +138,7 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const user = requireUser(event);
 		try {
-			await deleteEvent(adminContext(), user, event.params.id);
+			await deleteEvent(eventContext(), user, event.params.id);
 		} catch (caught) {
 			return eventFailure(caught, null);
 		}

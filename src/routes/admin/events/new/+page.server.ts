@@ -3,8 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/permissions';
 import { emptyEventValues } from '$lib/domain/event-form';
 import { createEvent } from '$lib/server/admin/events';
-import { eventFailure, eventFormOptions, postedEvent } from '$lib/server/admin/event-routes';
-import { adminContext } from '$lib/server/admin/routes';
+import { eventContext, eventFailure, eventFormOptions, postedEvent } from '$lib/server/admin/event-routes';
 
 /** `?service=<listing id>` starts an event of that listing (「この掲載のイベントを追加」). */
 export const load: PageServerLoad = (event) => {
@@ -19,7 +18,7 @@ export const actions: Actions = {
 		if (invalid) return invalid;
 		let id: string;
 		try {
-			id = await createEvent(adminContext(), user, input);
+			id = await createEvent(eventContext(), user, input);
 		} catch (caught) {
 			return eventFailure(caught, values);
 		}
