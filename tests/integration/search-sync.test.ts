@@ -95,7 +95,8 @@ describe('outbox sync to Meilisearch', () => {
 		expect(progress.at(-1)).toBe(`indexed:${published}/${published}`);
 		expect(await engine.count()).toBe(published);
 		const indexes = await engine.client.getIndexes();
-		expect(indexes.results.map((index) => index.uid)).toEqual(['services']);
+		// The live indexes only (listings and their events): no staging index is left behind.
+		expect(indexes.results.map((index) => index.uid).sort()).toEqual(['services', 'services_events']);
 		expect((await engine.getDocument(id))?.id).toBe(id);
 	});
 });
