@@ -15,9 +15,12 @@ import { MeilisearchSearchEngine } from './search/meilisearch/engine';
 import { MeilisearchOutboxWorker } from './search/meilisearch/outbox-worker';
 import { logger } from './operations/log';
 import { seedTaxonomy, TaxonomyStore } from './taxonomy';
+import { loadCityProfile, type CityProfile } from './city-profile';
 
 export interface App {
 	config: AppConfig;
+	/** The municipality (cities/<CITY>/profile.json): names, programme, map, licence. */
+	profile: CityProfile;
 	db: AppDatabase;
 	embedded: EmbeddedSearchEngine;
 	/** Set when MEILI_URL is configured. */
@@ -48,6 +51,7 @@ export function createApp(config: AppConfig = loadConfig()): App {
 	const taxonomy = new TaxonomyStore(db);
 	return {
 		config,
+		profile: loadCityProfile(),
 		db,
 		embedded,
 		meilisearch,

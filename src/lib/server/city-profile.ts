@@ -20,6 +20,10 @@ export const CityProfileSchema = z.object({
 	bounds: z.object({ south: z.number(), north: z.number(), west: z.number(), east: z.number() }),
 	contact: z.string().default(''),
 	sampleNotice: z.string().default('サンプルデータ（架空）'),
+	/** The open-data licence of the published listings (CC BY 4.0 unless the city chooses another). */
+	licence: z
+		.object({ name: z.string().min(1), url: z.string().url() })
+		.default({ name: 'クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）', url: 'https://creativecommons.org/licenses/by/4.0/deed.ja' }),
 	tileUrl: z.string().optional(),
 	tileAttribution: z.string().optional(),
 	/** Where the sample comes from: the built-in generator, or an areas GeoJSON and a listings CSV (paths relative to the profile). */

@@ -32,7 +32,9 @@ export const easyJa: Messages = {
 		deskLink: 'なんでも そうだん まどぐち',
 		deskAfter: 'に きいて ください。',
 		events: 'イベントの カレンダー',
-		display: 'もじの おおきさ・いろ・ふりがな'
+		display: 'もじの おおきさ・いろ・ふりがな',
+		openData: 'オープンデータ（じょうほうの ファイル）',
+		api: 'API'
 	},
 	fields: {
 		医療: '病院・くすり',

@@ -29,7 +29,9 @@ export const en: Messages = {
 		deskLink: 'general help desk (なんでも相談窓口)',
 		deskAfter: '.',
 		events: 'Events calendar',
-		display: 'Text size, contrast and furigana'
+		display: 'Text size, contrast and furigana',
+		openData: 'Open data',
+		api: 'API'
 	},
 	fields: {
 		医療: 'Medical',

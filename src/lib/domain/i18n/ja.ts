@@ -31,7 +31,9 @@ export const ja = {
 		deskLink: 'なんでも相談窓口',
 		deskAfter: 'へどうぞ。',
 		events: 'イベント・催しのカレンダー',
-		display: '文字・色・ふりがな'
+		display: '文字・色・ふりがな',
+		openData: 'オープンデータ',
+		api: 'API'
 	},
 	fields: {
 		医療: '医療',

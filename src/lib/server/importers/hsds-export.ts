@@ -34,14 +34,15 @@ interface ServiceExtras {
 	serviceLocationIds: Map<string, string>;
 }
 
-function serviceExtras(db: AppDatabase, listing: Listing): ServiceExtras {
+function serviceExtras(db: AppDatabase, listing: Listing, publicEventsOnly: boolean): ServiceExtras {
 	const sqlite = db.$client;
 	const service = sqlite.prepare('SELECT updated_at FROM services WHERE id = ?').get(listing.id) as { updated_at: string };
 	const organization = sqlite.prepare('SELECT description, email FROM organizations WHERE id = ?').get(listing.organization.id) as ServiceExtras['organization'];
 	const desk = sqlite.prepare('SELECT scheme, certified_on, area_ids FROM desk_certifications WHERE service_id = ? LIMIT 1').get(listing.id) as
 		| { scheme: string; certified_on: string; area_ids: string }
 		| undefined;
-	const events = (sqlite.prepare('SELECT * FROM events WHERE service_id = ? ORDER BY starts_at, id').all(listing.id) as Json[]).map((row) =>
+	const eventStatus = publicEventsOnly ? "AND status IN ('published', 'cancelled')" : '';
+	const events = (sqlite.prepare(`SELECT * FROM events WHERE service_id = ? ${eventStatus} ORDER BY starts_at, id`).all(listing.id) as Json[]).map((row) =>
 		compact({
 			id: row.id,
 			title: row.title,
@@ -153,11 +154,13 @@ function sessionSchedule(serviceId: string, session: Listing['sessions'][number]
 export interface HsdsServiceOptions {
 	/** Leave out nested objects (the API's `minimal`). */
 	minimal?: boolean;
+	/** Only events residents may see (公開中 and 中止) in `x-events`: the public API and open data. */
+	publicEventsOnly?: boolean;
 }
 
 /** One listing as a fully nested HSDS service. */
 export function hsdsService(db: AppDatabase, listing: Listing, options: HsdsServiceOptions = {}): Json {
-	const extras = serviceExtras(db, listing);
+	const extras = serviceExtras(db, listing, options.publicEventsOnly ?? false);
 	const base = compact({
 		id: listing.id,
 		organization_id: listing.organization.id,
@@ -227,8 +230,9 @@ function termIdsByCode(db: AppDatabase, codes: string[]): Map<string, string> {
 }
 
 export function hsdsServiceById(db: AppDatabase, id: string, options: HsdsServiceOptions & { publishedOnly?: boolean } = {}): Json | null {
-	const listing = getListing(db, id, { publishedOnly: options.publishedOnly ?? true });
-	return listing ? hsdsService(db, listing, options) : null;
+	const publishedOnly = options.publishedOnly ?? true;
+	const listing = getListing(db, id, { publishedOnly });
+	return listing ? hsdsService(db, listing, { publicEventsOnly: publishedOnly, ...options }) : null;
 }
 
 /** Tsunagi's taxonomy terms as HSDS taxonomy_term objects. */
@@ -289,7 +293,7 @@ export function exportHsdsBundle(db: AppDatabase, options: HsdsBundleOptions = {
 		.all() as string[];
 	const services: Json[] = [];
 	ids.forEach((id, index) => {
-		const service = hsdsServiceById(db, id, { publishedOnly: false });
+		const service = hsdsServiceById(db, id, { publishedOnly: false, publicEventsOnly: options.publishedOnly ?? false });
 		if (service) services.push(service);
 		if ((index + 1) % 1000 === 0 || index + 1 === ids.length) options.onProgress?.(index + 1, ids.length);
 	});
@@ -307,7 +311,9 @@ export function exportHsdsBundle(db: AppDatabase, options: HsdsBundleOptions = {
 			sort_order: row.sort_order
 		})
 	);
-	const organizations = (sqlite.prepare('SELECT * FROM organizations ORDER BY rowid').all() as Array<Record<string, unknown>>).map(hsdsOrganization);
+	// Open data names only the organisations of what it publishes.
+	const organizationFilter = options.publishedOnly ? "WHERE id IN (SELECT organization_id FROM services WHERE status = 'published')" : '';
+	const organizations = (sqlite.prepare(`SELECT * FROM organizations ${organizationFilter} ORDER BY rowid`).all() as Array<Record<string, unknown>>).map(hsdsOrganization);
 	return {
 		version: HSDS_VERSION,
 		profile: HSDS_PROFILE,
