@@ -11,7 +11,8 @@ export function language(): Language {
 
 /** The messages of the current language (call inside $derived or markup to follow a change). */
 export function t(): Messages {
-	return messagesFor(language());
+	const data = page.data as { city?: string; cityEn?: string };
+	return messagesFor(language(), { city: data.city ?? '', cityEn: data.cityEn ?? data.city ?? '' });
 }
 
 /** This page in another language (the switch's links: they set the cookie on the server). */

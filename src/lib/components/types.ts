@@ -33,6 +33,8 @@ export interface MapPoint {
 export interface MapTiles {
 	url: string;
 	attribution: string;
+	/** Where the map opens when it has nothing to show: the city centre (its profile). */
+	home: { lat: number; lng: number };
 }
 
 /** An area (地区, 小学校区, 中学校区) offered in the search form. */

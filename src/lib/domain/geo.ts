@@ -26,5 +26,3 @@ export function formatDistance(meters: number): string {
 	return meters < 1000 ? `${Math.round(meters / 10) * 10} m` : `${(meters / 1000).toFixed(1)} km`;
 }
 
-/** 高知市役所 — the map's default centre. */
-export const KOCHI_CITY_CENTER: LatLng = { lat: 33.5597, lng: 133.5311 };

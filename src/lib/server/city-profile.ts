@@ -13,6 +13,8 @@ export const CityProfileSchema = z.object({
 	id: z.string().regex(/^[a-z0-9-]+$/),
 	city: z.string().min(1),
 	cityKana: z.string().min(1),
+	/** The name in English pages ("Kochi City"). */
+	cityEn: z.string().min(1),
 	prefecture: z.string().min(1),
 	deskProgramme: z.string().min(1),
 	modelDistricts: z.array(z.string()).default([]),
@@ -24,13 +26,18 @@ export const CityProfileSchema = z.object({
 	licence: z
 		.object({ name: z.string().min(1), url: z.string().url() })
 		.default({ name: 'クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）', url: 'https://creativecommons.org/licenses/by/4.0/deed.ja' }),
-	tileUrl: z.string().optional(),
-	tileAttribution: z.string().optional(),
+	/** Raster tile template and its attribution (default: 国土地理院 淡色地図, which covers all of Japan). */
+	tileUrl: z.string().default('https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'),
+	tileAttribution: z
+		.string()
+		.default('<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank" rel="noopener">地理院タイル（淡色地図）</a>'),
 	/** Where the sample comes from: the built-in generator, or an areas GeoJSON and a listings CSV (paths relative to the profile). */
 	sample: z.union([
 		z.object({ generator: z.literal('kochi') }),
 		z.object({ areas: z.string().optional(), listings: z.string().optional() })
-	])
+	]),
+	/** 郵便番号 help for the listing editor: the city's code prefixes ("780") and known 町名 by code. */
+	postalCodes: z.object({ prefixes: z.array(z.string().regex(/^\d{3}$/)), towns: z.record(z.string(), z.string()) }).default({ prefixes: [], towns: {} })
 });
 export type CityProfile = z.infer<typeof CityProfileSchema> & { dir: string };
 

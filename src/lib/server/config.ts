@@ -3,6 +3,7 @@
  * that the CLI scripts (tsx) can share this code.
  */
 import path from 'node:path';
+import { cityProfilePath, loadCityProfile } from './city-profile';
 
 export interface AppConfig {
 	databasePath: string;
@@ -25,18 +26,23 @@ function parseFixedNow(value: string | undefined): Date | null {
 	return date;
 }
 
+/** 高知市 (the sample shipped first) keeps data/tsunagi.db; any other city gets its own file. */
+function defaultDatabasePath(cityId: string): string {
+	return cityId === 'kochi' ? 'data/tsunagi.db' : `data/tsunagi-${cityId}.db`;
+}
+
+/** Settings from the environment; the city's profile (CITY) gives the defaults a city chooses. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+	const profile = loadCityProfile(cityProfilePath(env));
 	return {
-		databasePath: path.resolve(env.DATABASE_PATH ?? 'data/tsunagi.db'),
+		databasePath: path.resolve(env.DATABASE_PATH ?? defaultDatabasePath(profile.id)),
 		migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
 		meiliUrl: env.MEILI_URL || null,
 		meiliMasterKey: env.MEILI_MASTER_KEY || null,
 		meiliIndex: env.MEILI_INDEX || 'services',
-		tileUrl: env.MAP_TILE_URL ?? 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png',
-		tileAttribution:
-			env.MAP_TILE_ATTRIBUTION ??
-			'<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank" rel="noopener">地理院タイル（淡色地図）</a>',
-		sampleNotice: env.SAMPLE_NOTICE ?? 'サンプルデータ（架空）',
+		tileUrl: env.MAP_TILE_URL ?? profile.tileUrl,
+		tileAttribution: env.MAP_TILE_ATTRIBUTION ?? profile.tileAttribution,
+		sampleNotice: env.SAMPLE_NOTICE ?? profile.sampleNotice,
 		fixedNow: parseFixedNow(env.TSUNAGI_NOW)
 	};
 }

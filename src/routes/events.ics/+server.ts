@@ -16,6 +16,6 @@ export const GET: RequestHandler = ({ url }) => {
 	const events = loadEvents(app.db, { publicOnly: true }).filter(
 		(event) => (!field || event.field === field) && (!areaRef || event.place?.areas.some((a) => a.id === areaRef.id))
 	);
-	const name = ['つなぎ 高知市のイベント', field, areaRef ? `${areaRef.name}` : null].filter(Boolean).join(' ');
+	const name = [`つなぎ ${app.profile.city}のイベント`, field, areaRef ? `${areaRef.name}` : null].filter(Boolean).join(' ');
 	return calendarResponse(buildCalendar(events, { name, baseUrl: url.origin }), 'events.ics');
 };

@@ -7,7 +7,6 @@
 import type { Map as LeafletMap, Layer, Marker, Popup } from 'leaflet';
 import Supercluster from 'supercluster';
 import { FIELD_COLORS } from '$lib/domain/taxonomy';
-import { KOCHI_CITY_CENTER } from '$lib/domain/geo';
 import type { MapPoint } from '../types';
 import { popupContent } from './popup';
 import {
@@ -52,7 +51,7 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 	const L = await loadLeaflet();
 	const { container, tiles, cluster, singleZoom } = options;
 	const map: LeafletMap = L.map(container, {
-		center: [KOCHI_CITY_CENTER.lat, KOCHI_CITY_CENTER.lng],
+		center: [tiles.home.lat, tiles.home.lng],
 		zoom: 12 + ZOOM_OFFSET,
 		maxZoom: 18 + ZOOM_OFFSET,
 		// Like MapLibre's cooperative gestures: the wheel scrolls the page, not the map.
@@ -150,7 +149,7 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 
 	function fit(list: MapPoint[]) {
 		const bounds = boundsOf(list);
-		if (!bounds) map.setView([KOCHI_CITY_CENTER.lat, KOCHI_CITY_CENTER.lng], 12 + ZOOM_OFFSET, { animate: false });
+		if (!bounds) map.setView([tiles.home.lat, tiles.home.lng], 12 + ZOOM_OFFSET, { animate: false });
 		else if (list.length === 1) map.setView([list[0].lat, list[0].lng], singleZoom + ZOOM_OFFSET, { animate: false });
 		else map.fitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], { padding: [48, 48], maxZoom: 16 + ZOOM_OFFSET, animate: false });
 	}

@@ -4,7 +4,6 @@
  */
 import type { GeoJSONSource, Map as MapLibreMap, Popup } from 'maplibre-gl';
 import { FIELD_COLORS } from '$lib/domain/taxonomy';
-import { KOCHI_CITY_CENTER } from '$lib/domain/geo';
 import type { MapPoint } from '../types';
 import { createMap, loadMapLibre } from './maplibre';
 import { popupContent } from './popup';
@@ -78,7 +77,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 		container,
 		tiles,
 		title: options.title,
-		center: [KOCHI_CITY_CENTER.lng, KOCHI_CITY_CENTER.lat],
+		center: [tiles.home.lng, tiles.home.lat],
 		zoom: 12,
 		maxZoom: 18,
 		// One finger scrolls the page on phones; two fingers (or Ctrl + wheel) move the map.
@@ -162,7 +161,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 
 	function fit(list: MapPoint[]) {
 		const bounds = boundsOf(list);
-		if (!bounds) map!.jumpTo({ center: [KOCHI_CITY_CENTER.lng, KOCHI_CITY_CENTER.lat], zoom: 12 });
+		if (!bounds) map!.jumpTo({ center: [tiles.home.lng, tiles.home.lat], zoom: 12 });
 		else if (list.length === 1) map!.jumpTo({ center: [list[0].lng, list[0].lat], zoom: singleZoom });
 		else map!.fitBounds(bounds, { padding: 48, maxZoom: 16, animate: false });
 	}

@@ -7,10 +7,10 @@ import type { Messages } from './ja';
 export const easyJa: Messages = {
 	site: {
 		name: 'つなぎ',
-		tagline: '高知市 こまったときの ちず',
-		titleSuffix: '｜つなぎ 高知市',
-		homeTitle: 'つなぎ — 高知市 こまったときの ちず',
-		description: '高知市の 病院や 介護、子育て、ちいきの 集まる 場所を、ちずと リストで さがせます。',
+		tagline: '{city} こまったときの ちず',
+		titleSuffix: '｜つなぎ {city}',
+		homeTitle: 'つなぎ — {city} こまったときの ちず',
+		description: '{city}の 病院や 介護、子育て、ちいきの 集まる 場所を、ちずと リストで さがせます。',
 		skipToContent: 'ページの 中身へ',
 		sampleNote: '：ここに ある 場所や 電話番号は、せつめいの ための うその データです。',
 		printSource: 'いんさつした ページ：'
@@ -45,7 +45,7 @@ export const easyJa: Messages = {
 	},
 	home: {
 		title: 'こまったときに そうだんする 場所を さがす',
-		lead: '高知市の 病院、介護、しょうがい、子育て、ちいきの 集まる 場所を、ちずと リストで さがせます。',
+		lead: '{city}の 病院、介護、しょうがい、子育て、ちいきの 集まる 場所を、ちずと リストで さがせます。',
 		shortcutsTitle: 'こまったとき',
 		fieldsTitle: 'しゅるいから さがす',
 		fieldExamples: {
@@ -232,7 +232,7 @@ export const easyJa: Messages = {
 		addToList: 'リストに 入れる',
 		addedToList: 'リストに 入れました',
 		listFull: (max: string) => `リストは ${max}けん までです。`,
-		desk: (scheme: string) => `なんでも そうだん まどぐち（${scheme}）`
+		desk: (scheme: string) => (scheme === 'なんでも相談窓口' ? 'なんでも そうだん まどぐち' : `なんでも そうだん まどぐち（${scheme}）`)
 	},
 	pagination: {
 		label: 'ページ',

@@ -4,10 +4,10 @@ import type { Messages } from './ja';
 export const en: Messages = {
 	site: {
 		name: 'Tsunagi',
-		tagline: 'Kochi City community support map',
-		titleSuffix: ' | Tsunagi Kochi City',
-		homeTitle: 'Tsunagi — Kochi City community support map',
-		description: 'Find medical, elderly care, disability, child-rearing and community support places in Kochi City, on a map and in a list.',
+		tagline: '{city} community support map',
+		titleSuffix: ' | Tsunagi {city}',
+		homeTitle: 'Tsunagi — {city} community support map',
+		description: 'Find medical, elderly care, disability, child-rearing and community support places in {city}, on a map and in a list.',
 		skipToContent: 'Skip to main content',
 		sampleNote: ': facilities and phone numbers are fictional examples.',
 		printSource: 'Printed from: '
@@ -42,7 +42,7 @@ export const en: Messages = {
 	},
 	home: {
 		title: 'Find where to ask for help and places to go',
-		lead: 'Medical care, elderly care, disability, child-rearing and community gathering places in Kochi City, on a map and in a list.',
+		lead: 'Medical care, elderly care, disability, child-rearing and community gathering places in {city}, on a map and in a list.',
 		shortcutsTitle: 'When you need help',
 		fieldsTitle: 'Search by field',
 		fieldExamples: {

@@ -8,8 +8,31 @@ export type { Messages } from './ja';
 
 export const MESSAGES: Record<Language, Messages> = { ja, en, easy: easyJa };
 
-export function messagesFor(language: Language | null | undefined): Messages {
-	return MESSAGES[language ?? 'ja'] ?? ja;
+/** The city a message names ("{city}" in the tables): its profile's name in Japanese and in English. */
+export interface MessageCity {
+	city: string;
+	cityEn: string;
+}
+
+/** Every "{city}" in a table's strings filled in (functions are kept as they are). */
+function withCity<T>(value: T, city: string): T {
+	if (typeof value === 'string') return value.replaceAll('{city}', city) as T;
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withCity(inner, city)])) as T;
+}
+
+const filled = new Map<string, Messages>();
+
+export function messagesFor(language: Language | null | undefined, place?: MessageCity): Messages {
+	const table = MESSAGES[language ?? 'ja'] ?? ja;
+	const city = place ? (language === 'en' ? place.cityEn : place.city) : '';
+	const key = `${language ?? 'ja'}:${city}`;
+	let messages = filled.get(key);
+	if (!messages) {
+		messages = withCity(table, city);
+		filled.set(key, messages);
+	}
+	return messages;
 }
 
 /**

@@ -6,10 +6,10 @@
 export const ja = {
 	site: {
 		name: 'つなぎ',
-		tagline: '高知市 地域の支え合いマップ',
-		titleSuffix: '｜つなぎ 高知市',
-		homeTitle: 'つなぎ — 高知市 地域の支え合いマップ',
-		description: '高知市の医療・介護・障害・子育て・地域の支え合いの場所を、地図と一覧で探せます。',
+		tagline: '{city} 地域の支え合いマップ',
+		titleSuffix: '｜つなぎ {city}',
+		homeTitle: 'つなぎ — {city} 地域の支え合いマップ',
+		description: '{city}の医療・介護・障害・子育て・地域の支え合いの場所を、地図と一覧で探せます。',
 		skipToContent: '本文へ移動',
 		sampleNote: '：施設・電話番号などは説明用の架空のものです。',
 		printSource: '印刷元：'
@@ -44,7 +44,7 @@ export const ja = {
 	},
 	home: {
 		title: '困ったときの相談先・通える場所をさがす',
-		lead: '高知市の医療・介護・障害・子育て・地域の集いの場を、地図と一覧で探せます。',
+		lead: '{city}の医療・介護・障害・子育て・地域の集いの場を、地図と一覧で探せます。',
 		shortcutsTitle: 'こんなときに',
 		fieldsTitle: '分野からさがす',
 		fieldExamples: {
@@ -234,7 +234,7 @@ export const ja = {
 		addToList: 'リストに追加',
 		addedToList: 'リストに追加済み',
 		listFull: (max: string) => `リストは${max}件までです。`,
-		desk: (scheme: string) => `なんでも相談窓口（${scheme}）`
+		desk: (scheme: string) => (scheme === 'なんでも相談窓口' ? scheme : `なんでも相談窓口（${scheme}）`)
 	},
 	pagination: {
 		label: 'ページ',

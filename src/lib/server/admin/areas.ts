@@ -20,7 +20,8 @@ import { assertCurator } from '../auth/permissions';
 import type { SessionUser } from '../auth/types';
 import { issuesToErrors } from '../auth/users';
 import { auditTrail, recordAudit, type AuditEntity, type AuditEntry } from './audit';
-import { COORDINATE_BOUNDS } from './listing-input';
+import { coordinateBounds, coordinateExamples } from './listing-input';
+import { loadCityProfile } from '../city-profile';
 import type { Tx } from './listing-store';
 import { InputError, NotFoundError, type AdminContext } from './workflow';
 
@@ -100,13 +101,17 @@ type Position = [number, number, ...number[]];
 const isPosition = (value: unknown): value is Position =>
 	Array.isArray(value) && (value.length === 2 || value.length === 3) && value.every((n) => typeof n === 'number' && Number.isFinite(n));
 
-const inCity = ([lng, lat]: Position) =>
-	lng >= COORDINATE_BOUNDS.west && lng <= COORDINATE_BOUNDS.east && lat >= COORDINATE_BOUNDS.south && lat <= COORDINATE_BOUNDS.north;
+const inCity = ([lng, lat]: Position) => {
+	const bounds = coordinateBounds();
+	return lng >= bounds.west && lng <= bounds.east && lat >= bounds.south && lat <= bounds.north;
+};
 
 /** A linear ring's problem, or null: ≥ 4 [lng, lat] positions, closed, inside the city. */
 function ringProblem(ring: unknown): string | null {
 	if (!Array.isArray(ring) || !ring.every(isPosition)) {
-		return 'ポリゴンの座標は [経度, 緯度] の数値の組を並べて書いてください（例：[[133.52, 33.56], [133.54, 33.56], [133.54, 33.57], [133.52, 33.56]]）。';
+		const { lat, lng } = loadCityProfile().center;
+		const [w, e, s, n] = [lng - 0.01, lng + 0.01, lat - 0.005, lat + 0.005].map((value) => Math.round(value * 100) / 100);
+		return `ポリゴンの座標は [経度, 緯度] の数値の組を並べて書いてください（例：[[${w}, ${s}], [${e}, ${s}], [${e}, ${n}], [${w}, ${s}]]）。`;
 	}
 	if (ring.length < 4) return 'ポリゴンの輪は4点以上（最初と最後は同じ点）で書いてください。';
 	const first = ring[0];
@@ -115,10 +120,11 @@ function ringProblem(ring: unknown): string | null {
 	for (const position of ring) {
 		if (inCity(position)) continue;
 		if (inCity([position[1], position[0]])) {
-			return 'ポリゴンの座標が [緯度, 経度] の順になっているようです。GeoJSONでは [経度, 緯度] の順に書きます（例：[133.53, 33.56]）。';
+			const example = coordinateExamples();
+			return `ポリゴンの座標が [緯度, 経度] の順になっているようです。GeoJSONでは [経度, 緯度] の順に書きます（例：[${example.lng}, ${example.lat}]）。`;
 		}
-		const { west, east, south, north } = COORDINATE_BOUNDS;
-		return `ポリゴンの位置が高知市の範囲外です（経度${west}〜${east}、緯度${south}〜${north}）。座標を確かめてください。`;
+		const { west, east, south, north } = coordinateBounds();
+		return `ポリゴンの位置が${loadCityProfile().city}の範囲外です（経度${west}〜${east}、緯度${south}〜${north}）。座標を確かめてください。`;
 	}
 	return null;
 }
@@ -167,15 +173,18 @@ function parseCoordinate(value: string): number | null | undefined {
 	return Number(normalized);
 }
 
-function coordinate(label: string, example: string, min: number, max: number) {
+function coordinate(label: string, axis: 'lat' | 'lng') {
 	return z.string().transform((value, ctx) => {
+		const bounds = coordinateBounds();
+		const [min, max] = axis === 'lat' ? [bounds.south, bounds.north] : [bounds.west, bounds.east];
+		const example = coordinateExamples()[axis];
 		const parsed = parseCoordinate(value);
 		if (parsed === undefined) {
 			ctx.addIssue({ code: 'custom', message: `${label}は「${example}」のように数字で入力してください。` });
 			return z.NEVER;
 		}
 		if (parsed !== null && (parsed < min || parsed > max)) {
-			ctx.addIssue({ code: 'custom', message: `${label}が高知市の範囲外です（${min}〜${max}）。緯度と経度が逆になっていないか確かめてください。` });
+			ctx.addIssue({ code: 'custom', message: `${label}が${loadCityProfile().city}の範囲外です（${min}〜${max}）。緯度と経度が逆になっていないか確かめてください。` });
 			return z.NEVER;
 		}
 		return parsed;
@@ -210,8 +219,8 @@ export const areaSchema = z.object({
 		}
 		return result.value;
 	}),
-	centerLat: coordinate('中心の緯度', '33.5597', COORDINATE_BOUNDS.south, COORDINATE_BOUNDS.north),
-	centerLng: coordinate('中心の経度', '133.5311', COORDINATE_BOUNDS.west, COORDINATE_BOUNDS.east),
+	centerLat: coordinate('中心の緯度', 'lat'),
+	centerLng: coordinate('中心の経度', 'lng'),
 	sortOrder: z.string().transform((value, ctx) => {
 		const normalized = value.normalize('NFKC').trim().replace(/^[\u2212ー]/, '-');
 		if (normalized === '') return 0;

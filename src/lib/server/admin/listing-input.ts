@@ -23,6 +23,7 @@ import {
 	type SessionValues
 } from '../../components/admin/listing-form';
 import { issuesToErrors } from '../auth/users';
+import { loadCityProfile, type CityProfile } from '../city-profile';
 
 export const CONTACT_KINDS = ['phone', 'fax', 'email', 'url'] as const;
 /** Upper bound on spans per weekday (the form shows HOURS_SLOTS_PER_DAY, more only for stored data). */
@@ -227,8 +228,15 @@ export function normalizeAddressLine(input: string): string {
 		.trim();
 }
 
-/** Inside 高知市 and its surroundings: catches swapped or mistyped coordinates. */
-export const COORDINATE_BOUNDS = { south: 33.3, north: 33.85, west: 133.25, east: 133.85 } as const;
+/** The city and its surroundings (its profile's map bounds): catches swapped or mistyped coordinates. */
+export function coordinateBounds(profile: CityProfile = loadCityProfile()): CityProfile['bounds'] {
+	return profile.bounds;
+}
+
+/** "33.5597" / "133.5311": the city centre as an example of how to write a coordinate. */
+export function coordinateExamples(profile: CityProfile = loadCityProfile()): { lat: string; lng: string } {
+	return { lat: String(profile.center.lat), lng: String(profile.center.lng) };
+}
 
 function parseCoordinate(value: string): number | null | undefined {
 	const normalized = value.normalize('NFKC').trim().replace(/[°度]/g, '');
@@ -255,14 +263,16 @@ const locationSchema = z
 		if (postalCode === null && raw.postalCode.trim() !== '') issue('postalCode', '郵便番号は7桁の数字で入力してください（例：780-0870）。');
 		const lat = parseCoordinate(raw.lat);
 		const lng = parseCoordinate(raw.lng);
-		if (lat === undefined) issue('lat', '緯度は「33.5597」のように数字で入力してください。');
-		if (lng === undefined) issue('lng', '経度は「133.5311」のように数字で入力してください。');
+		const example = coordinateExamples();
+		if (lat === undefined) issue('lat', `緯度は「${example.lat}」のように数字で入力してください。`);
+		if (lng === undefined) issue('lng', `経度は「${example.lng}」のように数字で入力してください。`);
 		if (lat !== undefined && lng !== undefined && (lat === null) !== (lng === null)) {
 			issue(lat === null ? 'lat' : 'lng', '緯度と経度は両方とも入力してください。');
 		}
-		const b = COORDINATE_BOUNDS;
-		if (lat != null && (lat < b.south || lat > b.north)) issue('lat', '緯度が高知市の範囲外です（33.3〜33.85）。緯度と経度が逆になっていないか確かめてください。');
-		if (lng != null && (lng < b.west || lng > b.east)) issue('lng', '経度が高知市の範囲外です（133.25〜133.85）。');
+		const b = coordinateBounds();
+		const city = loadCityProfile().city;
+		if (lat != null && (lat < b.south || lat > b.north)) issue('lat', `緯度が${city}の範囲外です（${b.south}〜${b.north}）。緯度と経度が逆になっていないか確かめてください。`);
+		if (lng != null && (lng < b.west || lng > b.east)) issue('lng', `経度が${city}の範囲外です（${b.west}〜${b.east}）。`);
 		const accessibility = [...new Set(raw.accessibility.map((item) => item.trim()).filter((item) => item !== ''))];
 		if (accessibility.some((item) => item.length > 30) || accessibility.length > 20) issue('accessibility', 'バリアフリーの項目は30文字以内、20個までです。');
 		const areaIds = [...new Set(raw.areaIds.filter((id) => id !== ''))];

@@ -11,6 +11,7 @@ import { getListing } from '../listings';
 import type { ServiceStatus } from '../../domain/taxonomy';
 import type { FieldErrors } from '../../components/admin/listing-form';
 import { listingToInput, type ListingInput } from './listing-input';
+import { loadCityProfile } from '../city-profile';
 
 /** A drizzle transaction (or the database itself) for the better-sqlite3 driver. */
 export type Tx = Parameters<Parameters<AppDatabase['transaction']>[0]>[0] | AppDatabase;
@@ -101,7 +102,9 @@ function writeLocation(db: Tx, serviceId: string, input: ListingInput, now: stri
 		db.update(t.locations).set(values).where(eq(t.locations.id, locationId)).run();
 	} else {
 		locationId = randomUUID();
-		db.insert(t.locations).values({ id: locationId, organizationId: input.organizationId, ...values }).run();
+		// A new place is in the configured city (the editor and the CSV take 町名・番地 only).
+		const { prefecture, city } = loadCityProfile();
+		db.insert(t.locations).values({ id: locationId, organizationId: input.organizationId, prefecture, city, ...values }).run();
 		if (currentId) {
 			db.update(t.serviceLocations)
 				.set({ locationId })

@@ -21,12 +21,12 @@ export function adminContext(): AdminContext {
 }
 
 export function listingFormOptions(user: SessionUser): ListingFormOptions {
-	const { db, config, taxonomy } = getApp();
+	const { db, config, taxonomy, profile } = getApp();
 	return {
 		organizations: organizationOptions(db, user),
 		areas: areaOptions(db),
 		terms: taxonomy.groups(),
-		tiles: { url: config.tileUrl, attribution: config.tileAttribution }
+		tiles: { url: config.tileUrl, attribution: config.tileAttribution, home: profile.center }
 	};
 }
 
@@ -83,7 +83,8 @@ export const listingHelperActions = {
 	geocode: async (event: RequestEvent) => {
 		requireUser(event);
 		const values = listingValuesFromForm(await event.request.formData());
-		const address = `高知県高知市${values.location.addressLine.trim()}`;
+		const { prefecture, city } = getApp().profile;
+		const address = `${prefecture}${city}${values.location.addressLine.trim()}`;
 		if (values.location.addressLine.trim() === '') {
 			return fail(400, helperResult(values, '', { 'location.addressLine': '位置を探すには、町名・番地を入力してください。' }));
 		}

@@ -3,7 +3,7 @@
  * and offline machines use the fake (GEOCODER=fake). When neither can help, the editor drags the
  * pin on the map or types the coordinates.
  */
-import { KOCHI_CITY_CENTER } from '../../domain/geo';
+import { loadCityProfile, type CityProfile } from '../city-profile';
 
 export interface GeocodeResult {
 	lat: number;
@@ -60,8 +60,8 @@ export class GsiGeocoder implements Geocoder {
 }
 
 /**
- * Deterministic stand-in: known addresses give known points, anything else in 高知市 a stable
- * point near the city centre (so tests can assert exact values), anything else nothing.
+ * Deterministic stand-in: known addresses give known points, anything else in the configured city
+ * a stable point near its centre (so tests can assert exact values), anything else nothing.
  */
 export class FakeGeocoder implements Geocoder {
 	static readonly KNOWN: Readonly<Record<string, { lat: number; lng: number }>> = {
@@ -71,16 +71,19 @@ export class FakeGeocoder implements Geocoder {
 
 	calls: string[] = [];
 
+	constructor(private readonly profile: CityProfile = loadCityProfile()) {}
+
 	async geocode(address: string): Promise<GeocodeResult[]> {
 		const query = address.normalize('NFKC').replace(/\s+/g, '');
 		this.calls.push(query);
 		const known = FakeGeocoder.KNOWN[query];
 		if (known) return [{ ...known, label: query }];
-		if (!query.includes('高知市')) return [];
+		const { city, center } = this.profile;
+		if (!query.includes(city)) return [];
 		let hash = 0;
 		for (const ch of query) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
 		const offset = (n: number) => ((n % 2001) - 1000) / 50_000; // within ±0.02°
-		return [{ lat: KOCHI_CITY_CENTER.lat + offset(hash), lng: KOCHI_CITY_CENTER.lng + offset(hash >>> 11), label: query }];
+		return [{ lat: center.lat + offset(hash), lng: center.lng + offset(hash >>> 11), label: query }];
 	}
 }
 

@@ -1,11 +1,12 @@
 /**
- * 郵便番号 → address help for the listing editor, offline. A small table of real 高知市 codes,
+ * 郵便番号 → address help for the listing editor, offline. A small table of the city's codes (its profile),
  * extended by what the database already knows (the address lines and 地区 of locations that carry
  * the same code — the imported or sample listings). Production can swap in 日本郵便's KEN_ALL
  * behind the same function.
  */
 import type { AppDatabase } from '../db';
 import { normalizePostalCode } from '../../domain/text/normalize';
+import { loadCityProfile, type CityProfile } from '../city-profile';
 
 export interface PostalAddress {
 	postalCode: string;
@@ -17,21 +18,6 @@ export interface PostalAddress {
 	areaIds: string[];
 }
 
-/** A few codes of central 高知市 (日本郵便). */
-const KNOWN_TOWNS: Readonly<Record<string, string>> = {
-	'780-0870': '本町',
-	'780-0850': '丸ノ内',
-	'780-0862': '鷹匠町',
-	'780-0841': '帯屋町',
-	'780-0842': '追手筋',
-	'780-0822': 'はりまや町',
-	'780-0901': '上町',
-	'780-0935': '旭町',
-	'780-0056': '北本町',
-	'780-0051': '愛宕町',
-	'780-0053': '駅前町',
-	'781-0270': '長浜'
-};
 
 /** "旭町2丁目12-3" → "旭町": the 町名 is what comes before the first digit. */
 export function townOf(addressLine: string): string {
@@ -40,7 +26,7 @@ export function townOf(addressLine: string): string {
 	return (match?.[0] ?? '').replace(/[一二三四五六七八九十]+丁目$/, '').trim();
 }
 
-export function lookupPostalCode(db: AppDatabase, input: string): PostalAddress | null {
+export function lookupPostalCode(db: AppDatabase, input: string, profile: CityProfile = loadCityProfile()): PostalAddress | null {
 	const postalCode = normalizePostalCode(input);
 	if (!postalCode) return null;
 	const rows = db.$client
@@ -55,9 +41,9 @@ export function lookupPostalCode(db: AppDatabase, input: string): PostalAddress 
 		if (town) townCounts.set(town, (townCounts.get(town) ?? 0) + 1);
 	}
 	const dbTown = [...townCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-	const town = KNOWN_TOWNS[postalCode] ?? dbTown ?? '';
-	// Codes starting 780/781 are 高知市 (and a few neighbours): say only the city when the town is unknown.
-	if (!town && rows.length === 0 && !/^78[01]-/.test(postalCode)) return null;
+	const town = profile.postalCodes.towns[postalCode] ?? dbTown ?? '';
+	// A code with the city's prefix is the city (or a neighbour): say only the city when the town is unknown.
+	if (!town && rows.length === 0 && !profile.postalCodes.prefixes.includes(postalCode.slice(0, 3))) return null;
 	const areaIds = (
 		db.$client
 			.prepare(
@@ -66,5 +52,5 @@ export function lookupPostalCode(db: AppDatabase, input: string): PostalAddress 
 			)
 			.all(postalCode, postalCode.replace('-', '')) as Array<{ id: string }>
 	).map((row) => row.id);
-	return { postalCode, prefecture: rows[0]?.prefecture ?? '高知県', city: rows[0]?.city ?? '高知市', town, areaIds };
+	return { postalCode, prefecture: rows[0]?.prefecture ?? profile.prefecture, city: rows[0]?.city ?? profile.city, town, areaIds };
 }

@@ -16,7 +16,7 @@ export const CSV_COLUMNS = [
 	{ key: 'organization', header: '団体名', aliases: ['運営団体', '法人名', '事業者名', '運営'], hint: '空欄なら名称と同じ' },
 	{ key: 'organizationKind', header: '団体の種類', aliases: ['法人種別', '団体種別'], hint: '社会福祉法人・薬局・NPO・町内会・市・社協・企業・医療法人・任意団体' },
 	{ key: 'postalCode', header: '郵便番号', aliases: ['〒', '郵便'], hint: '780-0870（〒・全角も可）' },
-	{ key: 'address', header: '住所', aliases: ['所在地', '住所（町名・番地）', '町名・番地'], hint: '高知市本町五丁目1番45号 など（県・市は省略可）' },
+	{ key: 'address', header: '住所', aliases: ['所在地', '住所（町名・番地）', '町名・番地'], hint: '本町五丁目1番45号 など（県・市は省略可）' },
 	{ key: 'building', header: '建物名', aliases: ['ビル名', '建物'], hint: '' },
 	{ key: 'lat', header: '緯度', aliases: ['lat', 'latitude'], hint: '空欄なら住所から求めます' },
 	{ key: 'lng', header: '経度', aliases: ['lng', 'lon', 'longitude'], hint: '空欄なら住所から求めます' },
@@ -31,6 +31,7 @@ export const CSV_COLUMNS = [
 	{ key: 'fee', header: '費用', aliases: ['料金', '利用料', '参加費'], hint: '' },
 	{ key: 'eligibility', header: '対象・条件', aliases: ['利用条件', '条件'], hint: '' },
 	{ key: 'howToApply', header: '申し込み方法', aliases: ['申込方法', '申し込み', '利用方法'], hint: '' },
+	{ key: 'deskCertifiedOn', header: 'なんでも相談窓口の認定日', aliases: ['相談窓口認定日', '認定日', 'なんでも相談窓口'], hint: '市の相談窓口に認定された日（認定されていなければ空欄）' },
 	{ key: 'lastVerifiedAt', header: '最終確認日', aliases: ['確認日', '更新日'], hint: '2024-04-01・令和6年4月1日・R6.4.1' },
 	{ key: 'status', header: '状態', aliases: ['公開状態', '公開'], hint: '公開中・下書き・確認待ち・アーカイブ（空欄なら公開中）' }
 ] as const;

@@ -118,6 +118,8 @@ interface PreparedRow {
 	organizationName: string;
 	organizationKind: string;
 	lastVerifiedAt: string | null;
+	/** Certified as the city's なんでも相談窓口 on this date (its programme's name comes from the profile). */
+	deskCertifiedOn: string | null;
 	/** null: 状態 left blank (new rows are published, updated rows keep theirs). */
 	status: ServiceStatus | null;
 	existingId: string | null;
@@ -275,6 +277,9 @@ class CsvRows {
 		const verified = cell('lastVerifiedAt');
 		const lastVerifiedAt = verified === '' ? null : parseJapaneseDate(verified);
 		if (verified !== '' && !lastVerifiedAt) errors.lastVerifiedAt = `最終確認日「${verified}」が日付として読めません（例：2024-04-01、令和6年4月1日、R6.4.1）。`;
+		const certified = cell('deskCertifiedOn');
+		const deskCertifiedOn = certified === '' ? null : parseJapaneseDate(certified);
+		if (certified !== '' && !deskCertifiedOn) errors.deskCertifiedOn = `なんでも相談窓口の認定日「${certified}」が日付として読めません（例：2024-04-01、令和6年4月1日）。`;
 		const statusText = cell('status').normalize('NFKC');
 		const status = statusText === '' ? null : (STATUS_BY_LABEL.get(statusText) ?? null);
 		if (statusText !== '' && !status) errors.status = `状態「${statusText}」は 公開中・下書き・確認待ち・アーカイブ のどれかです。`;
@@ -298,6 +303,7 @@ class CsvRows {
 				organizationName: cell('organization') || values.name,
 				organizationKind: organizationKind || '任意団体',
 				lastVerifiedAt,
+				deskCertifiedOn,
 				status,
 				existingId,
 				input: null,
@@ -450,6 +456,8 @@ export async function importCsv(db: AppDatabase, bytes: Uint8Array, options: Csv
 	const createOrganization = sqlite.prepare('INSERT INTO organizations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
 	const currentStatus = sqlite.prepare('SELECT status FROM services WHERE id = ?').pluck();
 	const setStatus = sqlite.prepare('UPDATE services SET status = ?, last_verified_at = coalesce(?, last_verified_at), is_sample = 0 WHERE id = ?');
+	const clearDesk = sqlite.prepare('DELETE FROM desk_certifications WHERE service_id = ?');
+	const certifyDesk = sqlite.prepare('INSERT INTO desk_certifications (id, service_id, scheme, certified_on, area_ids) VALUES (?, ?, ?, ?, ?)');
 	const now = new Date().toISOString();
 	db.transaction((tx) => {
 		prepared.forEach((row, index) => {
@@ -467,6 +475,11 @@ export async function importCsv(db: AppDatabase, bytes: Uint8Array, options: Csv
 				result.created++;
 			}
 			setStatus.run(row.status ?? currentStatus.get(row.existingId), row.lastVerifiedAt, row.existingId);
+			if (row.deskCertifiedOn) {
+				// A blank cell leaves a certification alone; a date (re)certifies under the city's programme.
+				clearDesk.run(row.existingId);
+				certifyDesk.run(randomUUID(), row.existingId, options.profile.deskProgramme, row.deskCertifiedOn, JSON.stringify(input.location?.areaIds ?? []));
+			}
 			result.serviceIds.push(row.existingId);
 			options.onProgress?.('write', index + 1, prepared.length);
 		});

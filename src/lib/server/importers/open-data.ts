@@ -64,6 +64,7 @@ export function listingCsvRow(listing: Listing): Record<CsvColumnKey, string> {
 		fee: listing.fee ?? '',
 		eligibility: listing.eligibility ?? '',
 		howToApply: listing.howToApply ?? '',
+		deskCertifiedOn: listing.desk?.certifiedOn ?? '',
 		lastVerifiedAt: listing.lastVerifiedAt?.slice(0, 10) ?? '',
 		status: STATUS_LABELS[listing.status]
 	};
