@@ -5,6 +5,7 @@
  * one at once, Meilisearch (MEILI_URL) through the outbox.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/server/config';
@@ -60,7 +61,8 @@ await runCli('data:import', async () => {
 			geocoder: getGeocoder(),
 			geocodeIntervalMs: Number(process.env.GEOCODE_INTERVAL_MS ?? 1000),
 			onProgress: (done, total, phase) => progress(phase ? PHASE_LABELS[phase] : 'import')(done, total),
-			onIndexProgress: progressLine('search index')
+			onIndexProgress: progressLine('search index'),
+			actor: { userId: null, name: `コマンドライン（${os.userInfo().username}）` }
 		});
 		for (const line of result.lines) console.log(line);
 		if (!result.ok) process.exitCode = 1;

@@ -26,6 +26,12 @@ export function formatDateBothCalendars(value: string | null): string | null {
 	return `${westernDate.format(date)}（${japaneseEraDate.format(date)}）`;
 }
 
+/** "2026年3月5日 10:05" for a moment in the admin (Japan time). */
+export function formatDateTime(value: string): string {
+	const date = toDate(value);
+	return date ? `${westernDate.format(date)} ${clock.format(date)}` : value;
+}
+
 /** "2026年3月5日（木）" */
 export function formatDateWithWeekday(value: string): string {
 	const date = toDate(value);

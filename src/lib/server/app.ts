@@ -16,6 +16,7 @@ import { MeilisearchOutboxWorker } from './search/meilisearch/outbox-worker';
 import { logger } from './operations/log';
 import { seedTaxonomy, TaxonomyStore } from './taxonomy';
 import { loadCityProfile, type CityProfile } from './city-profile';
+import { markInterruptedJobs } from './importers/import-jobs';
 
 export interface App {
 	config: AppConfig;
@@ -48,6 +49,9 @@ export function createApp(config: AppConfig = loadConfig()): App {
 	const outbox = meilisearch ? new MeilisearchOutboxWorker(db, meilisearch, { log: (message) => logger.warn(message) }) : null;
 	// Idempotent: a database made before terms and concepts were stored gets them here.
 	seedTaxonomy(db);
+	// Admin imports the last process was running when it stopped: shown as interrupted, not lost.
+	const interrupted = markInterruptedJobs(db);
+	if (interrupted > 0) logger.warn({ interrupted }, 'import jobs interrupted by the last stop');
 	const taxonomy = new TaxonomyStore(db);
 	return {
 		config,

@@ -7,7 +7,7 @@ import * as t from '../db/schema';
 type Writer = Pick<BetterSQLite3Database<typeof t>, 'insert'>;
 type Reader = Pick<BetterSQLite3Database<typeof t>, 'select'>;
 
-export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request' | 'area' | 'event' | 'taxonomy_term' | 'worry_concept';
+export type AuditEntity = 'service' | 'organization' | 'user' | 'change_request' | 'area' | 'event' | 'taxonomy_term' | 'worry_concept' | 'import';
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	create: '作成',
@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	resolve_suggestion: '提案を対応済みに',
 	dismiss_suggestion: '提案を見送り',
 	change_password: 'パスワード変更',
+	import: 'ファイルから一括読み込み',
 	delete: '削除',
 	cancel_event: 'イベント全体を中止',
 	date_cancel: '1日だけ中止',

@@ -503,3 +503,29 @@ export const consultationMemos = sqliteTable(
 	},
 	(t) => [index('memos_desk').on(t.deskServiceId, t.consultedOn), index('memos_date').on(t.consultedOn)]
 );
+
+/**
+ * Imports started from the admin (CSV, HSDS JSON): their state survives a restart, so a job that
+ * was running when the server stopped shows as interrupted (nothing of it was written: each import
+ * is one transaction) instead of vanishing.
+ */
+export const importJobs = sqliteTable(
+	'import_jobs',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		fileName: text('file_name').notNull(),
+		/** running / done / failed / interrupted */
+		status: text('status').notNull(),
+		phase: text('phase').notNull(),
+		done: integer('done').notNull().default(0),
+		total: integer('total').notNull().default(0),
+		ok: integer('ok', { mode: 'boolean' }).notNull().default(false),
+		/** JSON array of the report's lines. */
+		lines: text('lines').notNull().default('[]'),
+		error: text('error'),
+		startedAt: text('started_at').notNull(),
+		finishedAt: text('finished_at')
+	},
+	(t) => [index('import_jobs_started').on(t.startedAt)]
+);

@@ -15,6 +15,8 @@ import { exportHsdsBundle } from './hsds-export';
 import { exportCsv, exportGeoJson } from './open-data';
 import { importCsv, type CsvImportPhase, type CsvImportResult, type HeaderMapping } from './csv-import';
 import type { Geocoder } from '../geocoding/geocoder';
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../admin/audit';
 
 export const EXPORT_FORMATS = ['hsds', 'csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,8 +53,17 @@ export interface RunningSearch {
 	sync: SearchSync;
 }
 
+/** Who imports: a signed-in user (admin) or the command line (the OS account), for the audit log. */
+export interface ImportActor {
+	userId: string | null;
+	name: string;
+	/** The admin job, so the log entry and the job page name the same import. */
+	jobId?: string;
+}
+
 export interface ImportFileRequest {
 	running?: RunningSearch;
+	actor?: ImportActor;
 	bytes: Uint8Array;
 	fileName: string;
 	format?: ImportFormat;
@@ -142,7 +153,17 @@ export async function importDataFile(db: AppDatabase, request: ImportFileRequest
 			onProgress: (phase, done, total) => request.onProgress?.(done, total, phase)
 		});
 		if (result.written) await followImport(db, result.serviceIds, request.meilisearch, request.onIndexProgress, request.running);
-		return { ok: !result.preview.fileError && result.preview.problems.length === 0, lines: describeCsvResult(result, request.dryRun ?? false), csv: result };
+		const ok = !result.preview.fileError && result.preview.problems.length === 0;
+		if (!request.dryRun) {
+			auditImport(db, request, 'csv', ok, {
+				created: result.created,
+				updated: result.updated,
+				geocoded: result.geocoded,
+				not_geocoded: result.notGeocoded.length,
+				bad_rows: result.preview.problems.length
+			});
+		}
+		return { ok, lines: describeCsvResult(result, request.dryRun ?? false), csv: result };
 	}
 	let input: unknown;
 	try {
@@ -156,8 +177,24 @@ export async function importDataFile(db: AppDatabase, request: ImportFileRequest
 		enqueue: request.running ? (ids) => request.running!.sync.enqueue(ids) : outboxWriter(db, request.meilisearch),
 		onProgress: request.onProgress
 	});
-	if (!report.dryRun) await followImport(db, report.serviceIds, request.meilisearch, request.onIndexProgress, request.running);
+	if (!report.dryRun) {
+		await followImport(db, report.serviceIds, request.meilisearch, request.onIndexProgress, request.running);
+		auditImport(db, request, 'hsds', report.rejected.length === 0, { ...report.taken, rejected: report.rejected.length, skipped: report.skipped.length, warnings: report.warnings.length });
+	}
 	return { ok: report.rejected.length === 0, lines: describeHsdsReport(report), hsds: report };
+}
+
+/** One audit entry per import that was not a dry run: who, which file, what came of it. */
+function auditImport(db: AppDatabase, request: ImportFileRequest, format: ImportFormat, ok: boolean, counts: Record<string, number>): void {
+	const actor = request.actor ?? { userId: null, name: '不明' };
+	recordAudit(db, {
+		userId: actor.userId,
+		action: 'import',
+		entity: 'import',
+		entityId: actor.jobId ?? randomUUID(),
+		before: null,
+		after: { file: request.fileName, format, by: actor.name, ok, counts }
+	});
 }
 
 export function describeHsdsReport(report: HsdsImportReport): string[] {

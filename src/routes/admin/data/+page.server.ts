@@ -7,14 +7,20 @@ import { getGeocoder } from '$lib/server/geocoding';
 import { CSV_COLUMNS, columnByName } from '$lib/server/importers/csv-columns';
 import type { HeaderMapping } from '$lib/server/importers/csv-import';
 import { importDataFile, type ImportFileResult } from '$lib/server/importers/data-files';
-import { dropUpload, keepUpload, startJob, takeUpload } from '$lib/server/importers/import-jobs';
+import { dropUpload, importLog, keepUpload, recentJobs, startJob, takeUpload } from '$lib/server/importers/import-jobs';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
 export const load: PageServerLoad = (event) => {
-	requireCurator(event);
-	const published = getApp().db.$client.prepare("SELECT count(*) FROM services WHERE status = 'published'").pluck().get() as number;
-	return { published, columns: CSV_COLUMNS.map((column) => ({ key: column.key, header: column.header, hint: column.hint })) };
+	const user = requireCurator(event);
+	const { db } = getApp();
+	const published = db.$client.prepare("SELECT count(*) FROM services WHERE status = 'published'").pluck().get() as number;
+	return {
+		published,
+		columns: CSV_COLUMNS.map((column) => ({ key: column.key, header: column.header, hint: column.hint })),
+		jobs: recentJobs(db, user.id),
+		log: importLog(db)
+	};
 };
 
 /** "map.<header>" fields of the mapping step → header → column. */
@@ -66,8 +72,9 @@ export const actions: Actions = {
 		if (!upload) return fail(400, { message: 'ファイルの有効期限が切れました。もう一度ファイルを選んでください。' });
 		const mapping = mappingFrom(form);
 		const { db, searchSync, embedded, meilisearch } = getApp();
-		const job = startJob(user.id, upload.fileName, async (job) => {
+		const job = startJob(db, user.id, upload.fileName, async (job) => {
 			const result = await importDataFile(db, {
+				actor: { userId: user.id, name: user.displayName, jobId: job.id },
 				bytes: upload.bytes,
 				fileName: upload.fileName,
 				mapping,
