@@ -321,6 +321,31 @@ export const easyJa: Messages = {
 		subscribe: '（こうどく）',
 		download: '.ics ファイルを ダウンロード'
 	},
+	areas: {
+		title: 'ちいきから さがす',
+		lead: 'ちいきや 小学校・中学校の ちいきを えらぶと、その ちいきの 場所を ちずと リストで 見る ことが できます。',
+		kindIndex: 'ちいきの わけかた',
+		kindCount: (kind: string, n: string) => `${kind}（${n}）`
+	},
+	areaPage: {
+		title: (place: string) => `${place}の じょうほう`,
+		lead: (n: string) => `${n}けん。ぶんやごとに、ちずと いっしょに 見る ことが できます。`,
+		narrow: 'じょうけんを えらんで さがす',
+		print: (n: string) => `この リストを いんさつする（ぜんぶで ${n}けん）`,
+		map: (place: string, n: string) => `${place}の ちず（${n}けん）`,
+		fieldIndex: 'ぶんやへ いく',
+		groupCount: (n: string) => `（${n}けん）`,
+		showList: (field: string, n: string) => `${field}の ${n}けんを リストで 見る`,
+		empty: 'この ちいきの じょうほうは まだ ありません。'
+	},
+	fieldPage: {
+		top: 'はじめ',
+		lead: (field: string, n: string) => `${field}の じょうほうは ${n}けん あります。しゅるいか ちいきを えらんで ください。`,
+		kinds: 'しゅるいから えらぶ',
+		areas: 'ちいきから えらぶ',
+		schoolAreas: '小学校・中学校の ちいきから さがす',
+		all: (field: string, n: string) => `${field}を ぜんぶ（${n}けん）リストと ちずで 見る`
+	},
 	error: {
 		headings: {
 			400: '入れた ことばを たしかめて ください',

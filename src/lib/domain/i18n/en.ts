@@ -321,6 +321,31 @@ export const en: Messages = {
 		subscribe: ' (subscribe)',
 		download: 'Download .ics file'
 	},
+	areas: {
+		title: 'Search by district or school area',
+		lead: 'Choose a district, elementary school area or junior high school area to see its medical, care, disability, child-rearing and community places on a map and in lists by field.',
+		kindIndex: 'Kinds of area',
+		kindCount: (kind: string, n: string) => `${kind} (${n})`
+	},
+	areaPage: {
+		title: (place: string) => `Information for ${place}`,
+		lead: (n: string) => `${n} ${n === '1' ? 'place' : 'places'}. See kinds and lists by field, with a map.`,
+		narrow: 'Search with conditions',
+		print: (n: string) => `Print this list (referral booklet, all ${n})`,
+		map: (place: string, n: string) => `Map of ${place} (${n})`,
+		fieldIndex: 'Go to a field',
+		groupCount: (n: string) => ` (${n})`,
+		showList: (field: string, n: string) => `List all ${n} in ${field}`,
+		empty: 'There is no information for this area yet.'
+	},
+	fieldPage: {
+		top: 'Home',
+		lead: (field: string, n: string) => `${n} ${n === '1' ? 'place' : 'places'} in ${field}. Choose a kind or a district.`,
+		kinds: 'Choose a kind',
+		areas: 'Choose a district',
+		schoolAreas: 'Search by elementary or junior high school area',
+		all: (field: string, n: string) => `See all of ${field} (${n}) in a list and on a map`
+	},
 	error: {
 		headings: {
 			400: 'Please check what you entered',

@@ -323,6 +323,31 @@ export const ja = {
 		subscribe: '（購読）',
 		download: '.ics ファイルをダウンロード'
 	},
+	areas: {
+		title: '地区・校区から探す',
+		lead: '地区や小学校区・中学校区を選ぶと、その地域の医療・介護・障害・子育て・地域の集いの場を地図と分野ごとの一覧で見られます。',
+		kindIndex: '地域の分け方',
+		kindCount: (kind: string, n: string) => `${kind}（${n}）`
+	},
+	areaPage: {
+		title: (place: string) => `${place}の情報`,
+		lead: (n: string) => `${n}件。分野ごとに種類と一覧を、地図と一緒に見られます。`,
+		narrow: '条件でしぼって探す',
+		print: (n: string) => `この一覧を印刷する（つなぎ先一覧の冊子・全${n}件）`,
+		map: (place: string, n: string) => `${place}の地図（${n}件）`,
+		fieldIndex: '分野へ移動',
+		groupCount: (n: string) => `（${n}件）`,
+		showList: (field: string, n: string) => `${field}の${n}件を一覧で見る`,
+		empty: 'この地域の情報はまだありません。'
+	},
+	fieldPage: {
+		top: 'トップ',
+		lead: (field: string, n: string) => `${field}の情報は${n}件あります。種類か地区を選んでください。`,
+		kinds: '種類から選ぶ',
+		areas: '地区から選ぶ',
+		schoolAreas: '小学校区・中学校区から探す',
+		all: (field: string, n: string) => `${field}のすべて（${n}件）を一覧と地図で見る`
+	},
 	error: {
 		headings: {
 			400: '入力の内容を確認してください',
