@@ -3,7 +3,8 @@
  * ?lang= or the cookie), so server rendering and the browser agree.
  */
 import { page } from '$app/state';
-import { DEFAULT_LANGUAGE, LANGUAGE_PARAM, messagesFor, type Language, type Messages } from '$lib/domain/i18n';
+import { DEFAULT_LANGUAGE, formatEnglishDate, LANGUAGE_PARAM, messagesFor, type Language, type Messages } from '$lib/domain/i18n';
+import { formatJapaneseDate } from '$lib/domain/event';
 
 export function language(): Language {
 	return (page.data as { language?: Language }).language ?? DEFAULT_LANGUAGE;
@@ -20,4 +21,9 @@ export function languageHref(url: URL, target: Language): string {
 	const params = new URLSearchParams(url.search);
 	params.set(LANGUAGE_PARAM, target);
 	return `${url.pathname}?${params}`;
+}
+
+/** A date in the reader's language: 「2026年12月8日（火）」 (or 和暦) in Japanese, "Tue, Dec 8, 2026" in English. */
+export function formatDate(isoDate: string, wareki = false): string {
+	return language() === 'en' ? formatEnglishDate(isoDate) : formatJapaneseDate(isoDate, { wareki });
 }

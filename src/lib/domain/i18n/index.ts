@@ -54,3 +54,11 @@ export function hitKindLabels(language: Language, hit: { terms: string[]; term_n
 export function weekdayLabel(messages: Messages, weekday: number): string {
 	return (messages.weekdays as Record<number, string>)[weekday] ?? String(weekday);
 }
+
+const englishDate = new Intl.DateTimeFormat('en-US', { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Tokyo' });
+
+/** 'YYYY-MM-DD' as English readers write it: "Tue, Dec 8, 2026" (Japanese pages keep 西暦/和暦 wording). */
+export function formatEnglishDate(date: string): string {
+	const parsed = new Date(`${date.slice(0, 10)}T00:00:00+09:00`);
+	return Number.isNaN(parsed.getTime()) ? date : englishDate.format(parsed);
+}
