@@ -106,3 +106,40 @@ test('a listing page in English: labels translated, the name as entered with its
 	await expect(page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: 'Community' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Salon and gathering place' })).toBeVisible();
 });
+
+test.describe('other public pages in English, without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('areas, a field page, events, こんなときに, the list page and the admin login keep English once chosen', async ({ page }) => {
+		await page.goto('/?lang=en');
+
+		await page.goto('/areas');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search by district or school area');
+		await expect(page.getByRole('heading', { level: 2, name: 'District', exact: true })).toBeVisible();
+
+		await page.goto(`/fields/${encodeURIComponent('介護')}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Elderly care');
+		await expect(page.getByRole('heading', { name: 'Choose a kind' })).toBeVisible();
+
+		await page.goto('/events');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events calendar');
+		await expect(page.getByRole('form', { name: 'Event conditions' }).getByLabel('Time of day')).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'This week’s events' })).toBeVisible();
+		// Dates as English readers write them.
+		await expect(page.locator('.date-heading').first()).toHaveText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+
+		await page.goto(`/konnatoki?worry=${encodeURIComponent('電球')}&area=${encodeURIComponent('旭')}`);
+		await expect(page.getByRole('heading', { name: 'Nearest general help desk' })).toBeVisible();
+		await expect(page.getByRole('group', { name: '2. Where should we look?' })).toBeVisible();
+
+		await page.goto('/list');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('My referral list');
+
+		await page.goto('/admin/login');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.getByLabel('Email address').fill('nobody@example.jp');
+		await page.getByLabel('Password').fill('wrong-password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toHaveText('The email address or password is not correct.');
+	});
+});
