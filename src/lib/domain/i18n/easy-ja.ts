@@ -391,7 +391,7 @@ export const easyJa: Messages = {
 		capacity: '人数',
 		people: (n: string) => `${n}人`,
 		apply: 'もうしこみ',
-		status: { scheduled: '', moved: '日にちが かわりました', skipped: 'やすみ', cancelled: '中止' },
+		status: { moved: '日にちが かわりました', skipped: 'やすみ', cancelled: '中止' },
 		movedFrom: (date: string) => `（${date}から かわりました）`
 	},
 	eventFilters: {

@@ -391,7 +391,7 @@ export const en: Messages = {
 		capacity: 'Capacity',
 		people: (n: string) => `${n} people`,
 		apply: 'How to apply',
-		status: { scheduled: '', moved: 'Moved', skipped: 'No meeting', cancelled: 'Cancelled' },
+		status: { moved: 'Moved', skipped: 'No meeting', cancelled: 'Cancelled' },
 		movedFrom: (date: string) => ` (moved from ${date})`
 	},
 	eventFilters: {

@@ -393,7 +393,7 @@ export const ja = {
 		capacity: '定員',
 		people: (n: string) => `${n}人`,
 		apply: '申し込み',
-		status: { scheduled: '', moved: '日時変更', skipped: '休み', cancelled: '中止' },
+		status: { moved: '日時変更', skipped: '休み', cancelled: '中止' },
 		movedFrom: (date: string) => `（${date}から変更）`
 	},
 	eventFilters: {
