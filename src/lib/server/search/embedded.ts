@@ -137,19 +137,6 @@ interface IndexedDocument {
 	/** Computed on first use (the exact open-now check): weekly hours as minute intervals, sessions with parsed times. */
 	intervals?: Array<[number, number]>;
 	windows?: SessionWindow[];
-	/** Facet slots (see FacetSlots), set with the derived indexes. */
-	facetSlots: number[];
-	/**
-	 * Scratch values of the search running now (困りごと tier, attribute rank; distances are in
-	 * DerivedIndexes.distances), kept on the entry instead of a new object per match: searches are
-	 * synchronous, so they never overlap, and a search over 100k listings then allocates almost nothing.
-	 */
-	tier: number;
-	/** The search whose 困りごと tiers include this entry (see searchStamp): replaces a per-search Map. */
-	tierStamp: number;
-	attributeRank: number;
-	/** Weighted-OR score of the level's optional words (0: none matched). */
-	score: number;
 }
 
 function intervals(entry: IndexedDocument): Array<[number, number]> {
@@ -161,40 +148,66 @@ function windows(entry: IndexedDocument): SessionWindow[] {
 }
 
 /** 0: every word is in the name or reading; 1: in the keywords (terms, tags, organisation); 2: elsewhere. */
-function attributeRank(entry: IndexedDocument, foldedWords: string[]): number {
-	if (foldedWords.every((word) => entry.nameText.includes(word))) return 0;
-	return foldedWords.every((word) => entry.nameText.includes(word) || entry.keywordText.includes(word)) ? 1 : 2;
+function attributeRank(nameText: string, keywordText: string, foldedWords: string[]): number {
+	if (foldedWords.every((word) => nameText.includes(word))) return 0;
+	return foldedWords.every((word) => nameText.includes(word) || keywordText.includes(word)) ? 1 : 2;
 }
 
-/** Lists of documents by filter value, so a filtered search reads only its candidates. */
+/**
+ * A list of documents by nameRank, ascending and without repeats (a document with a term twice is
+ * listed once).
+ */
+type RankList = number[];
+
+/**
+ * Everything a search reads, by nameRank (a document's position in よみがな order): filter lists
+ * (so a filtered search reads only its candidates) and columns in typed arrays, read in the search
+ * loop instead of following entry → doc pointers (cache misses dominate a loop over 30k+ candidates).
+ */
 interface DerivedIndexes {
 	/** Every document in よみがな order, and the facets of all of them (the unfiltered list). */
 	sorted: IndexedDocument[];
 	allFacets: SearchFacets;
 	facetSlots: FacetSlots;
-	byField: Map<string, IndexedDocument[]>;
-	byTerm: Map<string, IndexedDocument[]>;
-	byTag: Map<string, IndexedDocument[]>;
-	byArea: Map<string, IndexedDocument[]>;
-	byTarget: Map<string, IndexedDocument[]>;
-	desks: IndexedDocument[];
+	/** rowid → nameRank (-1: no such document): FTS answers rowids. */
+	rankOfRowid: Int32Array;
+	byField: Map<string, RankList>;
+	byTerm: Map<string, RankList>;
+	byTag: Map<string, RankList>;
+	byArea: Map<string, RankList>;
+	byTarget: Map<string, RankList>;
+	desks: RankList;
 	/** Documents by grid cell of GRID_DEGREES (for radius searches). */
-	byCell: Map<string, IndexedDocument[]>;
+	byCell: Map<string, RankList>;
 	/**
 	 * Per hour of the week (built on first open-now search in it), by nameRank: 0 closed all hour
 	 * (openHoursOf), 1 open all hour, 2 check the exact minute. A byte read instead of a Set lookup
 	 * and an interval scan per candidate; 100 kB per hour at 100k listings, so kept for a day's hours.
 	 */
 	openMarks: Map<number, Uint8Array>;
-	/**
-	 * Columns by nameRank, read in the search loop instead of following entry → doc pointers
-	 * (cache misses dominate a loop over 30k+ candidates): coordinates (NaN when unknown), facet
-	 * slots (slotList[slotStarts[r] .. slotStarts[r + 1]]), and the current search's distances.
-	 */
+	/** Coordinates (NaN when unknown), weekdays open (bits), name length (a relevance tie-break). */
 	lats: Float64Array;
 	lngs: Float64Array;
+	openDays: Uint8Array;
+	nameLengths: Int32Array;
+	/** Folded name + readings and keywords, for the attribute rank. */
+	nameTexts: string[];
+	keywordTexts: string[];
+	/** Facet slots of a document: slotList[slotStarts[r] .. slotStarts[r + 1]]. */
 	slotStarts: Int32Array;
 	slotList: Int32Array;
+	/**
+	 * Scratch columns of the search running now, reused instead of new objects per match: searches
+	 * are synchronous, so they never overlap, and a search over 100k listings allocates almost
+	 * nothing. `passed`: how many of the search's filter lists a document is in so far; the
+	 * stamps say which search set a document's tier or score (see searchStamp).
+	 */
+	passed: Uint8Array;
+	tiers: Int32Array;
+	tierStamps: Int32Array;
+	scores: Float64Array;
+	scoreStamps: Int32Array;
+	attributeRanks: Uint8Array;
 	distances: Float64Array;
 }
 
@@ -202,12 +215,12 @@ interface DerivedIndexes {
 const GRID_DEGREES = 0.01;
 const cellOf = (lat: number, lng: number) => `${Math.floor(lat / GRID_DEGREES)}:${Math.floor(lng / GRID_DEGREES)}`;
 
-function push<K>(map: Map<K, IndexedDocument[]>, key: K, entry: IndexedDocument): void {
+/** Adds a document to the list of `key`; documents come in nameRank order, so lists stay sorted. */
+function push<K>(map: Map<K, RankList>, key: K, rank: number): void {
 	const list = map.get(key);
-	if (list) list.push(entry);
-	else map.set(key, [entry]);
+	if (!list) map.set(key, [rank]);
+	else if (list[list.length - 1] !== rank) list.push(rank);
 }
-
 
 /**
  * Facet counts by small integer slots (a typed array per search) instead of string-keyed objects:
@@ -334,26 +347,19 @@ function toIndexed(rowid: number, record: ResidentRecord): IndexedDocument {
 		nameText: record.nameText,
 		keywordText: record.keywordText,
 		intervals: undefined,
-		windows: undefined,
-		facetSlots: [],
-		tier: 0,
-		tierStamp: 0,
-		attributeRank: 0,
-		score: 0
+		windows: undefined
 	};
 }
 
 export class EmbeddedSearchEngine implements SearchEngine {
 	readonly name = 'embedded' as const;
 	private documents = new Map<number, IndexedDocument>();
-	private rowidById = new Map<string, number>();
 	private derivedIndexes: DerivedIndexes | null = null;
 	private corpusLexicon: Lexicon | null = null;
 	private loadedVersion = -1;
 	/** Increases with every searchLevel; marks the entries of its 困りごと tiers (tierStamp). */
 	private searchStamp = 0;
-	/** Prepared once: preparing costs about as much as a small FTS query. */
-	private matchStatement: Statement | null = null;
+	private readonly statements = new Map<string, Statement>();
 
 	/** Events live in their own tables (event_search_docs, event_search_fts). */
 	readonly events: EmbeddedEventIndex;
@@ -381,10 +387,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	 */
 	private ensureLoaded(): void {
 		const sqlite = this.db.$client;
-		const version = sqlite.pragma('data_version', { simple: true }) as number;
+		// Every search asks: a prepared statement, not pragma() (which prepares one each call).
+		const version = this.statement('PRAGMA data_version').pluck().get() as number;
 		if (version === this.loadedVersion) return;
 		this.documents.clear();
-		this.rowidById.clear();
 		const rows = sqlite
 			.prepare("SELECT rowid, resident, CASE resident WHEN '' THEN doc END FROM search_docs")
 			.raw()
@@ -395,7 +401,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			const record = shared.record(json === null ? (JSON.parse(resident) as ResidentRecord) : residentRecord(JSON.parse(json) as SearchDocument));
 			if (json !== null) upgraded.push([rowid, record]);
 			this.documents.set(rowid, toIndexed(rowid, record));
-			this.rowidById.set(record.doc.id, rowid);
 		}
 		if (upgraded.length > 0 && !sqlite.readonly) {
 			const write = sqlite.prepare('UPDATE search_docs SET resident = ? WHERE rowid = ?');
@@ -433,14 +438,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		return this.corpusLexicon;
 	}
 
-	/** よみがな ranks and filter lists, computed once per change of the index. */
+	/** よみがな ranks, filter lists and columns, computed once per change of the index. */
 	private derived(): DerivedIndexes {
 		if (!this.derivedIndexes) {
 			const sorted = [...this.documents.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+			const count = sorted.length;
+			let maxRowid = 0;
+			for (const entry of sorted) maxRowid = Math.max(maxRowid, entry.rowid);
 			const derived: DerivedIndexes = {
 				sorted,
 				allFacets: emptyFacets(),
 				facetSlots: new FacetSlots(),
+				rankOfRowid: new Int32Array(maxRowid + 1).fill(-1),
 				byField: new Map(),
 				byTerm: new Map(),
 				byTag: new Map(),
@@ -449,31 +458,45 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				desks: [],
 				byCell: new Map(),
 				openMarks: new Map(),
-				lats: new Float64Array(sorted.length),
-				lngs: new Float64Array(sorted.length),
-				slotStarts: new Int32Array(sorted.length + 1),
+				lats: new Float64Array(count),
+				lngs: new Float64Array(count),
+				openDays: new Uint8Array(count),
+				nameLengths: new Int32Array(count),
+				nameTexts: new Array<string>(count),
+				keywordTexts: new Array<string>(count),
+				slotStarts: new Int32Array(count + 1),
 				slotList: new Int32Array(0),
-				distances: new Float64Array(sorted.length)
+				passed: new Uint8Array(count),
+				tiers: new Int32Array(count),
+				tierStamps: new Int32Array(count),
+				scores: new Float64Array(count),
+				scoreStamps: new Int32Array(count),
+				attributeRanks: new Uint8Array(count),
+				distances: new Float64Array(count)
 			};
 			const slotList: number[] = [];
-			sorted.forEach((entry, index) => {
-				entry.nameRank = index;
+			sorted.forEach((entry, rank) => {
+				entry.nameRank = rank;
 				const doc = entry.doc;
+				derived.rankOfRowid[entry.rowid] = rank;
 				countFacets(derived.allFacets, doc);
-				entry.facetSlots = derived.facetSlots.slotsOf(doc);
-				derived.slotStarts[index] = slotList.length;
-				slotList.push(...entry.facetSlots);
-				derived.lats[index] = doc.lat ?? NaN;
-				derived.lngs[index] = doc.lng ?? NaN;
-				push(derived.byField, doc.field, entry);
-				for (const term of doc.terms) push(derived.byTerm, term, entry);
-				for (const tag of doc.tags) push(derived.byTag, tag, entry);
-				for (const area of doc.areaIds) push(derived.byArea, area, entry);
-				for (const target of doc.targets) push(derived.byTarget, target, entry);
-				if (doc.desk) derived.desks.push(entry);
-				if (doc.lat !== null && doc.lng !== null) push(derived.byCell, cellOf(doc.lat, doc.lng), entry);
+				derived.slotStarts[rank] = slotList.length;
+				slotList.push(...derived.facetSlots.slotsOf(doc));
+				derived.lats[rank] = doc.lat ?? NaN;
+				derived.lngs[rank] = doc.lng ?? NaN;
+				derived.openDays[rank] = entry.openDays;
+				derived.nameLengths[rank] = doc.name.length;
+				derived.nameTexts[rank] = entry.nameText;
+				derived.keywordTexts[rank] = entry.keywordText;
+				push(derived.byField, doc.field, rank);
+				for (const term of doc.terms) push(derived.byTerm, term, rank);
+				for (const tag of doc.tags) push(derived.byTag, tag, rank);
+				for (const area of doc.areaIds) push(derived.byArea, area, rank);
+				for (const target of doc.targets) push(derived.byTarget, target, rank);
+				if (doc.desk) derived.desks.push(rank);
+				if (doc.lat !== null && doc.lng !== null) push(derived.byCell, cellOf(doc.lat, doc.lng), rank);
 			});
-			derived.slotStarts[sorted.length] = slotList.length;
+			derived.slotStarts[count] = slotList.length;
 			// Shared by every unfiltered answer rather than copied per request.
 			for (const counts of Object.values(derived.allFacets)) Object.freeze(counts);
 			Object.freeze(derived.allFacets);
@@ -484,12 +507,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	}
 
 	/**
-	 * The smallest list of documents every match must be in (null: no filter narrows it), and the
-	 * 困りごと tier of each document in a tier.
+	 * The lists every match must be in (the search's filters, 困りごと tiers and radius cells), and
+	 * the 困りごと tier of each document in a tier (DerivedIndexes.tiers, stamped with `stamp`).
 	 */
-	private narrowestCandidates(query: SearchQuery, level: PlanLevel | null, stamp: number): IndexedDocument[] | null {
+	private filterLists(query: SearchQuery, level: PlanLevel | null, stamp: number): RankList[] {
 		const derived = this.derived();
-		const lists: IndexedDocument[][] = [];
+		const lists: RankList[] = [];
 		const areaIds = [query.area, level?.areaId].filter((id): id is string => !!id);
 		if (query.field) lists.push(derived.byField.get(query.field) ?? []);
 		if (query.term) lists.push(derived.byTerm.get(query.term) ?? []);
@@ -498,15 +521,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		if (query.desk) lists.push(derived.desks);
 		const tiers = level?.tiers ?? [];
 		if (tiers.length > 0) {
-			// Each entry's first tier is marked on the entry itself (tierStamp/tier) rather than in a
-			// Map of tens of thousands of entries built per search.
-			const inTiers: IndexedDocument[] = [];
+			// Each document's first tier, marked in a column rather than a Map built per search.
+			const inTiers: RankList = [];
+			const { tiers: tierOf, tierStamps } = derived;
 			tiers.forEach((tier, index) => {
-				for (const entry of ('tag' in tier ? derived.byTag.get(tier.tag) : derived.byTerm.get(tier.term)) ?? []) {
-					if (entry.tierStamp === stamp) continue;
-					entry.tierStamp = stamp;
-					entry.tier = index;
-					inTiers.push(entry);
+				for (const rank of ('tag' in tier ? derived.byTag.get(tier.tag) : derived.byTerm.get(tier.term)) ?? []) {
+					if (tierStamps[rank] === stamp) continue;
+					tierStamps[rank] = stamp;
+					tierOf[rank] = index;
+					inTiers.push(rank);
 				}
 			});
 			lists.push(inTiers);
@@ -514,27 +537,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		if (query.radiusKm !== undefined && query.lat !== undefined && query.lng !== undefined) {
 			const latMargin = (query.radiusKm * 1000 * 1.01) / METERS_PER_DEGREE_LATITUDE;
 			const lngMargin = latMargin / Math.max(0.01, Math.cos((query.lat * Math.PI) / 180));
-			const inCells: IndexedDocument[] = [];
+			const inCells: RankList = [];
 			const [south, west] = [Math.floor((query.lat - latMargin) / GRID_DEGREES), Math.floor((query.lng - lngMargin) / GRID_DEGREES)];
 			const [north, east] = [Math.floor((query.lat + latMargin) / GRID_DEGREES), Math.floor((query.lng + lngMargin) / GRID_DEGREES)];
 			if ((north - south + 1) * (east - west + 1) <= 10_000) {
 				for (let y = south; y <= north; y++) {
-					for (let x = west; x <= east; x++) for (const entry of derived.byCell.get(`${y}:${x}`) ?? []) inCells.push(entry);
+					for (let x = west; x <= east; x++) for (const rank of derived.byCell.get(`${y}:${x}`) ?? []) inCells.push(rank);
 				}
 				lists.push(inCells);
 			}
 		}
-		return lists.length === 0 ? null : lists.reduce((a, b) => (b.length < a.length ? b : a));
+		return lists;
 	}
 
 	/** openMarks of an hour (see DerivedIndexes). */
 	private openMarksOf(derived: DerivedIndexes, hour: number): Uint8Array {
 		let marks = derived.openMarks.get(hour);
 		if (!marks) {
-			marks = new Uint8Array(derived.sorted.length);
-			for (const entry of derived.sorted) {
-				if (hasHour(entry.openHours, hour)) marks[entry.nameRank] = hasHour(entry.throughoutHours, hour) ? 1 : 2;
-			}
+			const built = new Uint8Array(derived.sorted.length);
+			derived.sorted.forEach((entry, rank) => {
+				if (hasHour(entry.openHours, hour)) built[rank] = hasHour(entry.throughoutHours, hour) ? 1 : 2;
+			});
+			marks = built;
 			if (derived.openMarks.size >= 24) derived.openMarks.clear();
 			derived.openMarks.set(hour, marks);
 		}
@@ -575,7 +599,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		// Only after the commit: a failed transaction leaves memory as it was.
 		for (const [entry, doc] of written) {
 			this.documents.set(entry.rowid, entry);
-			this.rowidById.set(entry.doc.id, entry.rowid);
 			if (this.corpusLexicon) addWords(this.corpusLexicon, doc);
 		}
 		this.derivedIndexes = null;
@@ -588,7 +611,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		const deleteDoc = sqlite.prepare('DELETE FROM search_docs WHERE rowid = ?');
 		const deleteFts = sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?');
 		const words = new StoredLexicon(sqlite);
-		const removed: Array<[string, number]> = [];
+		const removed: number[] = [];
 		sqlite.transaction(() => {
 			for (const id of serviceIds) {
 				const row = findRow.get(id) as [number, string] | undefined;
@@ -597,13 +620,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				words.remove(JSON.parse(json) as SearchDocument);
 				deleteDoc.run(rowid);
 				deleteFts.run(rowid);
-				removed.push([id, rowid]);
+				removed.push(rowid);
 			}
 		})();
-		for (const [id, rowid] of removed) {
-			this.documents.delete(rowid);
-			this.rowidById.delete(id);
-		}
+		for (const rowid of removed) this.documents.delete(rowid);
 		this.derivedIndexes = null;
 	}
 
@@ -617,7 +637,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	async clear(): Promise<void> {
 		this.db.$client.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_lexicon;');
 		this.documents.clear();
-		this.rowidById.clear();
 		this.derivedIndexes = null;
 		this.corpusLexicon = null;
 	}
@@ -645,27 +664,57 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		return json === undefined ? null : (JSON.parse(json) as SearchDocument);
 	}
 
-	/**
-	 * Weighted-OR scores (higher is better) of documents matching any of the words: FTS5's bm25()
-	 * over the columns, so rare words and words in the name count most. Null for no words.
-	 */
-	private wordScores(words: string[]): Map<number, number> | null {
-		const expression = anyWordExpression(words);
-		if (!expression) return null;
-		const rows = this.db.$client
-			.prepare(`SELECT rowid, bm25(search_fts, ${COLUMN_WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?`)
-			.raw()
-			.all(expression) as Array<[number, number]>;
-		// bm25() is negative, more negative for better matches.
-		return new Map(rows.map(([rowid, rank]) => [rowid, -rank]));
+	/** A statement prepared once per connection: preparing costs about as much as a small FTS query. */
+	private statement(sql: string): Statement {
+		let statement = this.statements.get(sql);
+		if (!statement) {
+			statement = this.db.$client.prepare(sql);
+			this.statements.set(sql, statement);
+		}
+		return statement;
 	}
 
-	/** rowids of documents matching every word (FTS5 over bigrams), or null for no words. */
-	private textMatches(words: string[]): Set<number> | null {
-		const expression = ftsExpression(words);
-		if (!expression) return null;
-		const statement = (this.matchStatement ??= this.db.$client.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck());
-		return new Set(statement.all(expression) as number[]);
+	/** nameRanks of the documents an FTS5 expression matches (each once). */
+	private matchingRanks(expression: string): RankList {
+		const rowids = this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(expression) as number[];
+		const { rankOfRowid } = this.derived();
+		const ranks: RankList = [];
+		for (const rowid of rowids) {
+			const rank = rowid < rankOfRowid.length ? rankOfRowid[rowid] : -1;
+			if (rank >= 0) ranks.push(rank);
+		}
+		return ranks;
+	}
+
+	/**
+	 * Weighted-OR scores (higher is better) of the documents matching any of the words: FTS5's bm25()
+	 * over the columns, so rare words and words in the name count most. Written to
+	 * DerivedIndexes.scores (stamped with `stamp`); returns the matching documents.
+	 */
+	private scoreRanks(expression: string, stamp: number): RankList {
+		const rows = this.statement(`SELECT rowid, bm25(search_fts, ${COLUMN_WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?`)
+			.raw()
+			.all(expression) as Array<[number, number]>;
+		const { rankOfRowid, scores, scoreStamps } = this.derived();
+		const ranks: RankList = [];
+		for (const [rowid, bm25] of rows) {
+			const rank = rowid < rankOfRowid.length ? rankOfRowid[rowid] : -1;
+			if (rank < 0) continue;
+			// bm25() is negative, more negative for better matches; never 0 for a match.
+			scores[rank] = -bm25;
+			scoreStamps[rank] = stamp;
+			ranks.push(rank);
+		}
+		return ranks;
+	}
+
+	/** Marks the documents as matching (score 1) where only "matched or not" orders the answer. */
+	private markMatched(ranks: RankList, stamp: number): void {
+		const { scores, scoreStamps } = this.derived();
+		for (const rank of ranks) {
+			scores[rank] = 1;
+			scoreStamps[rank] = stamp;
+		}
 	}
 
 	async search(query: SearchQuery, plan?: QueryPlan | null): Promise<SearchResult> {
@@ -686,55 +735,68 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		const words = level?.words ?? [];
 		const tiers = level?.tiers ?? [];
 		const optional = level?.optional ?? [];
-		const scores = optional.length > 0 ? this.wordScores(optional) : null;
+		const optionalExpression = optional.length > 0 ? anyWordExpression(optional) : null;
+		const wordsExpression = words.length > 0 ? ftsExpression(words) : null;
+		const hasTiers = tiers.length > 0;
 		// Without required words or 困りごと, the optional words are the match (any of them).
-		const anyWord = words.length === 0 && tiers.length === 0 && scores !== null;
-		const matches = words.length > 0 ? this.textMatches(words) : anyWord ? new Set(scores.keys()) : null;
+		const anyWord = words.length === 0 && !hasTiers && optionalExpression !== null;
 		const origin: LatLng | null = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
 		const start = (query.page - 1) * query.perPage;
 		const derived = this.derived();
+		const textFiltered = wordsExpression !== null || anyWord;
 		const unfiltered =
-			!matches && tiers.length === 0 && !level?.areaId && !origin && !query.field && !query.term && !query.area && !query.target && !query.desk && query.weekday === undefined && !query.openNow;
+			!textFiltered && !hasTiers && !level?.areaId && !origin && !query.field && !query.term && !query.area && !query.target && !query.desk && query.weekday === undefined && !query.openNow;
 		if (unfiltered) {
 			// The whole list in よみがな order: nothing to compute.
 			const hits = derived.sorted.slice(start, start + query.perPage).map((entry) => toHit(entry.doc, null));
 			return { total: derived.sorted.length, page: query.page, per_page: query.perPage, hits, facets: derived.allFacets };
 		}
-		const relevance = query.sort === 'relevance' && (matches !== null || tiers.length > 0 || scores !== null);
-		const foldedWords = words.flatMap((word) => textRuns(foldCanonical(word)));
+		const relevance = query.sort === 'relevance' && (textFiltered || hasTiers || optionalExpression !== null);
+		const stamp = ++this.searchStamp;
+		// Optional words order by bm25 where the score orders the answer; with a location and
+		// 困りごと only "has one of the words" does (see `order`), and FTS5 answers that 4–6× faster.
+		const byScore = relevance && !(origin && hasTiers);
+		let optionalMatches: RankList | null = null;
+		if (optionalExpression !== null && (relevance || anyWord)) {
+			if (byScore) optionalMatches = this.scoreRanks(optionalExpression, stamp);
+			else this.markMatched((optionalMatches = this.matchingRanks(optionalExpression)), stamp);
+		}
+		const lists = this.filterLists(query, level, stamp);
+		if (wordsExpression !== null) lists.push(this.matchingRanks(wordsExpression));
+		else if (anyWord) lists.push(optionalMatches!);
+
+		const foldedWords = relevance ? words.flatMap((word) => textRuns(foldCanonical(word))) : [];
 		const now = query.now ?? new Date();
 		const hourNow = hourOfWeekInJapan(now);
 		const clock = japanClock(now);
-		const stamp = ++this.searchStamp;
-		const hasTiers = tiers.length > 0;
-		const narrowest = this.narrowestCandidates(query, level, stamp);
-		const candidates: Iterable<IndexedDocument> =
-			matches && (!narrowest || matches.size <= narrowest.length)
-				? [...matches].map((rowid) => this.documents.get(rowid)).filter((entry): entry is IndexedDocument => !!entry)
-				: (narrowest ?? this.documents.values());
+		// The shortest list drives the loop; a document counts when it is in every other list too.
+		let driver: RankList | null = null;
+		for (const list of lists) if (!driver || list.length < driver.length) driver = list;
+		const { passed, lats, lngs, slotStarts, slotList, distances, tiers: tierOf, scores, scoreStamps, attributeRanks, openDays, nameTexts, keywordTexts } = derived;
+		let required = 0;
+		if (lists.length > 1) {
+			passed.fill(0);
+			for (const list of lists) {
+				if (list === driver) continue;
+				for (const rank of list) if (passed[rank] === required) passed[rank] = required + 1;
+				required++;
+			}
+		}
 		const radiusM = origin && query.radiusKm !== undefined ? query.radiusKm * 1000 : null;
 		// A box around the circle (with a margin) skips most haversine computations.
 		const latMargin = radiusM !== null ? (radiusM * 1.01) / METERS_PER_DEGREE_LATITUDE : Infinity;
 		const lngMargin = radiusM !== null && origin ? latMargin / Math.max(0.01, Math.cos((origin.lat * Math.PI) / 180)) : Infinity;
 		// One reused point for haversineMeters: no object per candidate.
 		const point: LatLng = { lat: 0, lng: 0 };
-		const matched: IndexedDocument[] = [];
+		const matched: number[] = [];
 		const facetCounts = new Int32Array(derived.facetSlots.labels.length);
-		const { lats, lngs, slotStarts, slotList, distances } = derived;
 		const openMarks = query.openNow ? this.openMarksOf(derived, hourNow) : null;
-		for (const entry of candidates) {
-			const doc = entry.doc;
-			if (matches && !matches.has(entry.rowid)) continue; // candidates came from a filter list
-			if (query.field && doc.field !== query.field) continue;
-			if (query.term && !doc.terms.includes(query.term)) continue;
-			if (query.area && !doc.areaIds.includes(query.area)) continue;
-			if (level?.areaId && !doc.areaIds.includes(level.areaId)) continue;
-			if (query.target && !doc.targets.includes(query.target)) continue;
-			if (query.desk && !doc.desk) continue;
-			if (query.weekday !== undefined && (entry.openDays & (1 << query.weekday)) === 0) continue;
-			if (hasTiers && entry.tierStamp !== stamp) continue;
-			const tier = hasTiers ? entry.tier : 0;
-			const rank = entry.nameRank;
+		const weekdayBit = query.weekday === undefined ? 0 : 1 << query.weekday;
+		const count = driver ? driver.length : derived.sorted.length;
+		for (let i = 0; i < count; i++) {
+			const rank = driver ? driver[i] : i;
+			if (required > 0 && passed[rank] !== required) continue;
+			if (weekdayBit !== 0 && (openDays[rank] & weekdayBit) === 0) continue;
 			// Infinity: no location (sorts last by distance, shown without one).
 			let distance = Infinity;
 			if (origin) {
@@ -752,38 +814,44 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			}
 			if (openMarks) {
 				const mark = openMarks[rank];
-				if (mark === 0 || (mark === 2 && !isOpenAtClock(doc, clock, intervals(entry), windows(entry)))) continue;
+				if (mark === 0) continue;
+				if (mark === 2) {
+					const entry = derived.sorted[rank];
+					if (!isOpenAtClock(entry.doc, clock, intervals(entry), windows(entry))) continue;
+				}
 			}
 			distances[rank] = distance;
-			entry.tier = tier;
-			entry.attributeRank = relevance && foldedWords.length > 0 ? attributeRank(entry, foldedWords) : 0;
-			entry.score = scores?.get(entry.rowid) ?? 0;
-			matched.push(entry);
+			// The order reads these columns directly: values a previous search left are reset here.
+			if (!hasTiers) tierOf[rank] = 0;
+			if (scoreStamps[rank] !== stamp) scores[rank] = 0;
+			attributeRanks[rank] = foldedWords.length > 0 ? attributeRank(nameTexts[rank], keywordTexts[rank], foldedWords) : 0;
+			matched.push(rank);
 			for (let k = slotStarts[rank], end = slotStarts[rank + 1]; k < end; k++) facetCounts[slotList[k]]++;
 		}
 		const facets = derived.facetSlots.toFacets(facetCounts);
-		type Entry = IndexedDocument;
-		const byName = (a: Entry, b: Entry) => a.nameRank - b.nameRank;
+		const { nameLengths } = derived;
+		// Documents are their nameRanks, so the よみがな order is plain number order.
+		const byName = (a: number, b: number) => a - b;
 		// Both Infinity (no location) must compare equal, not NaN.
-		const byDistance = (a: Entry, b: Entry) => {
-			const da = distances[a.nameRank];
-			const db = distances[b.nameRank];
+		const byDistance = (a: number, b: number) => {
+			const da = distances[a];
+			const db = distances[b];
 			return da === db ? 0 : da - db;
 		};
 		// Relevance: 困りごと tier, where the words are (name, keywords, elsewhere), then nearer with a
 		// location, else the shorter name (closer to what was typed), then よみがな.
-		const byNameLength = (a: Entry, b: Entry) => a.doc.name.length - b.doc.name.length;
-		let order: (a: Entry, b: Entry) => number;
+		let order: (a: number, b: number) => number;
 		if (query.sort === 'distance' && origin) order = (a, b) => byDistance(a, b) || byName(a, b);
 		else if (!relevance) order = byName;
 		// With a location and 困りごと kinds, listings with the sentence's words come first, each group
 		// nearest first (a broad answer is ordered by where the person is).
-		else if (origin && hasTiers) order = (a, b) => a.tier - b.tier || Number(b.score > 0) - Number(a.score > 0) || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
-		else if (origin) order = (a, b) => a.tier - b.tier || b.score - a.score || a.attributeRank - b.attributeRank || byDistance(a, b) || byName(a, b);
-		else order = (a, b) => a.tier - b.tier || b.score - a.score || a.attributeRank - b.attributeRank || byNameLength(a, b) || byName(a, b);
+		else if (origin && hasTiers)
+			order = (a, b) => tierOf[a] - tierOf[b] || Number(scores[b] > 0) - Number(scores[a] > 0) || attributeRanks[a] - attributeRanks[b] || byDistance(a, b) || byName(a, b);
+		else if (origin) order = (a, b) => tierOf[a] - tierOf[b] || scores[b] - scores[a] || attributeRanks[a] - attributeRanks[b] || byDistance(a, b) || byName(a, b);
+		else order = (a, b) => tierOf[a] - tierOf[b] || scores[b] - scores[a] || attributeRanks[a] - attributeRanks[b] || nameLengths[a] - nameLengths[b] || byName(a, b);
 		const hits = firstInOrder(matched, start + query.perPage, order)
 			.slice(start)
-			.map((entry) => toHit(entry.doc, Number.isFinite(distances[entry.nameRank]) ? distances[entry.nameRank] : null));
+			.map((rank) => toHit(derived.sorted[rank].doc, Number.isFinite(distances[rank]) ? distances[rank] : null));
 		return { total: matched.length, page: query.page, per_page: query.perPage, hits, facets };
 	}
 }
