@@ -8,6 +8,7 @@ import { parseSearchParams, type SearchDocument, type SearchQuery } from '../../
 import { Lexicon } from '../../src/lib/domain/text/lexicon';
 import { EmbeddedSearchEngine } from '../../src/lib/server/search/embedded';
 import { SearchService } from '../../src/lib/server/search/service';
+import { SearchSync } from '../../src/lib/server/search/sync';
 import { createFixtureDatabase, fixtureId, type FixtureDatabase } from '../helpers/search-fixture';
 import path from 'node:path';
 
@@ -93,6 +94,28 @@ describe('stored embedded index', () => {
 		const service = new SearchService(restarted, new EmbeddedSearchEngine(restarted), new EmbeddedSearchEngine(restarted));
 		const { result } = await service.search(query({ q: 'ちょうざいやっきょく' }, TUESDAY_MORNING));
 		expect(result.hits.map((hit) => hit.name)).toEqual(['旭町ほおっちょけん調剤薬局']);
+	});
+
+	it('finds at start the listings the index missed, holds an older version of, or should no longer show, and repairs them', async () => {
+		fixture = await createFixtureDatabase();
+		const sqlite = fixture.db.$client;
+		const [missing, behind, archived, renamed] = [fixtureId(2), fixtureId(3), fixtureId(4), fixtureId(5)];
+		// As a crash between a listing's commit and its index update leaves them.
+		sqlite.prepare('DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM search_docs WHERE service_id = ?)').run(missing);
+		sqlite.prepare('DELETE FROM search_docs WHERE service_id = ?').run(missing);
+		sqlite.prepare("UPDATE services SET name = 'はるの調剤薬局', updated_at = '2099-01-01T00:00:00.000Z' WHERE id = ?").run(behind);
+		sqlite.prepare("UPDATE services SET status = 'archived' WHERE id = ?").run(archived);
+		sqlite.prepare("UPDATE search_docs SET service_id = 'no-such-listing' WHERE service_id = ?").run(renamed);
+		const restarted = reopen(fixture.file);
+		const sync = new SearchSync(restarted, new EmbeddedSearchEngine(restarted));
+		expect(sync.staleListingIds().sort()).toEqual([missing, behind, archived, renamed, 'no-such-listing'].sort());
+		expect(await sync.catchUp()).toEqual({ embeddedRepaired: 5 });
+		expect(sync.staleListingIds()).toEqual([]);
+		const engine = new EmbeddedSearchEngine(restarted);
+		expect(await engine.count()).toBe(restarted.$client.prepare("SELECT count(*) FROM services WHERE status = 'published'").pluck().get());
+		expect((await engine.get(behind))?.name).toBe('はるの調剤薬局');
+		expect(await engine.get(archived)).toBeNull();
+		expect(await engine.get('no-such-listing')).toBeNull();
 	});
 
 	it('upgrades an index stored before resident records and the lexicon table, once', async () => {

@@ -77,7 +77,8 @@ export class Lexicon {
 	private readonly bySurface = new Map<string, LexiconEntry>();
 	private byReading = new Map<string, LexiconEntry>();
 	private bySound = new Map<string, LexiconEntry>();
-	private byDeletion = new Map<string, LexiconEntry[]>();
+	/** The typo index: built on the first typo lookup, not at start (a second at 100k listings). */
+	private byDeletion: Map<string, LexiconEntry[]> | null = null;
 	private indexed = true;
 
 	/** Adds one use of a word (surface in canonical spelling; reading in any kana). */
@@ -106,15 +107,29 @@ export class Lexicon {
 		return this.bySurface.values();
 	}
 
-	/** (Re)builds the reading, sound and typo indexes after words were added. */
+	/** (Re)builds the reading and sound indexes after words were added (the typo index follows on use). */
 	private ensureIndexed(): void {
 		if (this.indexed) return;
 		this.byReading = new Map();
 		this.bySound = new Map();
-		this.byDeletion = new Map();
+		this.byDeletion = null;
+		for (const entry of this.bySurface.values()) {
+			if (entry.reading) this.byReading.set(entry.reading, better(this.byReading.get(entry.reading), entry));
+			for (const key of new Set([soundKey(entry.folded), entry.reading ? soundKey(entry.reading) : ''])) {
+				if (length(key) >= 2) this.bySound.set(key, better(this.bySound.get(key), entry));
+			}
+		}
+		this.indexed = true;
+	}
+
+	/** Entries by every one-character deletion of their spelling and reading (and the keys themselves). */
+	private deletionIndex(): Map<string, LexiconEntry[]> {
+		this.ensureIndexed();
+		if (this.byDeletion) return this.byDeletion;
+		const byDeletion = new Map<string, LexiconEntry[]>();
 		// Each entry once per variant. (Not list.includes: a short variant such as 支援 is shared by
 		// thousands of entries, and scanning its list for every one is quadratic at 100k listings.)
-		const addDeletions = (entry: LexiconEntry) => {
+		for (const entry of this.bySurface.values()) {
 			const variants = new Set<string>();
 			for (const key of [entry.folded, entry.reading]) {
 				if (length(key) < MIN_TYPO_LENGTH) continue;
@@ -122,19 +137,13 @@ export class Lexicon {
 				for (const variant of deletions(key)) variants.add(variant);
 			}
 			for (const variant of variants) {
-				const list = this.byDeletion.get(variant);
+				const list = byDeletion.get(variant);
 				if (list) list.push(entry);
-				else this.byDeletion.set(variant, [entry]);
+				else byDeletion.set(variant, [entry]);
 			}
-		};
-		for (const entry of this.bySurface.values()) {
-			if (entry.reading) this.byReading.set(entry.reading, better(this.byReading.get(entry.reading), entry));
-			for (const key of new Set([soundKey(entry.folded), entry.reading ? soundKey(entry.reading) : ''])) {
-				if (length(key) >= 2) this.bySound.set(key, better(this.bySound.get(key), entry));
-			}
-			addDeletions(entry);
 		}
-		this.indexed = true;
+		this.byDeletion = byDeletion;
+		return byDeletion;
 	}
 
 	/** The listing word a folded query word stands for, trying exact, reading, sound, then typo. */
@@ -150,8 +159,9 @@ export class Lexicon {
 		}
 		if (options.typos === false || length(folded) < MIN_TYPO_LENGTH) return null;
 		let best: LexiconEntry | undefined;
+		const byDeletion = this.deletionIndex();
 		for (const variant of [folded, ...deletions(folded)]) {
-			for (const entry of this.byDeletion.get(variant) ?? []) {
+			for (const entry of byDeletion.get(variant) ?? []) {
 				const close = withinOneEdit(folded, entry.folded) || (entry.reading !== '' && withinOneEdit(folded, entry.reading));
 				if (close) best = better(best, entry);
 			}

@@ -108,7 +108,9 @@ export const services = sqliteTable(
 	(t) => [
 		index('services_org').on(t.organizationId),
 		index('services_status').on(t.status),
-		index('services_verified').on(t.lastVerifiedAt)
+		index('services_verified').on(t.lastVerifiedAt),
+		/** Covers the search index's start-up check (search/sync.ts) without reading the wide rows. */
+		index('services_status_updated').on(t.status, t.id, t.updatedAt)
 	]
 );
 
@@ -443,20 +445,27 @@ export const searchMisses = sqliteTable('search_misses', {
  * Denormalised, normalised copy of each published listing for the embedded engine; FTS5 indexes
  * its text (see the custom migration). Rebuilt from the tables above by the indexer.
  */
-export const searchDocs = sqliteTable('search_docs', {
-	rowid: integer('rowid').primaryKey({ autoIncrement: true }),
-	serviceId: text('service_id').notNull().unique(),
-	/** services.updated_at when indexed: a difference means the index is behind. */
-	serviceUpdatedAt: text('service_updated_at').notNull(),
-	/** The whole SearchDocument as JSON. */
-	doc: text('doc').notNull(),
-	/**
-	 * What the embedded engine keeps in memory (filters, hits, order, opening-hour bitmaps, folded
-	 * name and keywords), derived at index time so a start at 100k listings derives nothing.
-	 * '' in rows indexed before it existed (derived from `doc` when loaded).
-	 */
-	resident: text('resident').notNull().default('')
-});
+export const searchDocs = sqliteTable(
+	'search_docs',
+	{
+		rowid: integer('rowid').primaryKey({ autoIncrement: true }),
+		serviceId: text('service_id').notNull().unique(),
+		/** services.updated_at when indexed: a difference means the index is behind. */
+		serviceUpdatedAt: text('service_updated_at').notNull(),
+		/** The whole SearchDocument as JSON. */
+		doc: text('doc').notNull(),
+		/**
+		 * What the embedded engine keeps in memory (filters, hits, order, opening-hour bitmaps, folded
+		 * name and keywords), derived at index time so a start at 100k listings derives nothing.
+		 * '' in rows indexed before it existed (derived from `doc` when loaded).
+		 */
+		resident: text('resident').notNull().default('')
+	},
+	(t) => [
+		/** Covers the start-up check (search/sync.ts): the rows themselves are pages of JSON each. */
+		index('search_docs_service_updated').on(t.serviceId, t.serviceUpdatedAt)
+	]
+);
 
 /**
  * The query lexicon (see domain/text/lexicon): each word the indexed listings use, with its reading

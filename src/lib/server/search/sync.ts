@@ -25,12 +25,20 @@ export interface OutboxConsumer {
 	catchUp?(): Promise<void>;
 }
 
+/**
+ * Published listings whose (id, updated_at) the index does not hold (missing or behind), then
+ * indexed listings no longer published. Reads two small covering indexes
+ * (services_status_updated, search_docs_service_updated), not the wide rows: at 100k listings a
+ * join through search_docs read every row's page at each start.
+ */
 const STALE_INDEX_SQL = `
-SELECT s.id FROM services s LEFT JOIN search_docs d ON d.service_id = s.id
-WHERE s.status = 'published' AND (d.service_id IS NULL OR d.service_updated_at <> s.updated_at)
-UNION
-SELECT d.service_id FROM search_docs d LEFT JOIN services s ON s.id = d.service_id
-WHERE s.id IS NULL OR s.status <> 'published'`;
+SELECT id FROM (
+  SELECT id, updated_at FROM services WHERE status = 'published'
+  EXCEPT
+  SELECT service_id, service_updated_at FROM search_docs
+)
+UNION ALL
+SELECT service_id FROM search_docs WHERE service_id NOT IN (SELECT id FROM services WHERE status = 'published')`;
 
 export class SearchSync {
 	constructor(

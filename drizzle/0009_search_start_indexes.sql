@@ -1,0 +1,2 @@
+CREATE INDEX `search_docs_service_updated` ON `search_docs` (`service_id`,`service_updated_at`);--> statement-breakpoint
+CREATE INDEX `services_status_updated` ON `services` (`status`,`id`,`updated_at`);
