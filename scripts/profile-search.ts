@@ -4,9 +4,10 @@
  *
  * Prints the CPU time (process.cpuUsage: user + system) of each start-up step as the server does
  * it (open and migrate → taxonomy → index catch-up and warm → first answer, サロン open now) and
- * the per-query CPU ms (p50/p95) over the benchmark's mixed set. With --dump it also writes every
- * answer (ids in order, totals, facets, distances) of the mixed set and the eval queries, so two
- * versions of the engine can be compared result for result. Not a test: numbers only.
+ * the per-query CPU ms (p50/p95) over the benchmark's mixed set, and the process's RSS. With
+ * --dump it also writes every answer (ids in order, totals, facets, distances) of the mixed set
+ * and the eval queries, so two versions of the engine can be compared result for result. Not a
+ * test: numbers only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,6 +92,9 @@ await runCli('profile-search', async () => {
 	for (const [index, params] of SEARCH_MIX.entries()) {
 		console.log(`  p50 ${percentile(perQuery[index], 50).toFixed(1).padStart(6)} ms  max ${Math.max(...perQuery[index]).toFixed(1).padStart(6)} ms  ${Object.entries(params).map(([key, value]) => `${key}=${value}`).join(' &')}`);
 	}
+
+	const peakMb = Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
+	console.log(`RSS after these runs ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (peak ${peakMb.toFixed(0)} MB)`);
 
 	if (values.dump) {
 		const evalQueries = ['data/eval/dev.json', 'data/eval/worries.json', 'data/eval/worries-final.json']
