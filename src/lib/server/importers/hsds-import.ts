@@ -269,58 +269,136 @@ export class HsdsImporter {
 		};
 		const candidates = collectObjects(input);
 		const touched = new Set<string>();
-		const one = this.sqlite.transaction((candidate: Candidate) => {
-			this.warn = (reason) => {
-				const value = isObject(candidate.value) ? candidate.value : {};
-				report.warnings.push({ kind: candidate.kind === 'root' ? 'file' : candidate.kind, position: candidate.position, id: typeof value.id === 'string' ? value.id : null, name: typeof value.name === 'string' ? value.name : null, reason });
-			};
-			this.write(candidate, touched, report);
-		});
+		const place = new Map(candidates.map((candidate, index) => [candidate, index]));
+		const rejectedAt = new Map<ImportProblem, number>();
+		const reject = (candidate: Candidate, error: unknown) => {
+			const problem = problemOf(candidate, error);
+			rejectedAt.set(problem, place.get(candidate)!);
+			report.rejected.push(problem);
+		};
+
+		// 1. Every object is validated (zod) before anything is written: a bad one is reported and left out.
+		const valid: Array<{ candidate: Candidate; parsed: ParsedObject }> = [];
+		for (const candidate of candidates) {
+			try {
+				valid.push({ candidate, parsed: validate(candidate) });
+			} catch (error) {
+				reject(candidate, error);
+			}
+		}
+
+		// 2. Written in batches, one transaction each, without a savepoint per object. Should an object
+		// still fail while writing (a reference to something missing), its batch is rolled back and
+		// written again object by object, each in a savepoint, so exactly that object is left out.
 		let builtInTermsReady = false;
-		const all = this.sqlite.transaction(() => {
-			candidates.forEach((candidate, index) => {
-				// After the file's own terms (which keep their ids), before anything refers to a term.
-				if (!builtInTermsReady && KIND_ORDER[candidate.kind] > KIND_ORDER.taxonomy_term) {
-					this.ensureBuiltInTerms();
-					builtInTermsReady = true;
-				}
+		let done = candidates.length - valid.length;
+		const writeOne = (item: (typeof valid)[number]) => {
+			const { candidate, parsed } = item;
+			// After the file's own terms (which keep their ids), before anything refers to a term.
+			if (!builtInTermsReady && KIND_ORDER[candidate.kind] > KIND_ORDER.taxonomy_term) {
+				this.ensureBuiltInTerms();
+				builtInTermsReady = true;
+			}
+			this.warn = (reason) => report.warnings.push({ ...problemOf(candidate, null), reason });
+			this.write(candidate, parsed, touched, report);
+		};
+		const batchIds = (before: Set<string>) => [...touched].filter((id) => !before.has(id));
+		const fast = this.sqlite.transaction((batch: typeof valid, before: Set<string>) => {
+			for (const item of batch) writeOne(item);
+			options.enqueue?.(batchIds(before));
+		});
+		const savepoint = this.sqlite.transaction((item: (typeof valid)[number]) => writeOne(item));
+		const careful = this.sqlite.transaction((batch: typeof valid, before: Set<string>) => {
+			for (const item of batch) {
 				try {
-					one(candidate);
+					savepoint(item);
 				} catch (error) {
-					const value = isObject(candidate.value) ? candidate.value : {};
-					const problem: ImportProblem = {
-						kind: candidate.kind === 'root' ? 'file' : candidate.kind,
-						position: candidate.position,
-						id: typeof value.id === 'string' ? value.id : null,
-						name: typeof value.name === 'string' ? value.name : typeof value.title === 'string' ? value.title : null,
-						reason: error instanceof Rejection ? error.message : `保存できませんでした: ${(error as Error).message}`
-					};
-					report.rejected.push(problem);
+					reject(item.candidate, error);
 				}
-				if ((index + 1) % 500 === 0 || index + 1 === candidates.length) options.onProgress?.(index + 1, candidates.length);
-			});
+			}
+			options.enqueue?.(batchIds(before));
+		});
+		const writeAll = () => {
+			for (let start = 0; start < valid.length; start += WRITE_BATCH) {
+				const batch = valid.slice(start, start + WRITE_BATCH);
+				const state = this.snapshot(report, touched, builtInTermsReady);
+				try {
+					fast(batch, state.touched);
+				} catch {
+					builtInTermsReady = this.restore(state, report, touched);
+					careful(batch, state.touched);
+				}
+				done += batch.length;
+				options.onProgress?.(done, candidates.length);
+			}
 			if (!builtInTermsReady) this.ensureBuiltInTerms();
 			report.serviceIds = [...touched];
-			if (report.dryRun) throw new DryRunRollback();
-			options.enqueue?.(report.serviceIds);
-		});
+		};
+		const restoreCache = this.bulkCache(valid.length);
 		try {
-			all();
+			if (report.dryRun) {
+				// One transaction around the batches (they become savepoints), rolled back at the end.
+				this.sqlite.transaction(() => {
+					writeAll();
+					throw new DryRunRollback();
+				})();
+			} else writeAll();
 		} catch (error) {
 			if (!(error instanceof DryRunRollback)) throw error;
+		} finally {
+			restoreCache();
 		}
+		if (candidates.length === 0) options.onProgress?.(0, 0);
+		// In file order, whichever step found them.
+		report.rejected.sort((a, b) => rejectedAt.get(a)! - rejectedAt.get(b)!);
 		return report;
 	}
 
-	private write(candidate: Candidate, touched: Set<string>, report: HsdsImportReport): void {
-		const value = candidate.value;
-		if (!isObject(value)) throw new Rejection('JSON のオブジェクトではありません');
+	/** What a batch changes outside SQLite, so a rolled-back batch can be written again from the same state. */
+	private snapshot(report: HsdsImportReport, touched: Set<string>, builtInTermsReady: boolean) {
+		return {
+			taken: { ...report.taken },
+			skipped: report.skipped.length,
+			warnings: report.warnings.length,
+			touched: new Set(touched),
+			seenOrganizations: new Set(this.seenOrganizations),
+			areaCount: this.areaCount,
+			builtInTermsReady
+		};
+	}
+
+	private restore(state: ReturnType<HsdsImporter['snapshot']>, report: HsdsImportReport, touched: Set<string>): boolean {
+		report.taken = state.taken;
+		report.skipped.length = state.skipped;
+		report.warnings.length = state.warnings;
+		touched.clear();
+		for (const id of state.touched) touched.add(id);
+		this.seenOrganizations.clear();
+		for (const id of state.seenOrganizations) this.seenOrganizations.add(id);
+		this.areaCount = state.areaCount;
+		return state.builtInTermsReady;
+	}
+
+	/**
+	 * Random UUID keys scatter inserts over every index page: with SQLite's default 2 MB page cache a
+	 * large import reads pages back from disk for every row. A cache sized to the import while it runs
+	 * (as the sample generator does); returns what puts the setting back.
+	 */
+	private bulkCache(objects: number): () => void {
+		const previous = this.sqlite.pragma('cache_size', { simple: true }) as number;
+		const kib = Math.min(Math.max(objects * 8, 65_536), 1_048_576);
+		this.sqlite.pragma(`cache_size = -${kib}`);
+		return () => this.sqlite.pragma(`cache_size = ${previous}`);
+	}
+
+	private write(candidate: Candidate, parsed: ParsedObject, touched: Set<string>, report: HsdsImportReport): void {
+		const value = candidate.value as Record<string, unknown>;
 		switch (candidate.kind) {
 			case 'root':
 				report.skipped.push({ kind: 'file', position: candidate.position, id: null, name: null, reason: 'データではない文書（API の案内・表形式の説明など）' });
 				return;
 			case 'area':
-				this.writeArea(parse(HsdsArea, value));
+				this.writeArea(parsed as HsdsArea);
 				break;
 			case 'taxonomy':
 				// Tsunagi's own vocabularies are built in; another directory's taxonomy has nothing to store here.
@@ -330,7 +408,7 @@ export class HsdsImporter {
 				}
 				break;
 			case 'taxonomy_term': {
-				const term = parse(HsdsTaxonomyTerm, value);
+				const term = parsed as z.infer<typeof HsdsTaxonomyTerm>;
 				if (vocabularyOf(term) !== VOCABULARY.term) {
 					report.skipped.push({ kind: 'taxonomy_term', position: candidate.position, id: term.id ?? null, name: term.name, reason: `つなぎの分類（${VOCABULARY.term}）ではない用語` });
 					return;
@@ -339,19 +417,19 @@ export class HsdsImporter {
 				break;
 			}
 			case 'organization':
-				this.writeOrganization(parse(HsdsOrganization, value), true);
+				this.writeOrganization(parsed as z.infer<typeof HsdsOrganization>, true);
 				break;
 			case 'location':
-				this.writeLocation(parse(HsdsLocation, value), null);
+				this.writeLocation(parsed as z.infer<typeof HsdsLocation>, null);
 				break;
 			case 'service':
-				touched.add(this.writeService(parse(HsdsService, value)));
+				touched.add(this.writeService(parsed as ParsedHsdsService));
 				break;
 			case 'service_at_location': {
-				const link = parse(HsdsServiceAtLocation, value);
+				const { link, service } = parsed as { link: z.infer<typeof HsdsServiceAtLocation>; service: ParsedHsdsService | null };
 				const serviceId = link.service?.id ?? link.service_id;
 				// The list and full forms nest the service itself: take it too when it is whole enough.
-				if (link.service && 'name' in link.service) touched.add(this.writeService(parse(HsdsService, link.service)));
+				if (service) touched.add(this.writeService(service));
 				if (!serviceId || !this.statements.serviceExists.get(serviceId)) throw new Rejection(`サービス ${serviceId ?? '(なし)'} が見つかりません`);
 				const locationId = this.writeLocation(link.location, null);
 				this.statements.serviceLocation.run(link.id, serviceId, locationId);
@@ -481,6 +559,7 @@ export class HsdsImporter {
 		else if (!st.organizationExists.get(organizationId)) throw new Rejection(`団体 ${organizationId} が見つかりません`);
 
 		const kana = service['x-kana'] ?? (service.alternate_name && KANA_PATTERN.test(service.alternate_name) ? service.alternate_name : null);
+		const existed = st.serviceExists.get(service.id) !== undefined;
 		const status = service['x-status'] ?? (!service.status || service.status === 'active' ? 'published' : 'archived');
 		st.serviceUpsert.run(
 			service.id,
@@ -501,8 +580,9 @@ export class HsdsImporter {
 			this.now
 		);
 		// An upsert replaces the collections the object carries and keeps the ones it does not mention.
+		// (A new service has nothing to replace: eight deletes saved per object on a first import.)
 		const replaces = (present: unknown, ...clears: Array<{ run(id: string): unknown }>) => {
-			if (present !== undefined) for (const clear of clears) clear.run(service.id);
+			if (existed && present !== undefined) for (const clear of clears) clear.run(service.id);
 		};
 		replaces(service.attributes, st.clearTerms, st.clearTargets, st.clearTags);
 		replaces(service.schedules, st.clearSchedules);
@@ -603,6 +683,46 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 	const parsed = schema.safeParse(value);
 	if (!parsed.success) throw new Rejection(describeIssues(parsed.error));
 	return parsed.data;
+}
+
+/** Objects per write transaction: large enough that commits are rare, small enough to redo one cheaply. */
+const WRITE_BATCH = 5000;
+
+type ParsedObject = unknown;
+
+/** The object checked against its schema (no database needed); throws Rejection with the reason. */
+function validate(candidate: Candidate): ParsedObject {
+	const value = candidate.value;
+	if (!isObject(value)) throw new Rejection('JSON のオブジェクトではありません');
+	switch (candidate.kind) {
+		case 'area':
+			return parse(HsdsArea, value);
+		case 'taxonomy_term':
+			return parse(HsdsTaxonomyTerm, value);
+		case 'organization':
+			return parse(HsdsOrganization, value);
+		case 'location':
+			return parse(HsdsLocation, value);
+		case 'service':
+			return parse(HsdsService, value);
+		case 'service_at_location': {
+			const link = parse(HsdsServiceAtLocation, value);
+			return { link, service: link.service && 'name' in link.service ? parse(HsdsService, link.service) : null };
+		}
+		default:
+			return null;
+	}
+}
+
+function problemOf(candidate: Candidate, error: unknown): ImportProblem {
+	const value = isObject(candidate.value) ? candidate.value : {};
+	return {
+		kind: candidate.kind === 'root' ? 'file' : candidate.kind,
+		position: candidate.position,
+		id: typeof value.id === 'string' ? value.id : null,
+		name: typeof value.name === 'string' ? value.name : typeof value.title === 'string' ? value.title : null,
+		reason: error === null ? '' : error instanceof Rejection ? error.message : `保存できませんでした: ${(error as Error).message}`
+	};
 }
 
 /** What an import fills in when the file does not say: the configured city's names. */
