@@ -192,7 +192,8 @@ describe('data:import / data:export CLI', () => {
 	const env = (name: string) => ({ ...process.env, DATABASE_PATH: path.join(dir, `${name}.db`), MEILI_URL: '' });
 	const tsx = path.resolve('node_modules/.bin/tsx');
 
-	it('exports, imports into an empty database and reports; errors are one clear line with a non-zero exit', () => {
+	// Seven command-line runs, each starting tsx (and the import loading kuromoji): minutes on a busy 2-core machine.
+	it('exports, imports into an empty database and reports; errors are one clear line with a non-zero exit', { timeout: 240_000 }, () => {
 		const source = open('cli-source');
 		generateSample(source, { listings: 40, events: 5 });
 		source.$client.pragma('wal_checkpoint(TRUNCATE)');
