@@ -3,7 +3,7 @@
  * server so the browser does not need the search-parameter code (and its validator) at all.
  */
 import { DEFAULT_PER_PAGE, searchQueryToParams, withoutNarrowingFilters, type NarrowingFilter, type SearchQuery } from '$lib/domain/search';
-import { areaChipLabel, type AreaName } from '$lib/domain/area';
+import type { AreaName } from '$lib/domain/area';
 import { MESSAGES, weekdayLabel, type Messages } from '$lib/domain/i18n';
 import type { FilterChip } from '$lib/components/types';
 
@@ -21,10 +21,10 @@ function without(query: SearchQuery, ...keys: Array<keyof SearchQuery>): string 
 	return searchHref(next);
 }
 
-/** An area chip's text: 「地区：旭」 in Japanese (school names shortened), "District: 旭" in English. */
+/** An area chip's text: 「地区：旭」, 「中学校区：旭中」 (school names as people shorten them), "District: 旭" in English. */
 function areaChip(area: AreaName, m: Messages): string {
-	if (m === MESSAGES.ja) return areaChipLabel(area);
-	return m.chips.area((m.areaKinds as Record<string, string>)[area.kind] ?? area.kind, area.name);
+	const short = area.kind.endsWith('学校区') ? area.name.replace(/学校区$/, '') : area.name.replace(/地区$/, '');
+	return m.chips.area((m.areaKinds as Record<string, string>)[area.kind] ?? area.kind, short || area.name);
 }
 
 /** One chip per active condition, each linking to the search without it (termName: the kind in the reader's language). */
