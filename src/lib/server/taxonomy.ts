@@ -36,7 +36,7 @@ const SeedEntry = z
 	})
 	.passthrough();
 
-interface ConceptRow {
+export interface ConceptRow {
 	id: string;
 	concept: string;
 	field: string | null;
@@ -48,7 +48,8 @@ interface ConceptRow {
 	edited_at: string | null;
 }
 
-function toConcept(row: ConceptRow): WorryConcept {
+/** A worry_concepts row as the planner and the admin read it. */
+export function toConcept(row: Pick<ConceptRow, 'id' | 'concept' | 'field' | 'keys' | 'look_for' | 'generic' | 'extra'>): WorryConcept {
 	return {
 		id: row.id,
 		concept: row.concept,

@@ -13,7 +13,7 @@ import type { AppDatabase } from '../db';
 import { assertCurator } from '../auth/permissions';
 import type { SessionUser } from '../auth/types';
 import { issuesToErrors } from '../auth/users';
-import { conceptToEntry, type TaxonomyStore } from '../taxonomy';
+import { conceptToEntry, toConcept, type TaxonomyStore } from '../taxonomy';
 import { auditTrail, recordAudit, type AuditEntity } from './audit';
 import { InputError, NotFoundError, type AdminContext } from './workflow';
 import {
@@ -278,30 +278,11 @@ export function termListings(db: AppDatabase, code: string): number {
 
 // ---------------------------------------------------------------- concepts
 
-interface StoredConcept {
-	id: string;
-	concept: string;
-	field: string | null;
-	keys: string;
-	look_for: string;
-	generic: number;
-	extra: string;
-}
-
 function storedConcept(db: AppDatabase, id: string): WorryConcept | null {
 	const row = db.$client.prepare('SELECT id, concept, field, keys, look_for, generic, extra FROM worry_concepts WHERE id = ?').get(id) as
-		| StoredConcept
+		| Parameters<typeof toConcept>[0]
 		| undefined;
-	if (!row) return null;
-	return {
-		id: row.id,
-		concept: row.concept,
-		field: (row.field as WorryConcept['field']) ?? null,
-		keys: JSON.parse(row.keys) as string[],
-		lookFor: JSON.parse(row.look_for) as string[],
-		generic: row.generic === 1,
-		extra: JSON.parse(row.extra) as Record<string, unknown>
-	};
+	return row ? toConcept(row) : null;
 }
 
 export function conceptById(db: AppDatabase, id: string): WorryConcept | null {
