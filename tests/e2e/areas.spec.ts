@@ -85,3 +85,14 @@ test('field and area pages have no accessibility violation of any impact', async
 		await expectNoAxeViolations(page);
 	}
 });
+
+test('the city-wide area opens the list of all areas instead of a 404', async ({ page, request }) => {
+	const direct = await request.get('/areas/kochi-city', { maxRedirects: 0 });
+	expect(direct.status()).toBe(308);
+	expect(direct.headers()['location']).toBe('/areas');
+	const response = await page.goto('/areas/kochi-city');
+	expect(response?.status()).toBe(200);
+	await expect(page).toHaveURL(/\/areas$/);
+	await expect(page.getByRole('heading', { level: 2, name: '地区' })).toBeVisible();
+	expect((await request.get('/areas/no-such-area')).status()).toBe(404);
+});

@@ -1,10 +1,13 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { loadAreaPage } from '$lib/server/areas';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const areaPage = await loadAreaPage(getApp(), params.slug);
-	if (!areaPage) error(404, 'その地区は見つかりませんでした。地区の一覧から選んでください。');
-	return areaPage;
+export const load: PageServerLoad = async ({ params, url }) => {
+	const app = getApp();
+	const areaPage = await loadAreaPage(app, params.slug);
+	if (areaPage) return areaPage;
+	// The city-wide area has no page of its own: the areas list is the whole city.
+	if (app.search.areas().some((area) => area.slug === params.slug && area.kind === '市域')) redirect(308, `/areas${url.search}`);
+	error(404, 'その地区は見つかりませんでした。地区の一覧から選んでください。');
 };
