@@ -23,6 +23,59 @@ const deriveOrigin = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 // Read by adapter-node's handler when it loads, so set before importing it.
 if (deriveOrigin) process.env.PROTOCOL_HEADER = SCHEME_HEADER;
 
+/** As adapter-node reads BODY_SIZE_LIMIT: a number of bytes with an optional K, M or G. */
+function parseBytes(value) {
+	const multiplier = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[value.at(-1)?.toUpperCase()] ?? 1;
+	return Number(multiplier === 1 ? value : value.slice(0, -1)) * multiplier;
+}
+
+// Bodies are small everywhere except the admin's data import (a CSV or HSDS file of up to 50 MB).
+// adapter-node has one limit for all paths, so it gets the larger one and this server holds every
+// other path to BODY_SIZE_LIMIT before the body is read.
+const bodyLimit = parseBytes(process.env.BODY_SIZE_LIMIT ?? '512K');
+const uploadLimit = parseBytes(process.env.UPLOAD_BODY_SIZE_LIMIT ?? '52M');
+for (const [name, value] of [['BODY_SIZE_LIMIT', bodyLimit], ['UPLOAD_BODY_SIZE_LIMIT', uploadLimit]]) {
+	if (!(value > 0)) {
+		console.error(`${name} は 512K や 52M のように書いてください（${name} must be a size such as 512K or 52M）`);
+		process.exit(1);
+	}
+}
+process.env.BODY_SIZE_LIMIT = String(Math.max(bodyLimit, uploadLimit));
+const UPLOAD_PATHS = new Set(['/admin/data']);
+
+/** The limit for this request, and whether the body must be refused before it is read. */
+function bodyRefusal(req) {
+	if (req.method === 'GET' || req.method === 'HEAD') return null;
+	const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+	const limit = UPLOAD_PATHS.has(pathname) ? uploadLimit : bodyLimit;
+	const length = req.headers['content-length'];
+	if (length !== undefined) return Number(length) > limit ? { status: 413, limit } : null;
+	// A body without a length could only be counted by reading it: outside uploads, ask for one.
+	return req.headers['transfer-encoding'] && limit < uploadLimit ? { status: 411, limit } : null;
+}
+
+function refuseBody(req, res, { status, limit }) {
+	const megabytes = limit >= 1024 ** 2 ? `${Math.floor(limit / 1024 ** 2)}MB` : `${Math.floor(limit / 1024)}KB`;
+	const message =
+		status === 413
+			? { ja: `送信された内容が大きすぎます（${megabytes}まで）。入力を短くするか、ファイルを分けてください。`, en: `The request body is too large (at most ${megabytes}).` }
+			: { ja: '送信された内容の長さが分かりません。もう一度送信してください。', en: 'A request body needs a Content-Length header.' };
+	const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+	const back = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	res.writeHead(status, {
+		'content-type': wantsHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+		'content-security-policy': "default-src 'none'",
+		'x-content-type-options': 'nosniff',
+		connection: 'close'
+	});
+	res.end(
+		wantsHtml
+			? `<!doctype html><html lang="ja"><meta charset="utf-8"><title>送信できませんでした</title><h1>送信できませんでした</h1><p>${message.ja}</p><p lang="en">${message.en}</p><p><a href="${back}">入力のページに戻る</a></p></html>`
+			: JSON.stringify({ error: { message: message.ja, message_en: message.en } })
+	);
+	req.resume();
+}
+
 const { handler } = await import('../build/handler.js');
 
 const host = process.env.HOST ?? '0.0.0.0';
@@ -32,6 +85,8 @@ const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000;
 const server = http.createServer((req, res) => {
 	// Overwrite whatever a client sent: the scheme is a fact about this connection.
 	if (deriveOrigin) req.headers[SCHEME_HEADER] = 'http';
+	const refusal = bodyRefusal(req);
+	if (refusal) return refuseBody(req, res, refusal);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

@@ -87,3 +87,23 @@ test('a curator previews, maps headers, imports a Shift_JIS CSV with a progress 
 	// Not for the public.
 	expect((await request.get('/admin/data/export/hsds', { maxRedirects: 0 })).status()).not.toBe(200);
 });
+
+test('a curator previews a CSV larger than the 512 KB body limit of the public forms', async ({ page, request, baseURL }) => {
+	test.slow();
+	await login(page);
+	const rows = Array.from({ length: 4000 }, (_, i) => `ひまわりサロン${i + 1}号,ひまわりさろん,地域資源,サロン・通いの場,高齢者,本町5丁目1番45号,088-823-9451,月〜金 10:00〜12:00,令和6年4月1日`);
+	const file = sjis(rows);
+	expect(file.buffer.length).toBeGreaterThan(512 * 1024);
+	await page.goto('/admin/data', { waitUntil: 'networkidle' });
+	await page.getByLabel('ファイル').setInputFiles(file);
+	await page.getByRole('button', { name: '内容を確かめる' }).click();
+	await expect(page.getByText(/試行（保存していません）: 新規 4000 件、更新 0 件/)).toBeVisible({ timeout: 60_000 });
+
+	// Everywhere else the small limit holds, with a message a person can read.
+	const tooLarge = await request.post('/services/x/suggest', {
+		headers: { origin: baseURL!, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'message=' + 'a'.repeat(600 * 1024)
+	});
+	expect(tooLarge.status()).toBe(413);
+	expect(await tooLarge.text()).toContain('送信された内容が大きすぎます（512KBまで）');
+});
