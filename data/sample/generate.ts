@@ -712,9 +712,10 @@ export function generateSample(db: AppDatabase, options: SampleOptions): SampleC
 		events = builder.hasEventHosts ? options.events : 0;
 		inBatches(sqlite, events, () => builder.writeEvent());
 		sqlite.transaction(() => completeEvents(sqlite))();
-		memos = generateMemos(sqlite, REFERENCE_DATE);
 	} finally {
 		restore();
 	}
+	// After the indexes are back: each memo looks up listings by area, a full scan per memo without them (hours at 1M).
+	memos = generateMemos(sqlite, REFERENCE_DATE);
 	return { services: listings, events, desks: builder.desks, memos };
 }
