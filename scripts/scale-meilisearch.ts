@@ -23,7 +23,9 @@ import { percentile, pick, request, seededRandom, startAppServer } from './load/
 import { CliError, parseCliArgs, runCli } from './lib/cli';
 
 const USAGE = `
-usage: npm run bench:scale -- --db FILE [--meili-dir DIR] [--stop-at 2026-11-30T11:15:00Z] [--batch 5000] [--seconds 30] [--skip-index]
+usage: npm run bench:scale -- --db FILE [--meili-dir DIR] [--stop-at 2026-11-30T11:15:00Z] [--batch 5000] [--seconds 30]
+                              [--skip-index | --index-only] [--indexing-threads 1]
+  --index-only  index, then stop (measure later with --skip-index, e.g. once db-setup has built the embedded index)
 `;
 const values = parseCliArgs('bench:scale', USAGE, {
 	db: { type: 'string' },
@@ -31,7 +33,9 @@ const values = parseCliArgs('bench:scale', USAGE, {
 	'stop-at': { type: 'string' },
 	batch: { type: 'string', default: '5000' },
 	seconds: { type: 'string', default: '30' },
-	'skip-index': { type: 'boolean', default: false }
+	'skip-index': { type: 'boolean', default: false },
+	'index-only': { type: 'boolean', default: false },
+	'indexing-threads': { type: 'string', default: '1' }
 });
 
 /** Keeps Meilisearch fed without queueing the whole set as pending tasks. */
@@ -143,10 +147,13 @@ await runCli('bench:scale', async () => {
 	if (Number.isNaN(stopAt)) throw new CliError(`--stop-at is not a date and time: ${values['stop-at']}`);
 	fs.mkdirSync(values['meili-dir']!, { recursive: true });
 	log(`machine: ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load ${loadAverage()}`);
-	const meili = await startMeilisearch({ dataDir: path.resolve(values['meili-dir']!), maxIndexingThreads: 1, maxIndexingMemory: '1GiB' });
+	const threads = Number(values['indexing-threads']);
+	if (!Number.isInteger(threads) || threads < 1) throw new CliError(`--indexing-threads must be a whole number ≥ 1, got ${values['indexing-threads']}`);
+	const meili = await startMeilisearch({ dataDir: path.resolve(values['meili-dir']!), maxIndexingThreads: threads, maxIndexingMemory: '1GiB' });
 	try {
 		const engine = new MeilisearchSearchEngine({ url: meili.url, apiKey: meili.masterKey, index: 'services', taskTimeoutMs: 3_600_000, timeoutMs: 120_000 });
 		if (!values['skip-index']) await indexAll(file, engine, Math.max(100, Number(values.batch)), stopAt);
+		if (values['index-only']) return;
 		log('starting the server on that database with MEILI_URL (it checks Meilisearch against the database first)…');
 		const startedServer = performance.now();
 		const server = await startAppServer(file, { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX: 'services' }, 3_600_000);
