@@ -56,7 +56,8 @@ try {
 		console.log(`${file}: ${queries.length} sentences`);
 	};
 	write('data/eval/worries.json', build(WORRY_SENTENCES));
-	if (FINAL_SENTENCES.length > 0) write('data/eval/worries-final.json', build(FINAL_SENTENCES));
+	// Always written, so that an emptied final set (moved into tuning) leaves no stale sentences behind.
+	write('data/eval/worries-final.json', build(FINAL_SENTENCES));
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });
 }

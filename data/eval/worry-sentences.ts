@@ -251,11 +251,14 @@ const ROUND1_SENTENCES: Sentence[] = [
 WORRY_SENTENCES.push(...ROUND1_SENTENCES);
 
 /**
- * Written after the last tuning change (2026-11-30, round 2: dialect grammar, conjugation stems,
- * IME slips read aloud) and scored once (see README).
+ * Round 2: written after the tuning of 2026-11-30 round 2 (dialect grammar, conjugation stems, IME
+ * slips read aloud) and scored once as the round-2 final set (0.775 on both engines, see README).
+ * Then moved here for round 3. Which of them stay held out was fixed before any of their misses was
+ * read, by the same rule as every other set: within each style, every third sentence by id
+ * (round2-dialect-03, -06, …; `sentences()` above). The other two thirds are tuning material.
  */
-export const FINAL_SENTENCES: Sentence[] = [
-	...sentences('final-dialect', 'dialect', [
+const ROUND2_SENTENCES: Sentence[] = [
+	...sentences('round2-dialect', 'dialect', [
 		['ばあちゃんが最近ごはんをよう食べんなっちゅう', ['elderlyCareCentre']],
 		['子どもを見てくれる人がおらんき買い物にも行けん', CHILD_MINDING],
 		['お父さんの介護で寝られんがやき、ちょっと預かってもらえんろうか', CARER_REST],
@@ -270,8 +273,8 @@ export const FINAL_SENTENCES: Sentence[] = [
 		['じいちゃんが夜中に家から出て行ってしまうがよ', FORGETTING],
 		['入れ歯が合わんなってご飯が噛めんがよ', ['denturesOralCare', 'dentist', 'homeDentistry']],
 		['地震が来たらどこへ逃げたらえいがか分からん', ['evacuationShelter']]
-	], 'final'),
-	...sentences('final-indirect', 'indirect', [
+	]),
+	...sentences('round2-indirect', 'indirect', [
 		['母が冷蔵庫に同じものをいくつも買ってくる', FORGETTING],
 		['父が階段でつまずくことが増えた', ['elderlyCareCentre', 'exerciseGroup', 'rehabilitation']],
 		['夫が定年してから家でテレビばかり見ている', ['gatheringPlace', 'exerciseGroup', 'silverCentre']],
@@ -285,8 +288,8 @@ export const FINAL_SENTENCES: Sentence[] = [
 		['赤ちゃんが生まれて家から出ることがなくなった', ['parentChildPlace', 'parentingConsult']],
 		['退院した父が家で薬をちゃんと飲めているか心配', ['pharmacistVisits', 'pharmacy', 'homeNursing']],
 		['母の物忘れがひどく、家族だけでは見きれない', ['elderlyCareCentre', 'dementiaHome', 'dayService', 'shortStay', 'careManager']]
-	], 'final'),
-	...sentences('final-kana', 'kana', [
+	]),
+	...sentences('round2-kana', 'kana', [
 		['こどもをいちじてきにあずけたい', CHILD_MINDING],
 		['ちちのかいごがたいへん', CARER_REST],
 		['ひとりでかいものにいけない', ['shoppingSupport', 'neighbourHelp', 'homeHelpHousework', 'shoppingBusHospital']],
@@ -300,5 +303,13 @@ export const FINAL_SENTENCES: Sentence[] = [
 		['こそだてのそうだんをしたい', ['parentingConsult', 'parentChildPlace']],
 		['しょうがいのあるこのそうだん', ['disabilityConsult', 'childDevelopment']],
 		['ひなんじょはどこ', ['evacuationShelter']]
-	], 'final')
+	])
 ];
+
+WORRY_SENTENCES.push(...ROUND2_SENTENCES);
+
+/**
+ * The sealed set written after the last tuning change and scored once (data/eval/worries-final.json,
+ * `npm run eval:search -- --split final`). Empty until it is written.
+ */
+export const FINAL_SENTENCES: Sentence[] = [];
