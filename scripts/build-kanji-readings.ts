@@ -1,6 +1,6 @@
 /**
  * Builds data/dictionaries/kanji-readings.json — every reading the IPA dictionary (shipped with
- * kuromoji) gives a single kanji — so that a query with an IME slip (通員 for 通院, 相段 for 相談,
+ * kuromoji) gives a single kanji, and the readings its two-kanji words show for each kanji — so that a query with an IME slip (通員 for 通院, 相段 for 相談,
  * 足り内 for 足りない) can be read aloud at query time without loading kuromoji.
  *   npx tsx scripts/build-kanji-readings.ts
  */
@@ -36,10 +36,49 @@ for (const ids of Object.values(tokenizer.token_info_dictionary.target_map)) {
 		readings.set(surface, counts);
 	}
 }
+// A kanji alone is mostly read by its native reading (護 まもる), but IME slips happen inside
+// compounds, where the Sino-Japanese one is used (介護 かいご, 看護 かんご). Each two-kanji word whose
+// one kanji's reading is known gives the other kanji the rest of the word's reading; a reading
+// learnt this way from several words is kept (単語 たんご + 言語 げんご + 介護 かいご → 語 ご, 護 ご).
+const compoundReadings = new Map<string, Map<string, number>>();
+const TWO_KANJI = /^\p{Script=Han}{2}$/u;
+const learn = (kanji: string, reading: string) => {
+	if (!reading || Array.from(reading).length > 3 || !/^[\u3041-\u309f]+$/.test(reading)) return;
+	const counts = compoundReadings.get(kanji) ?? new Map<string, number>();
+	counts.set(reading, (counts.get(reading) ?? 0) + 1);
+	compoundReadings.set(kanji, counts);
+};
+const seenCompounds = new Set<string>();
+for (const ids of Object.values(tokenizer.token_info_dictionary.target_map)) {
+	for (const id of ids) {
+		const features = tokenizer.token_info_dictionary.getFeatures(String(id)).split(',');
+		const [surface, reading] = [features[0], features[8]];
+		// Common nouns only: names (人名, 地名) are read every which way.
+		if (features[1] !== '名詞' || features[2] === '固有名詞') continue;
+		if (!TWO_KANJI.test(surface) || !reading || !KANA.test(reading)) continue;
+		const hiragana = katakanaToHiragana(reading);
+		if (seenCompounds.has(surface + hiragana)) continue;
+		seenCompounds.add(surface + hiragana);
+		const [first, second] = Array.from(surface);
+		for (const known of readings.get(first)?.keys() ?? []) if (hiragana.startsWith(known)) learn(second, hiragana.slice(known.length));
+		for (const known of readings.get(second)?.keys() ?? []) if (hiragana.endsWith(known)) learn(first, hiragana.slice(0, hiragana.length - known.length));
+	}
+}
+/** Fewest two-kanji words a reading must be learnt from (one word may be irregular: 今日 きょう). */
+const MIN_COMPOUNDS = 3;
 const table = Object.fromEntries(
-	[...readings.entries()]
-		.sort(([a], [b]) => a.codePointAt(0)! - b.codePointAt(0)!)
-		.map(([kanji, counts]) => [kanji, [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([reading]) => reading).join(' ')])
+	[...new Set([...readings.keys(), ...compoundReadings.keys()])]
+		.sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)
+		.map((kanji) => {
+			const alone = [...(readings.get(kanji) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([reading]) => reading);
+			const inCompounds = [...(compoundReadings.get(kanji) ?? new Map<string, number>()).entries()]
+				.filter(([, count]) => count >= MIN_COMPOUNDS)
+				.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+				.map(([reading]) => reading);
+			// Compound readings first: those are the sounds a mistyped compound is read with.
+			return [kanji, [...new Set([...inCompounds, ...alone])].join(' ')] as const;
+		})
+		.filter(([, joined]) => joined.length > 0)
 );
-fs.writeFileSync(OUT, JSON.stringify({ description: 'Readings of single kanji from the IPA dictionary (kuromoji), most frequent first; built by scripts/build-kanji-readings.ts.', readings: table }) + '\n');
+fs.writeFileSync(OUT, JSON.stringify({ description: 'Readings of kanji from the IPA dictionary (kuromoji): as used in two-kanji words, then alone, most frequent first; built by scripts/build-kanji-readings.ts.', readings: table }) + '\n');
 console.log(`${OUT}: ${Object.keys(table).length} kanji`);

@@ -272,6 +272,19 @@ function unknownLength(pieces: Piece[]): number {
 }
 
 /**
+ * Whether a stretch nothing knows may be a wrong conversion: some kanji in it stands alone in the
+ * runtime's word segmentation. A slip is rarely a word (通員 is cut 通 / 員, 相段 相 / 段), while
+ * everyday words outside the listings' vocabulary (冷蔵庫, 心配, 半年) are one word there and must
+ * not be read aloud into something else (心配 → こころ).
+ */
+export function mayBeSlip(stretch: string): boolean {
+	for (const piece of WORD_SEGMENTER.segment(stretch)) {
+		if (HAS_KANJI.test(piece.segment) && Array.from(piece.segment).length === 1) return true;
+	}
+	return false;
+}
+
+/**
  * IME slips: a stretch with kanji nothing knows is probably a wrong conversion of the right sound
  * (通員 for 通院, 相段 for 相談, 足り内 for 足りない). Each such stretch is read aloud and the chunk
  * segmented again; the reading that leaves the least unknown wins, when it explains the stretch.
@@ -282,7 +295,7 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 	let best = pieces;
 	for (let index = 0; index < best.length; index++) {
 		const piece = best[index];
-		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown)) continue;
+		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown) || !mayBeSlip(piece.unknown)) continue;
 		const before = best.slice(0, index).map((p) => ('unknown' in p ? p.unknown : p.text)).join('');
 		const after = best.slice(index + 1).map((p) => ('unknown' in p ? p.unknown : p.text)).join('');
 		const knownTexts = new Set(best.flatMap((p) => ('item' in p ? [p.text] : [])));
@@ -346,6 +359,13 @@ function levelKey(level: PlanLevel): string {
 	return JSON.stringify([level.words, level.optional ?? [], level.tiers, level.areaId ?? null]);
 }
 
+/** A worry's words as the listings spell them: read aloud or typed in kana (かいご), 介護 ranks. */
+function listingSpelling(text: string, context: PlannerContext): string {
+	const folded = katakanaToHiragana(text);
+	if (!KANA_ONLY.test(folded)) return text;
+	return context.lexicon.lookup(folded, { typos: false })?.entry.surface ?? text;
+}
+
 /** Plans a non-empty query text. */
 export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const canonical = context.dictionaries.standardizeDialect(context.dictionaries.canonicalize(normalizeText(q))).replace(MIDDLE_DOTS, '');
@@ -355,14 +375,17 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		.flatMap((chunk) => chunkTokens(chunk, context));
 
 	const words: string[] = [];
-	const addWord = (word: string) => {
+	/** Words no listing's name, kind, term or tag uses (大変, 将来): they rank only where no worry does. */
+	const unknownWords = new Set<string>();
+	const addWord = (word: string, known = true) => {
 		if (!words.includes(word)) words.push(word);
+		if (!known) unknownWords.add(word);
 	};
 	let area: { area: PlannerArea; text: string } | null = null;
 	const worries: Array<{ worry: Worry; text: string }> = [];
 	let near = false;
 	for (const token of tokens) {
-		if (token.kind === 'word') addWord(token.text);
+		if (token.kind === 'word') addWord(token.text, token.known);
 		else if (token.kind === 'area' && !area) area = token;
 		else if (token.kind === 'area') addWord(token.text);
 		else if (token.kind === 'worry' && !worries.some((w) => w.worry === token.worry)) worries.push(token);
@@ -386,12 +409,16 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	// says 認知症 for 認知症 is), they just never exclude.
 	// Most telling first (the concepts' hints, the worry's words, then the rest): Meilisearch drops
 	// optional words from the end.
-	const ranking = (base: string[]) => [...new Set([...hints, ...chosenWorries.map((entry) => entry.text), ...base])];
+	// Inside the concept's kinds, words no listing vocabulary knows are the sentence's chatter around
+	// the worry (大変, 心配): a listing that merely contains one must not outrank one that speaks of
+	// the worry itself.
+	const worryWords = chosenWorries.map((entry) => listingSpelling(entry.text, context));
+	const ranking = (base: string[]) => [...new Set([...hints, ...worryWords, ...base.filter((word) => !unknownWords.has(word))])];
 	const withText = (base: string[], levelArea: string | undefined) => {
 		if (tiers.length > 0) {
 			push({ words: [], optional: ranking(base), tiers, areaId: levelArea });
 			// Nothing tagged for the worry: any of its words or the others, best covered first.
-			push({ words: [], optional: [...base, ...chosenWorries.map((entry) => entry.text)], tiers: [], areaId: levelArea });
+			push({ words: [], optional: [...base, ...worryWords], tiers: [], areaId: levelArea });
 			return;
 		}
 		push({ words: base, tiers: [], areaId: levelArea });
