@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalText, compileDictionaries, dictionaries, foldCanonical } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
 import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
-import { planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
+import { mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
 import { nameSortKey, synonymKeywords } from '../../src/lib/domain/text/index-text';
 import variants from '../../data/dictionaries/variants.json';
 import synonyms from '../../data/dictionaries/synonyms.json';
@@ -23,7 +23,9 @@ function lexicon(): Lexicon {
 		['ゴミ出し支援', 'ごみだししえん'],
 		['ゴミ出し', 'ごみだし'],
 		['発達支援', 'はったつしえん'],
-		['子ども', 'こども']
+		['子ども', 'こども'],
+		['こころ', 'こころ'],
+		['介護', 'かいご']
 	];
 	const result = new Lexicon();
 	for (const [surface, reading] of words) result.add(surface, reading);
@@ -174,6 +176,33 @@ describe('query planning', () => {
 		expect(plan('生活費が足り内').levels[0].optional).not.toContain('内');
 		expect(plan('生活費が足り内').levels[0].tiers).toEqual(plan('生活費が足りない').levels[0].tiers);
 		expect(plan('一人暮らしの見守りを頼み体').levels[0].optional).not.toContain('体');
+	});
+
+	it('does not read everyday words aloud as slips (心配 is not こころ)', () => {
+		expect(mayBeSlip('通員')).toBe(true);
+		expect(mayBeSlip('足り内')).toBe(true);
+		for (const word of ['心配', '冷蔵庫', '半年']) expect(mayBeSlip(word), word).toBe(false);
+		// A listing named こころ must not answer a parent worried about the future.
+		const words = plan('将来が心配').levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		expect(words).toContain('心配');
+		expect(words).not.toContain('こころ');
+	});
+
+	it('reads a mistyped compound with the readings kanji have in compounds (介語 → 介護)', () => {
+		expect(dictionaries().kanjiReadings.get('護')?.[0]).toBe('ご');
+		expect(plan('介語の相談').levels[0].tiers).toEqual(plan('介護の相談').levels[0].tiers);
+		expect(plan('介語の相談').levels[0].tiers.length).toBeGreaterThan(0);
+		// Half kana, half kanji: the worry is understood, and ranks by the listings' spelling.
+		expect(plan('かい護の相談').levels[0].tiers).toEqual(plan('介護の相談').levels[0].tiers);
+		expect(plan('かい護の相談').levels[0].optional).toContain('介護');
+	});
+
+	it('ranks a worry’s kinds by the worry, not by chatter around it (大変)', () => {
+		const { levels } = plan('車がないので病院に通うのが大変です');
+		expect(levels[0].tiers[0]).toEqual({ tag: '通院の付き添い' });
+		expect(levels[0].optional).not.toContain('大変');
+		// Where nothing is tagged for the worry, every word counts again.
+		expect(levels[1].optional).toContain('大変');
 	});
 
 	it('ignores two-kana scraps inside a sentence (ばっかり is not 一時預かり)', () => {
