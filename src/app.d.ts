@@ -13,6 +13,8 @@ declare global {
 			language: Language;
 			/** The reader's text size, contrast and ふりがな choice (display cookie). */
 			display: DisplayPrefs;
+			/** Set when a request failed because SQLite could not write (read-only, full disk): answered 503, not 500. */
+			databaseWriteFailed?: string;
 		}
 	}
 }

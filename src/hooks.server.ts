@@ -7,7 +7,7 @@ import { isAdminPath, isPublicAdminPath } from '$lib/server/auth/permissions';
 import { compression } from '$lib/server/compression';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { rateLimitsFromEnv } from '$lib/server/operations/rate-limit';
-import { databaseWritable } from '$lib/server/operations/health';
+import { databaseWritable, forgetWriteProbe, storageFailure } from '$lib/server/operations/health';
 import { logger, requestIdFrom, SLOW_REQUEST_MS, SLOW_SEARCH_MS } from '$lib/server/operations/log';
 import { metrics } from '$lib/server/operations/metrics';
 import { DEFAULT_LANGUAGE, htmlLang, LANGUAGE_COOKIE, LANGUAGE_PARAM, parseLanguage } from '$lib/domain/i18n';
@@ -52,6 +52,8 @@ const observe: Handle = async ({ event, resolve }) => {
 
 /** Unexpected errors: logged whole with the request; the visitor gets a short message (never a stack). */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const failedWrite = storageFailure(error);
+	if (failedWrite) event.locals.databaseWriteFailed = failedWrite;
 	if (status >= 500) logger.error({ method: event.request.method, route: event.route.id, path: event.url.pathname, status, err: error }, 'unhandled error');
 	return { message: status >= 500 ? 'エラーが起きました。' : message };
 };
@@ -154,8 +156,10 @@ const rateLimits = rateLimitsFromEnv();
 function refusal(event: RequestEvent, status: number, ja: string, en: string, retryAfterS: number): Response {
 	const wantsJson = event.url.pathname.startsWith('/api/') || event.url.pathname.startsWith('/admin/api/') || event.request.headers.get('accept')?.includes('application/json');
 	const headers = { 'retry-after': String(retryAfterS), 'cache-control': 'no-store' };
+	// A form sent by use:enhance reads an ActionResult: type "error" shows the error page with the message.
+	const actionResult = event.request.headers.get('x-sveltekit-action') === 'true' ? { type: 'error' } : {};
 	return wantsJson
-		? new Response(JSON.stringify({ error: { message: ja, message_en: en } }), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } })
+		? new Response(JSON.stringify({ ...actionResult, error: { message: ja, message_en: en } }), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } })
 		: new Response(`<!doctype html><html lang="ja"><meta charset="utf-8"><title>${ja}</title><p>${ja}</p><p><a href="/">トップページへ</a></p></html>`, {
 				status,
 				headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
@@ -177,22 +181,31 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * While the database cannot be written (read-only file system, full disk), pages and searches keep
- * answering and every write is refused up front with 503, so nothing half-saved is lost.
+ * While the database cannot be written (a read-only file, directory or volume, a full disk, the
+ * maintenance flag), pages and searches keep answering and every write is refused up front with
+ * 503, so nothing half-saved is lost. A write that fails with SQLite's read-only or disk-full
+ * errors after that check (its transaction rolled back whole) gets the same 503, not a 500.
  */
 const writeGuard: Handle = async ({ event, resolve }) => {
 	const method = event.request.method;
 	if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return resolve(event);
-	if (!databaseWritable(getApp()).writable) {
-		return refusal(
-			event,
-			503,
-			'ただいま保存ができない状態です（保守中）。入力した内容は保存されていません。しばらくしてから、もう一度送ってください。',
-			'The database is read-only at the moment; nothing was saved. Retry later.',
-			30
-		);
+	if (!databaseWritable(getApp()).writable) return readOnlyRefusal(event);
+	const response = await resolve(event);
+	if (response.status >= 500) {
+		forgetWriteProbe();
+		if (event.locals.databaseWriteFailed || !databaseWritable(getApp()).writable) return readOnlyRefusal(event);
 	}
-	return resolve(event);
+	return response;
 };
+
+function readOnlyRefusal(event: RequestEvent): Response {
+	return refusal(
+		event,
+		503,
+		'ただいまデータを保存できない状態です（読み取り専用）。入力した内容は保存されていません。しばらくしてから、もう一度送ってください。',
+		'The database cannot be written at the moment (read-only or full); nothing was saved. Retry later.',
+		30
+	);
+}
 
 export const handle: Handle = sequence(observe, compression, securityHeaders, rateLimit, writeGuard, language, display, session, adminGuard);

@@ -29,21 +29,49 @@ export function copyDatabase(source: string, target: string): void {
 	}
 }
 
-export async function startAppServer(databasePath: string, env: Record<string, string> = {}, readyTimeoutMs = 120_000): Promise<AppServer> {
+export interface StartOptions {
+	/** Wait for /readyz 200 (default), or only for /healthz 200 (a server expected to start not ready). */
+	until?: 'ready' | 'live';
+	/**
+	 * Run the server as an unprivileged user (uid/gid 65534, via setpriv) when this process is root,
+	 * so file permissions bind it as they bind a real deployment's service user. (Root ignores them.)
+	 */
+	unprivileged?: boolean;
+	/** The server's stdout lines (JSON logs) go here; otherwise stdout is dropped. */
+	onLog?: (line: string) => void;
+}
+
+/** uid/gid of the unprivileged server user (nobody/nogroup), or null when this process is not root (it is then bound by permissions itself). */
+export const UNPRIVILEGED_ID = process.getuid?.() === 0 ? 65534 : null;
+
+export async function startAppServer(databasePath: string, env: Record<string, string> = {}, readyTimeoutMs = 120_000, options: StartOptions = {}): Promise<AppServer> {
 	if (!fs.existsSync(path.resolve('build/handler.js'))) throw new Error('no build: run `npx vite build` (or `npm start` once) first');
 	const port = await freePort();
 	const { ORIGIN: _origin, MEILI_URL: _meili, ...inherited } = process.env;
-	const child = spawn(process.execPath, ['scripts/serve.js'], {
+	const dropPrivileges = options.unprivileged && UNPRIVILEGED_ID !== null;
+	const command = dropPrivileges ? 'setpriv' : process.execPath;
+	const args = ['scripts/serve.js'];
+	if (dropPrivileges) args.unshift(`--reuid=${UNPRIVILEGED_ID}`, `--regid=${UNPRIVILEGED_ID}`, '--clear-groups', process.execPath);
+	const child = spawn(command, args, {
 		env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, MAP_TILE_URL: '', GEOCODER: 'fake', LOG_LEVEL: 'warn', RATE_LIMIT_API_PER_MINUTE: '0', RATE_LIMIT_FORMS_PER_MINUTE: '0', ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', options.onLog ? 'pipe' : 'ignore', 'inherit']
 	});
+	if (options.onLog) {
+		let rest = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			const lines = (rest + chunk.toString('utf8')).split('\n');
+			rest = lines.pop() ?? '';
+			lines.filter(Boolean).forEach(options.onLog!);
+		});
+	}
 	const url = `http://127.0.0.1:${port}`;
+	const probe = options.until === 'live' ? '/healthz' : '/readyz';
 	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-		const ready = await request(url + '/readyz').catch(() => null);
+		const ready = await request(url + probe).catch(() => null);
 		if (ready?.status === 200) break;
-		if (Date.now() > deadline) throw new Error(`server not ready after ${readyTimeoutMs / 1000} s`);
+		if (Date.now() > deadline) throw new Error(`server not ${options.until ?? 'ready'} after ${readyTimeoutMs / 1000} s`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	return {

@@ -7,7 +7,7 @@
  * outbox worker feeds Meilisearch every committed change.
  */
 import { loadConfig, type AppConfig } from './config';
-import { openDatabase, type AppDatabase } from './db';
+import { connectionMode, databaseFileAccess, onReopen, openDatabase, type AppDatabase } from './db';
 import { EmbeddedSearchEngine } from './search/embedded';
 import { SearchService } from './search/service';
 import { SearchSync } from './search/sync';
@@ -47,12 +47,19 @@ export function createApp(config: AppConfig = loadConfig()): App {
 	const embedded = new EmbeddedSearchEngine(db);
 	const meilisearch = meilisearchFromConfig(config);
 	const outbox = meilisearch ? new MeilisearchOutboxWorker(db, meilisearch, { log: (message) => logger.warn(message) }) : null;
-	// Idempotent: a database made before terms and concepts were stored gets them here.
-	seedTaxonomy(db);
-	// Admin imports the last process was running when it stopped: shown as interrupted, not lost.
-	const interrupted = markInterruptedJobs(db);
-	if (interrupted > 0) logger.warn({ interrupted }, 'import jobs interrupted by the last stop');
+	const mode = connectionMode(db);
+	if (mode === 'read-write') startupWrites(db);
+	else logger.warn({ mode, reason: databaseFileAccess(config.databasePath).reason }, 'database is read-only: pages and searches answer, writes get 503 until it is writable');
 	const taxonomy = new TaxonomyStore(db);
+	const searchSync = new SearchSync(db, embedded, outbox);
+	// A read-only start whose file became writable (see operations/health): what the start skipped.
+	onReopen(db, () => {
+		if (connectionMode(db) !== 'read-write') return;
+		startupWrites(db);
+		taxonomy.changed();
+		logger.info('database writable again: reopened read-write');
+		searchSync.catchUp().catch((error: unknown) => logger.error({ err: error }, 'search catch-up after reopening failed'));
+	});
 	return {
 		config,
 		profile: loadCityProfile(),
@@ -60,10 +67,19 @@ export function createApp(config: AppConfig = loadConfig()): App {
 		embedded,
 		meilisearch,
 		search: new SearchService(db, meilisearch ?? embedded, embedded, (message) => logger.warn(message), undefined, taxonomy),
-		searchSync: new SearchSync(db, embedded, outbox),
+		searchSync,
 		now: () => (config.fixedNow ? new Date(config.fixedNow) : new Date()),
 		taxonomy
 	};
+}
+
+/** Housekeeping at start (skipped while the database is read-only, done when it is writable). */
+function startupWrites(db: AppDatabase): void {
+	// Idempotent: a database made before terms and concepts were stored gets them here.
+	seedTaxonomy(db);
+	// Admin imports the last process was running when it stopped: shown as interrupted, not lost.
+	const interrupted = markInterruptedJobs(db);
+	if (interrupted > 0) logger.warn({ interrupted }, 'import jobs interrupted by the last stop');
 }
 
 /**
@@ -84,7 +100,10 @@ export async function closeApp(flushTimeoutMs = 5000): Promise<void> {
 	// Counted while the database is open (the rows wait there for the next start).
 	const pendingLeft = outbox?.pendingCount?.();
 	try {
-		db.$client.pragma('wal_checkpoint(TRUNCATE)');
+		if (connectionMode(db) === 'read-write') db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	} catch (error) {
+		// A full disk or a file gone read-only: the WAL stays and is replayed at the next start.
+		logger.warn({ err: error }, 'checkpoint at shutdown failed');
 	} finally {
 		db.$client.close();
 	}

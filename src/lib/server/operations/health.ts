@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { App } from '../app';
-import type { AppDatabase } from '../db';
+import { connectionMode, databaseFileAccess, reopenDatabase, snapshotOutdated, type AppDatabase, type ConnectionMode } from '../db';
 
 export interface Readiness {
 	ready: boolean;
-	database: { writable: boolean; error?: string; migrations: { applied: number; expected: number } };
+	database: { writable: boolean; error?: string; connection: ConnectionMode; migrations: { applied: number; expected: number } };
 	search: { engine: 'embedded' | 'meilisearch'; primaryAvailable: boolean };
 	outbox: { pending: number; failures: number } | null;
 }
@@ -39,6 +39,29 @@ export function migrationState(db: AppDatabase, migrationsDir: string): { applie
 	return { applied, expected };
 }
 
+/**
+ * SQLite's answer when it cannot write the file (read-only file or volume, full disk, I/O error on
+ * write): the code (e.g. SQLITE_FULL), or null for any other error.
+ */
+export function storageFailure(error: unknown): string | null {
+	const code = (error as { code?: unknown } | null)?.code;
+	return typeof code === 'string' && /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN)/.test(code) ? code : null;
+}
+
+/** Below this much free space on the database's volume, writes are refused before SQLite runs out mid-write. */
+export const MIN_FREE_BYTES = 1024 * 1024;
+
+/** A full volume (statfs; space available to this process): the reason, or null. */
+function volumeFull(file: string): string | null {
+	try {
+		const stats = fs.statfsSync(path.dirname(file));
+		const free = stats.bavail * stats.bsize;
+		return free < MIN_FREE_BYTES ? `the volume holding ${file} is full (${free} bytes free)` : null;
+	} catch {
+		return null;
+	}
+}
+
 /** The probe writes, so its answer is kept a moment: a busy load balancer does not add write load. */
 const PROBE_CACHE_MS = 1000;
 let cached: { at: number; db: AppDatabase; value: { writable: boolean; error?: string } } | null = null;
@@ -52,14 +75,38 @@ export function maintenanceFlag(databasePath: string): string {
 	return `${databasePath}.readonly`;
 }
 
-/** Whether the database takes writes now (cached for a second). */
+/**
+ * Whether the database takes writes now (cached for a second). Read-only when the maintenance flag
+ * is there, when the file (or its directory, or the volume) cannot be written by this process, or
+ * when a real write fails (a full disk). A connection opened read-only is reopened read-write as
+ * soon as the file is writable again; one opened read-write refuses writes (query_only) while the
+ * file is not, as a fresh start would.
+ */
 export function databaseWritable(app: Pick<App, 'db' | 'config'>, now = Date.now()): { writable: boolean; error?: string } {
 	if (cached && cached.db === app.db && now - cached.at <= PROBE_CACHE_MS) return cached.value;
-	const readOnlyMode = fs.existsSync(maintenanceFlag(app.config.databasePath));
-	app.db.$client.pragma(`query_only = ${readOnlyMode ? 'ON' : 'OFF'}`);
-	const value = probeWritable(app.db);
-	cached = { at: now, db: app.db, value: readOnlyMode && !value.writable ? { writable: false, error: 'read-only maintenance (flag file present)' } : value };
-	return cached.value;
+	const file = app.config.databasePath;
+	const readOnlyMode = fs.existsSync(maintenanceFlag(file));
+	const access = file === ':memory:' ? { writable: true } : databaseFileAccess(file);
+	const full = file === ':memory:' ? null : volumeFull(file);
+	let reopenError: string | undefined;
+	if (connectionMode(app.db) !== 'read-write' && (access.writable || snapshotOutdated(app.db))) {
+		try {
+			reopenDatabase(app.db);
+		} catch (error) {
+			reopenError = `reopening the database failed: ${error instanceof Error ? error.message : String(error)}`;
+		}
+	}
+	const connection = connectionMode(app.db);
+	if (connection === 'read-write') app.db.$client.pragma(`query_only = ${readOnlyMode || !access.writable || full ? 'ON' : 'OFF'}`);
+	const probe = probeWritable(app.db);
+	const value = probe.writable
+		? probe
+		: {
+				writable: false,
+				error: readOnlyMode ? 'read-only maintenance (flag file present)' : !access.writable ? (access.reason ?? probe.error) : (full ?? reopenError ?? probe.error)
+			};
+	cached = { at: now, db: app.db, value };
+	return value;
 }
 
 export function readiness(app: Pick<App, 'db' | 'config' | 'search' | 'searchSync'>, now = Date.now()): Readiness {
@@ -68,7 +115,7 @@ export function readiness(app: Pick<App, 'db' | 'config' | 'search' | 'searchSyn
 	const outbox = app.searchSync.outbox as { pendingCount?: () => number; failureCount?: number } | null;
 	return {
 		ready: write.writable && migrations.expected >= 0 && migrations.applied >= migrations.expected,
-		database: { ...write, migrations },
+		database: { ...write, connection: connectionMode(app.db), migrations },
 		search: { engine: app.search.primary.name, primaryAvailable: app.search.primaryAvailable },
 		outbox: outbox?.pendingCount ? { pending: outbox.pendingCount(), failures: outbox.failureCount ?? 0 } : null
 	};

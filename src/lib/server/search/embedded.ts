@@ -5,7 +5,7 @@
  * corpus lexicon (the listings' words and readings) that query planning uses for both engines.
  */
 import type { Statement } from 'better-sqlite3';
-import type { AppDatabase } from '../db';
+import { onReopen, type AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
 import type { SearchDocument, SearchQuery, SearchResult } from '../../domain/search';
 import type { RubySpan } from '../../domain/ruby';
@@ -366,6 +366,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 	constructor(private readonly db: AppDatabase) {
 		this.events = new EmbeddedEventIndex(db);
+		// A new connection (a read-only file became writable): its statements and data_version are its own.
+		onReopen(db, () => {
+			this.statements.clear();
+			this.loadedVersion = -1;
+		});
 	}
 
 	async searchEvents(words: EventQueryWord[], limit: number): Promise<string[]> {

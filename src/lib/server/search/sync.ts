@@ -9,7 +9,7 @@
  * follow the listing (their visibility and text depend on it); events' own writes call
  * `enqueueEvents` and `afterCommitEvents` the same way.
  */
-import type { AppDatabase } from '../db';
+import { connectionMode, type AppDatabase } from '../db';
 import { syncEvents, syncListings } from './indexer';
 import { eventIdsOfListings, staleEmbeddedEventIds } from './event-documents';
 import type { EmbeddedSearchEngine } from './embedded';
@@ -95,6 +95,11 @@ export class SearchSync {
 
 	/** At start: repair the embedded index and bring the external engine up to date. */
 	async catchUp(): Promise<{ embeddedRepaired: number }> {
+		if (connectionMode(this.db) !== 'read-write') {
+			// A read-only database: searched as it is; repaired once it is writable again (reopenDatabase).
+			this.embedded.warm();
+			return { embeddedRepaired: 0 };
+		}
 		const stale = this.staleListingIds();
 		if (stale.length > 0) await syncListings(this.db, this.embedded, stale, this.analyzer);
 		const staleEvents = staleEmbeddedEventIds(this.db);
