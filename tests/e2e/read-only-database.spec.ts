@@ -93,6 +93,18 @@ async function suggest(page: Page, base: string, listingId: string, message: str
 	await page.getByRole('button', { name: '提案を送る' }).click();
 }
 
+/** 確認済みにする on the listing's admin page: an admin save. */
+async function verifyListing(page: Page, base: string, listingId: string): Promise<void> {
+	await page.goto(`${base}/admin/listings/${listingId}`, { waitUntil: 'networkidle' });
+	await page.getByRole('button', { name: '確認済みにする（最終確認日を今日に）' }).click();
+}
+
+/** The server stops cleanly (SIGTERM, exit 0) and logged no 5xx other than the read-only 503s. */
+async function stopCleanly(server: AppServer, log: string[]): Promise<void> {
+	expect(await server.stop()).toBe(0);
+	expect(serverErrors(log)).toEqual([]);
+}
+
 function count(file: string, sql: string, ...params: unknown[]): number {
 	const db = new Database(file, { readonly: true, fileMustExist: true });
 	try {
@@ -127,6 +139,8 @@ test.describe('a database the server cannot write', () => {
 		server = null;
 		if (mounted) unmount(mounted);
 		mounted = null;
+		volume = null;
+		log.length = 0;
 	});
 
 	test('started on a read-only file in a read-only directory: pages and searches answer, writes get 503, /readyz 503; writable again: 200 and writes are saved', async ({ browser }) => {
@@ -178,9 +192,8 @@ test.describe('a database the server cannot write', () => {
 		await expect(curator).toHaveURL(/\/admin$/);
 		expect((await request(`${base}/search?q=${encodeURIComponent(listing.name)}`)).body).toContain(listing.name);
 
-		expect(await server.stop()).toBe(0);
+		await stopCleanly(server, log);
 		server = null;
-		expect(serverErrors(log)).toEqual([]);
 		expect(count(file, 'SELECT count(*) FROM services')).toBe(services);
 		expect(count(file, "SELECT count(*) FROM change_requests WHERE payload LIKE '%書けるようになってからの提案%'")).toBe(1);
 		expect(count(file, "SELECT count(*) FROM change_requests WHERE payload LIKE '%読み取り専用のときの提案%' OR payload LIKE '%JSON で送った提案%'")).toBe(0);
@@ -207,7 +220,7 @@ test.describe('a database the server cannot write', () => {
 		// Signed-in pages still open; an admin save is refused with the message.
 		await curator.goto(`${base}/admin/listings/${listing.id}`, { waitUntil: 'networkidle' });
 		await expect(curator.getByRole('heading', { level: 1 })).toContainText(listing.name);
-		await curator.getByRole('button', { name: '確認済みにする（最終確認日を今日に）' }).click();
+		await verifyListing(curator, base, listing.id);
 		await expect(curator.getByText(REFUSED)).toBeVisible();
 		// A memo is refused the same way (before it is even checked), and a new sign-in too.
 		const memo = await desk.request.post(`${base}/admin/memos/new?/save`, { form: { note: '読み取り専用のときのメモ' }, headers: { origin: base } });
@@ -219,14 +232,12 @@ test.describe('a database the server cannot write', () => {
 
 		setWritable(volume, true);
 		await expect.poll(async () => (await readiness(server!)).status).toBe(200);
-		await curator.goto(`${base}/admin/listings/${listing.id}`, { waitUntil: 'networkidle' });
-		await curator.getByRole('button', { name: '確認済みにする（最終確認日を今日に）' }).click();
+		await verifyListing(curator, base, listing.id);
 		// (The first save may load the reading dictionary: wait for the page, not a clock.)
 		await expect(curator.getByRole('status')).toContainText('確認済みにしました', { timeout: 60_000 });
 
-		expect(await server.stop()).toBe(0);
+		await stopCleanly(server, log);
 		server = null;
-		expect(serverErrors(log)).toEqual([]);
 		expect(count(file, 'SELECT count(*) FROM consultation_memos')).toBe(memosBefore);
 	});
 
@@ -263,18 +274,15 @@ test.describe('a database the server cannot write', () => {
 		}
 		await expect.poll(async () => (await readiness(server!)).status).toBe(503);
 		expect((await readiness(server)).body.database.error).toMatch(/is full \(\d+ bytes free\)/);
-		await curator.goto(`${base}/admin/listings/${listing.id}`, { waitUntil: 'networkidle' });
-		await curator.getByRole('button', { name: '確認済みにする（最終確認日を今日に）' }).click();
+		await verifyListing(curator, base, listing.id);
 		await expect(curator.getByText(REFUSED)).toBeVisible();
 		expect((await request(`${base}/search?q=${encodeURIComponent(listing.name)}`)).body).toContain(listing.name);
 
 		fs.rmSync(filler);
 		await expect.poll(async () => (await readiness(server!)).status).toBe(200);
-		await curator.goto(`${base}/admin/listings/${listing.id}`, { waitUntil: 'networkidle' });
-		await curator.getByRole('button', { name: '確認済みにする（最終確認日を今日に）' }).click();
+		await verifyListing(curator, base, listing.id);
 		await expect(curator.getByRole('status')).toContainText('確認済みにしました', { timeout: 60_000 });
-		expect(await server.stop()).toBe(0);
+		await stopCleanly(server, log);
 		server = null;
-		expect(serverErrors(log)).toEqual([]);
 	});
 });
