@@ -325,7 +325,12 @@ export const easyJa: Messages = {
 		title: 'ちいきから さがす',
 		lead: 'ちいきや 小学校・中学校の ちいきを えらぶと、その ちいきの 場所を ちずと リストで 見る ことが できます。',
 		kindIndex: 'ちいきの わけかた',
-		kindCount: (kind: string, n: string) => `${kind}（${n}）`
+		kindCount: (kind: string, n: string) => `${kind}（${n}）`,
+		map: (kind: string) => `${kind}ごとの かずの ちず`,
+		legend: 'いろの こさと かず',
+		legendRange: (min: string, max: string) => (min === max ? `${min}けん` : `${min}〜${max}けん`),
+		approximate: 'この ちずの さかいの せんは、れんしゅう用の だいたいの せんです。ほんとうの さかいとは ちがいます。',
+		openArea: (place: string) => `${place}の じょうほうを 見る`
 	},
 	areaPage: {
 		title: (place: string) => `${place}の じょうほう`,

@@ -325,7 +325,12 @@ export const en: Messages = {
 		title: 'Search by district or school area',
 		lead: 'Choose a district, elementary school area or junior high school area to see its medical, care, disability, child-rearing and community places on a map and in lists by field.',
 		kindIndex: 'Kinds of area',
-		kindCount: (kind: string, n: string) => `${kind} (${n})`
+		kindCount: (kind: string, n: string) => `${kind} (${n})`,
+		map: (kind: string) => `Map: places per ${kind.toLowerCase()}`,
+		legend: 'Shade and number of places',
+		legendRange: (min: string, max: string) => (min === max ? (min === '1' ? '1 place' : `${min} places`) : `${min}–${max} places`),
+		approximate: 'The boundaries on this map are rough lines made up for the sample, not the real areas.',
+		openArea: (place: string) => `See ${place}`
 	},
 	areaPage: {
 		title: (place: string) => `Information for ${place}`,

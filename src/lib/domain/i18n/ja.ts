@@ -327,7 +327,12 @@ export const ja = {
 		title: '地区・校区から探す',
 		lead: '地区や小学校区・中学校区を選ぶと、その地域の医療・介護・障害・子育て・地域の集いの場を地図と分野ごとの一覧で見られます。',
 		kindIndex: '地域の分け方',
-		kindCount: (kind: string, n: string) => `${kind}（${n}）`
+		kindCount: (kind: string, n: string) => `${kind}（${n}）`,
+		map: (kind: string) => `${kind}ごとの件数の地図`,
+		legend: '色の濃さと件数',
+		legendRange: (min: string, max: string) => (min === max ? `${min}件` : `${min}〜${max}件`),
+		approximate: 'この地図の境界線は、サンプル用のおおよその線（架空）です。実際の区域とは違います。',
+		openArea: (place: string) => `${place}の情報を見る`
 	},
 	areaPage: {
 		title: (place: string) => `${place}の情報`,
