@@ -40,6 +40,7 @@ import {
 	type Town
 } from './kochi';
 import { Random, WeightedPicker } from './random';
+import { sampleBoundaries, schoolSite } from './boundaries';
 import { generateMemos } from './memos';
 import { join, yomi, type Reading } from './reading';
 
@@ -128,7 +129,7 @@ function nthWeekdayOfMonth(year: number, monthIndex: number, nth: number, weekda
 
 const INSERTS = {
 	term: 'INSERT OR IGNORE INTO taxonomy_terms (id, code, name, name_kana, field, parent_id, vocabulary) VALUES (?, ?, ?, ?, ?, NULL, ?)',
-	area: 'INSERT INTO areas (id, kind, slug, name, name_kana, parent_id, polygon, center_lat, center_lng, sort_order) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+	area: 'INSERT INTO areas (id, kind, slug, name, name_kana, parent_id, polygon, center_lat, center_lng, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 	organization:
 		'INSERT INTO organizations (id, name, name_kana, kind, description, url, email, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)',
 	location:
@@ -234,9 +235,11 @@ class SampleBuilder {
 
 	writeAreas(): void {
 		let order = 0;
+		const boundaries = sampleBoundaries();
 		const area = (kind: string, slug: string, name: string, kana: string, parentId: string | null, lat: number, lng: number) => {
 			const id = stableId(`area:${kind}:${slug}`);
-			this.insert.area.run(id, kind, slug, name, kana, parentId, lat, lng, order++);
+			const polygon = boundaries.get(`${kind}:${slug}`);
+			this.insert.area.run(id, kind, slug, name, kana, parentId, polygon ? JSON.stringify(polygon) : null, lat, lng, order++);
 			return id;
 		};
 		this.areaIds.city = area('市域', KOCHI_CITY.slug, KOCHI_CITY.name, KOCHI_CITY.kana, null, KOCHI_CITY.lat, KOCHI_CITY.lng);
@@ -245,9 +248,7 @@ class SampleBuilder {
 		}
 		for (const district of DISTRICTS) {
 			district.schools.forEach((school, i) => {
-				// Each 小学校区 sits beside its district's centre (the boundaries are fictional).
-				const lat = round6(district.lat + i * 0.004);
-				const lng = round6(district.lng + i * 0.004);
+				const { lat, lng } = schoolSite(district, i);
 				const parentId = this.areaIds.district.get(district.slug)!;
 				const id = area('小学校区', `es-${school.slug}`, `${school.name}小学校区`, `${school.kana}しょうがっこうく`, parentId, lat, lng);
 				this.areaIds.school.set(school.slug, id);

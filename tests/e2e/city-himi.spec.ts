@@ -85,3 +85,19 @@ test('a 氷見市 listing is 富山県氷見市 in its page, its JSON-LD and the
 	expect(sitemap.match(/\/services\//g)).toHaveLength(32);
 	expect(sitemap).toContain(`${base}/areas/junicho`);
 });
+
+test('氷見市’s /areas map draws its 21 地区 from areas.geojson, each with the count of the list', async ({ page }) => {
+	await page.goto(`${base}/areas`);
+	const map = page.locator('.result-map');
+	await expect(map).toHaveAttribute('data-map-state', 'ready');
+	await expect(map).toHaveAttribute('data-drawn-areas', '21');
+	const labels = map.locator('.area-label');
+	await expect(labels).toHaveCount(21);
+	const listed = await page.locator('.overview .districts a').evaluateAll((nodes) =>
+		nodes.map((node) => `${node.querySelector('.name')!.textContent!.trim()} ${node.querySelector('.count')!.textContent!.trim()}`)
+	);
+	const named = await labels.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label')));
+	expect([...named].sort()).toEqual([...listed].sort());
+	await labels.first().click();
+	await expect(map.getByRole('link', { name: /の情報を見る$/ })).toHaveAttribute('href', /^\/areas\/[a-z-]+$/);
+});

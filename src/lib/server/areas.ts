@@ -11,6 +11,7 @@ import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
 import { describeSession } from '../domain/recurrence';
 import { nextDatesForListings } from './events/next-dates';
 import type { AreaOption, ListingSummary } from '../components/types';
+import { labelPoint, parseAreaGeometry, type AreaGeometry } from '../domain/area-map';
 
 interface ExtrasRow {
 	id: string;
@@ -109,6 +110,28 @@ export async function areasByKindWithCounts(app: App): Promise<Array<{ kind: Are
 	return AREA_KINDS.filter((kind) => kind !== '市域')
 		.map((kind) => ({ kind, areas: all.filter((area) => area.kind === kind) }))
 		.filter((group) => group.areas.length > 0);
+}
+
+/** Where an area is on the map: its shape (null when none is known) and where its count label goes. */
+export interface AreaShape {
+	id: string;
+	geometry: AreaGeometry | null;
+	label: { lat: number; lng: number };
+}
+
+/**
+ * The shapes of every area of one kind, in the city's order; an area with neither a shape nor a
+ * centre cannot be placed and is left to the list. One query: the page's weight stays the shapes'.
+ */
+export function areaShapes(app: App, kind: AreaKind): AreaShape[] {
+	const rows = app.db.$client
+		.prepare('SELECT id, polygon, center_lat AS lat, center_lng AS lng FROM areas WHERE kind = ? ORDER BY sort_order, name')
+		.all(kind) as Array<{ id: string; polygon: string | null; lat: number | null; lng: number | null }>;
+	return rows.flatMap((row) => {
+		const geometry = parseAreaGeometry(row.polygon);
+		const label = labelPoint(geometry, row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null);
+		return label ? [{ id: row.id, geometry, label }] : [];
+	});
 }
 
 export interface AreaPage {

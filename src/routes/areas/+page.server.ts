@@ -1,5 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { areasByKindWithCounts } from '$lib/server/areas';
+import { areaShapes, areasByKindWithCounts } from '$lib/server/areas';
+import { AREA_MAP_KINDS, areaMapKind } from '$lib/domain/area-map';
 
-export const load: PageServerLoad = async () => ({ groups: await areasByKindWithCounts(getApp()) });
+/** Every area with its count (the lists), and the shapes of the kind the map draws (?kind=, 地区 by default). */
+export const load: PageServerLoad = async ({ url }) => {
+	const app = getApp();
+	const groups = await areasByKindWithCounts(app);
+	const mapKind = areaMapKind(url.searchParams.get('kind'), groups.map((group) => group.kind));
+	return { groups, mapKind, shapes: areaShapes(app, AREA_MAP_KINDS[mapKind]) };
+};

@@ -3,6 +3,7 @@
  * not (old phones, office PCs with graphics turned off). ResultMap.svelte talks only to MapEngine,
  * so pages never know which one runs. Both draw the same markers, clusters, selection and popups.
  */
+import type { MapArea } from '$lib/domain/area-map';
 import type { MapPoint, MapTiles } from '../types';
 
 export type MapEngineKind = 'maplibre' | 'leaflet';
@@ -13,6 +14,10 @@ export const CLUSTER_MAX_ZOOM = 14;
 export const CLUSTER_RADIUS = 40;
 export const SELECTED_HALO_COLOR = '#ffbf00';
 export const CLUSTER_COLOR = '#0a4fa0';
+/** Shapes are see-through, so streets on the tiles below still show. */
+export const AREA_FILL_OPACITY = 0.7;
+export const AREA_OUTLINE_WIDTH = 1.5;
+export const AREA_POINT_RADIUS = 14;
 
 export interface MapEngineOptions {
 	container: HTMLElement;
@@ -22,12 +27,14 @@ export interface MapEngineOptions {
 	cluster: boolean;
 	/** Zoom when there is only one marker (MapLibre's scale). */
 	singleZoom: number;
-	/** A marker was clicked (or chosen with the keyboard). */
+	/** A marker or an area was clicked (or chosen with the keyboard). */
 	onselect: (id: string) => void;
 	/** Base tiles could not be loaded: the map still shows markers, and says why it is blank. */
 	ontileerror: () => void;
 	/** What is drawn changed: how many listings the visible clusters and markers stand for. */
 	ondrawn: (drawnCount: number) => void;
+	/** The area overlay was drawn: how many areas (shapes or circles) are on the map. */
+	onareasdrawn?: (drawnAreas: number) => void;
 }
 
 export interface MapEngine {
@@ -36,6 +43,11 @@ export interface MapEngine {
 	setPoints(points: MapPoint[]): Promise<void>;
 	/** Highlights a marker (null: none). With `reveal` the map moves to it and opens its popup. */
 	select(point: MapPoint | null, reveal: boolean): void;
+	/**
+	 * Replaces the area overlay (polygons shaded by `fill`, a circle where an area has no shape,
+	 * each with a focusable count label that opens a popup with a link) and fits the view to it.
+	 */
+	setAreas(areas: MapArea[]): Promise<void>;
 	/** The container changed size (a hidden map was shown). */
 	resize(): void;
 	destroy(): void;

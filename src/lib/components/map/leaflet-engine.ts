@@ -4,12 +4,16 @@
  * are HTML icons, so nothing needs fonts or tiles from the network. Markers are focusable: Tab
  * reaches them and Enter opens the popup.
  */
-import type { Map as LeafletMap, Layer, Marker, Popup } from 'leaflet';
+import type { LeafletKeyboardEvent, Map as LeafletMap, Layer, Marker, Path, PathOptions, Popup } from 'leaflet';
 import Supercluster from 'supercluster';
 import { FIELD_COLORS } from '$lib/domain/taxonomy';
+import { AREA_OUTLINE, areasBounds, type MapArea } from '$lib/domain/area-map';
 import type { MapPoint } from '../types';
-import { popupContent } from './popup';
+import { areaLabelContent, areaLabelName, areaPopupContent, focusPopupLink, popupContent } from './popup';
 import {
+	AREA_FILL_OPACITY,
+	AREA_OUTLINE_WIDTH,
+	AREA_POINT_RADIUS,
 	boundsOf,
 	CLUSTER_COLOR,
 	CLUSTER_MAX_ZOOM,
@@ -74,6 +78,7 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 			.addTo(map);
 	}
 
+	const areaLayer = L.featureGroup().addTo(map);
 	const markers = L.layerGroup().addTo(map);
 	const index = new Supercluster<PointProperties, PointProperties>({ radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM + ZOOM_OFFSET, extent: 256 });
 	let points = new Map<string, MapPoint>();
@@ -105,7 +110,8 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 		const layers: Layer[] = [];
 		let drawn = 0;
 		const view = map.getBounds();
-		if (cluster) {
+		// Before any points are set (a map of areas only) the cluster index is empty and cannot be asked.
+		if (cluster && points.size > 0) {
 			const bbox: [number, number, number, number] = [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()];
 			for (const feature of index.getClusters(bbox, Math.round(map.getZoom()))) {
 				const [lng, lat] = feature.geometry.coordinates;
@@ -147,6 +153,67 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 	}
 	map.on('moveend', draw);
 
+	let chosenArea: { layer: Path; area: MapArea } | null = null;
+	const areaStyle = (area: MapArea, chosen: boolean): PathOptions => ({
+		color: chosen ? '#000000' : AREA_OUTLINE,
+		weight: chosen ? 4 : AREA_OUTLINE_WIDTH,
+		fillColor: area.fill,
+		fillOpacity: AREA_FILL_OPACITY,
+		className: 'area-shape'
+	});
+
+	function openAreaPopup(area: MapArea, shape: Path, label: Marker) {
+		if (chosenArea) chosenArea.layer.setStyle(areaStyle(chosenArea.area, false));
+		chosenArea = { layer: shape, area };
+		shape.setStyle(areaStyle(area, true));
+		shape.bringToFront();
+		const content = areaPopupContent(area);
+		content.addEventListener('keydown', (event) => {
+			if (event.key !== 'Escape') return;
+			map.closePopup();
+			label.getElement()?.focus();
+		});
+		popup = L.popup({ offset: [0, -8], maxWidth: 288 }).setLatLng([area.label.lat, area.label.lng]).setContent(content).openOn(map);
+		popup.on('remove', () => {
+			if (chosenArea?.area.id !== area.id) return;
+			shape.setStyle(areaStyle(area, false));
+			chosenArea = null;
+		});
+		focusPopupLink(popup.getElement());
+		options.onselect(area.id);
+	}
+
+	/** Each area: its shape (or a circle at its centre) and a focusable count label; both open its popup. */
+	function drawAreas(areas: MapArea[]) {
+		areaLayer.clearLayers();
+		chosenArea = null;
+		for (const area of areas) {
+			const shape: Path = area.geometry
+				? L.geoJSON(area.geometry, { style: () => areaStyle(area, false) }).getLayers()[0] as Path
+				: L.circleMarker([area.label.lat, area.label.lng], { ...areaStyle(area, false), radius: AREA_POINT_RADIUS });
+			const label = L.marker([area.label.lat, area.label.lng], {
+				icon: L.divIcon({ html: areaLabelContent(area), className: 'area-label', iconSize: [48, 28] }),
+				title: areaLabelName(area),
+				keyboard: true
+			});
+			shape.on('click', () => openAreaPopup(area, shape, label));
+			label.on('click', () => openAreaPopup(area, shape, label));
+			// The label is a div with role=button: Enter and Space open it, as they would a button.
+			label.on('keypress', (event) => {
+				const key = (event as LeafletKeyboardEvent).originalEvent.key;
+				if (key !== 'Enter' && key !== ' ') return;
+				event.originalEvent.preventDefault();
+				openAreaPopup(area, shape, label);
+			});
+			areaLayer.addLayer(shape);
+			areaLayer.addLayer(label);
+			const element = label.getElement();
+			element?.setAttribute('aria-label', areaLabelName(area));
+			element?.setAttribute('data-area-id', area.id);
+		}
+		options.onareasdrawn?.(areas.length);
+	}
+
 	function fit(list: MapPoint[]) {
 		const bounds = boundsOf(list);
 		if (!bounds) map.setView([tiles.home.lat, tiles.home.lng], 12 + ZOOM_OFFSET, { animate: false });
@@ -162,6 +229,12 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 			map.closePopup();
 			fit(list);
 			draw();
+		},
+		async setAreas(areas) {
+			map.closePopup();
+			const bounds = areasBounds(areas);
+			if (bounds) map.fitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], { padding: [32, 32], animate: false });
+			drawAreas(areas);
 		},
 		select(point, reveal) {
 			selected = point;

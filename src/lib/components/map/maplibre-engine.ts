@@ -2,12 +2,16 @@
  * The MapLibre GL side of MapEngine. Markers and clusters are circle layers (no text layers: glyphs
  * cannot be fetched offline); cluster counts are HTML labels laid over the canvas.
  */
-import type { GeoJSONSource, Map as MapLibreMap, Popup } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, Marker, Popup } from 'maplibre-gl';
 import { FIELD_COLORS } from '$lib/domain/taxonomy';
+import { AREA_OUTLINE, areasBounds, type MapArea } from '$lib/domain/area-map';
 import type { MapPoint } from '../types';
 import { createMap, loadMapLibre } from './maplibre';
-import { popupContent } from './popup';
+import { areaLabelContent, areaLabelName, areaPopupContent, focusPopupLink, popupContent } from './popup';
 import {
+	AREA_FILL_OPACITY,
+	AREA_OUTLINE_WIDTH,
+	AREA_POINT_RADIUS,
 	boundsOf,
 	CLUSTER_COLOR,
 	CLUSTER_MAX_ZOOM,
@@ -20,6 +24,10 @@ import {
 
 const SOURCE = 'listings';
 const SELECTED_SOURCE = 'selected-listing';
+const AREA_SOURCE = 'areas';
+const AREA_LAYERS = ['area-fills', 'area-points'];
+/** The chosen area's outline shows only the area with this id ('' for none). */
+const areaIs = (id: string): FilterSpecification => ['==', ['get', 'id'], id];
 
 function featureCollection(list: MapPoint[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
 	return {
@@ -69,6 +77,40 @@ function addLayers(map: MapLibreMap, cluster: boolean) {
 	});
 }
 
+/** Areas as features: the shape, or a point at the label where there is none. */
+function areaCollection(areas: MapArea[]): GeoJSON.FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: areas.map((area) => ({
+			type: 'Feature',
+			geometry: area.geometry ?? { type: 'Point', coordinates: [area.label.lng, area.label.lat] },
+			properties: { id: area.id, fill: area.fill }
+		}))
+	};
+}
+
+/** The overlay's layers, under the listing markers: shapes, outlines, centre circles and the chosen area's outline. */
+function addAreaLayers(map: MapLibreMap) {
+	map.addSource(AREA_SOURCE, { type: 'geojson', data: areaCollection([]) });
+	const shapes: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
+	const points: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+	map.addLayer({ id: 'area-fills', type: 'fill', source: AREA_SOURCE, filter: shapes, paint: { 'fill-color': ['get', 'fill'], 'fill-opacity': AREA_FILL_OPACITY } }, 'clusters');
+	map.addLayer({ id: 'area-outlines', type: 'line', source: AREA_SOURCE, filter: shapes, paint: { 'line-color': AREA_OUTLINE, 'line-width': AREA_OUTLINE_WIDTH } }, 'clusters');
+	map.addLayer(
+		{
+			id: 'area-points',
+			type: 'circle',
+			source: AREA_SOURCE,
+			filter: points,
+			paint: { 'circle-color': ['get', 'fill'], 'circle-radius': AREA_POINT_RADIUS, 'circle-stroke-color': AREA_OUTLINE, 'circle-stroke-width': AREA_OUTLINE_WIDTH }
+		},
+		'clusters'
+	);
+	// The chosen area: a yellow band under a black line, as the chosen marker has.
+	map.addLayer({ id: 'area-selected-halo', type: 'line', source: AREA_SOURCE, filter: areaIs(''), paint: { 'line-color': SELECTED_HALO_COLOR, 'line-width': 8 } }, 'clusters');
+	map.addLayer({ id: 'area-selected', type: 'line', source: AREA_SOURCE, filter: areaIs(''), paint: { 'line-color': '#000000', 'line-width': 3 } }, 'clusters');
+}
+
 /** The map, or null when MapLibre cannot start here (the caller then uses Leaflet). */
 export async function createMapLibreEngine(options: MapEngineOptions): Promise<MapEngine | null> {
 	const maplibre = await loadMapLibre();
@@ -96,6 +138,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 	});
 	await new Promise<void>((resolve) => map.once('load', () => resolve()));
 	addLayers(map, cluster);
+	addAreaLayers(map);
 
 	let points = new Map<string, MapPoint>();
 	let popup: Popup | null = null;
@@ -103,6 +146,56 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 	labels.className = 'cluster-labels';
 	labels.setAttribute('aria-hidden', 'true');
 	container.append(labels);
+
+	let areaLabels: Marker[] = [];
+	let areaCount = 0;
+
+	function selectArea(id: string) {
+		for (const layer of ['area-selected-halo', 'area-selected']) map!.setFilter(layer, areaIs(id));
+	}
+
+	function openAreaPopup(area: MapArea, label: HTMLElement) {
+		popup?.remove();
+		selectArea(area.id);
+		const content = areaPopupContent(area);
+		// Escape closes the popup and gives the keyboard back to the area's label.
+		content.addEventListener('keydown', (event) => {
+			if (event.key !== 'Escape') return;
+			popup?.remove();
+			label.focus();
+		});
+		popup = new maplibre.Popup({ offset: 16, maxWidth: '18rem', closeButton: true, focusAfterOpen: false })
+			.setLngLat([area.label.lng, area.label.lat])
+			.setDOMContent(content)
+			.addTo(map!);
+		popup.on('close', () => selectArea(''));
+		focusPopupLink(popup.getElement());
+		options.onselect(area.id);
+	}
+
+	/** Count labels: buttons over the map, in the list's order, so Tab reaches every area and Enter opens it. */
+	function placeAreaLabels(areas: MapArea[]) {
+		for (const label of areaLabels) label.remove();
+		areaLabels = areas.map((area) => {
+			const button = document.createElement('button');
+			button.type = 'button';
+			button.className = 'area-label';
+			button.dataset.areaId = area.id;
+			button.setAttribute('aria-label', areaLabelName(area));
+			button.append(areaLabelContent(area));
+			button.addEventListener('click', (event) => {
+				event.stopPropagation();
+				openAreaPopup(area, button);
+			});
+			return new maplibre.Marker({ element: button }).setLngLat([area.label.lng, area.label.lat]).addTo(map!);
+		});
+	}
+
+	/** How many areas have a shape or circle on the screen (distinct ids: a shape may span tiles). */
+	function countDrawnAreas() {
+		const ids = new Set(map!.queryRenderedFeatures({ layers: AREA_LAYERS }).map((feature) => feature.properties.id as string));
+		options.onareasdrawn?.(ids.size);
+	}
 
 	function openPopup(point: MapPoint) {
 		popup?.remove();
@@ -158,6 +251,18 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 		if (map.loaded()) drawLabels();
 	});
 	map.on('idle', drawLabels);
+	map.on('idle', () => {
+		if (areaCount > 0) countDrawnAreas();
+	});
+	for (const layer of AREA_LAYERS) {
+		map.on('click', layer, (event) => {
+			const id = event.features?.[0]?.properties.id;
+			const index = areaLabels.findIndex((label) => label.getElement().dataset.areaId === id);
+			if (index !== -1) areaLabels[index].getElement().click();
+		});
+		map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+		map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+	}
 
 	function fit(list: MapPoint[]) {
 		const bounds = boundsOf(list);
@@ -173,6 +278,15 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 			popup?.remove();
 			fit(list);
 			await map.getSource<GeoJSONSource>(SOURCE)?.setData(featureCollection(list));
+			await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+		},
+		async setAreas(areas) {
+			areaCount = areas.length;
+			popup?.remove();
+			placeAreaLabels(areas);
+			const bounds = areasBounds(areas);
+			if (bounds) map.fitBounds(bounds, { padding: 32, animate: false });
+			await map.getSource<GeoJSONSource>(AREA_SOURCE)?.setData(areaCollection(areas));
 			await new Promise<void>((resolve) => map.once('idle', () => resolve()));
 		},
 		select(point, reveal) {
@@ -191,6 +305,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 		destroy() {
 			popup?.remove();
 			labels.remove();
+			for (const label of areaLabels) label.remove();
 			map.remove();
 		}
 	};

@@ -1,4 +1,5 @@
 /** The popup a marker opens, the same in both map libraries: name, kind, 電話 and a link to the page. */
+import type { MapArea } from '$lib/domain/area-map';
 import type { MapPoint } from '../types';
 import { telHref } from '../format';
 
@@ -30,4 +31,34 @@ export function popupContent(point: MapPoint): HTMLElement {
 		box.append(line);
 	}
 	return box;
+}
+
+/** An area's popup, the same in both map libraries: its name, its count and a link to its page. */
+export function areaPopupContent(area: MapArea): HTMLElement {
+	const box = element('div', 'map-popup');
+	box.append(element('p', 'map-popup-name', area.name));
+	box.append(element('p', 'map-popup-count', area.countText));
+	const link = element('a', 'map-popup-link', area.linkText);
+	link.href = area.href;
+	const line = element('p', 'map-popup-more');
+	line.append(link);
+	box.append(line);
+	return box;
+}
+
+/** What an area's count label says to a screen reader: 「旭地区 123件」. */
+export function areaLabelName(area: MapArea): string {
+	return `${area.name} ${area.countText}`;
+}
+
+/** The count shown on an area (the number only: the name is in the list, the popup and the label's name). */
+export function areaLabelContent(area: MapArea): HTMLElement {
+	const label = element('span', 'area-count', String(area.count));
+	label.setAttribute('aria-hidden', 'true');
+	return label;
+}
+
+/** Moves the keyboard into a just-opened popup (its link), without scrolling the page. */
+export function focusPopupLink(popup: HTMLElement | undefined | null): void {
+	popup?.querySelector<HTMLAnchorElement>('a.map-popup-link')?.focus({ preventScroll: true });
 }
