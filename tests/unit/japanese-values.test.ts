@@ -65,10 +65,10 @@ describe('hours and sessions written in a cell', () => {
 		expect(parseSessionsText('毎月第2・第4火曜 10:00〜11:30 ／ 隔週水曜日 17:00〜19:00 ／ 毎月15日 13:30〜 ／ 毎月最終金曜 10:00〜12:00')).toEqual({
 			ok: true,
 			value: [
-				{ pattern: 'monthly-nth', weekdays: [2], nths: [2, 4], monthDays: [], opensAt: '10:00', closesAt: '11:30' },
-				{ pattern: 'biweekly', weekdays: [3], nths: [], monthDays: [], opensAt: '17:00', closesAt: '19:00' },
-				{ pattern: 'monthly-day', weekdays: [], nths: [], monthDays: [15], opensAt: '13:30', closesAt: null },
-				{ pattern: 'monthly-nth', weekdays: [5], nths: [-1], monthDays: [], opensAt: '10:00', closesAt: '12:00' }
+				{ pattern: 'monthly-nth', weekdays: [2], nths: [2, 4], monthDays: [], opensAt: '10:00', closesAt: '11:30', firstDate: null, until: null, count: null },
+				{ pattern: 'biweekly', weekdays: [3], nths: [], monthDays: [], opensAt: '17:00', closesAt: '19:00', firstDate: null, until: null, count: null },
+				{ pattern: 'monthly-day', weekdays: [], nths: [], monthDays: [15], opensAt: '13:30', closesAt: null, firstDate: null, until: null, count: null },
+				{ pattern: 'monthly-nth', weekdays: [5], nths: [-1], monthDays: [], opensAt: '10:00', closesAt: '12:00', firstDate: null, until: null, count: null }
 			]
 		});
 		expect(parseSessionsText('毎月第2火曜').ok).toBe(false);

@@ -69,6 +69,27 @@ export function buildRRule(choice: RecurrenceChoice): string {
 	return rule;
 }
 
+/**
+ * An RRULE written one way: parts and BYDAY/BYMONTHDAY lists sorted, defaults (INTERVAL=1,
+ * WKST=MO) left out, UNTIL as its date. Two rules with the same key give the same dates.
+ */
+export function rruleKey(rrule: string): string {
+	return rrule
+		.replace(/^RRULE:/i, '')
+		.toUpperCase()
+		.split(';')
+		.filter((part) => part.includes('='))
+		.map((part) => {
+			const [name, value] = part.split('=');
+			if (name === 'BYDAY' || name === 'BYMONTHDAY') return `${name}=${value.split(',').sort().join(',')}`;
+			if (name === 'UNTIL') return `${name}=${value.slice(0, 8)}`;
+			return (name === 'INTERVAL' && value === '1') || (name === 'WKST' && value === 'MO') ? '' : `${name}=${value}`;
+		})
+		.filter(Boolean)
+		.sort()
+		.join(';');
+}
+
 /** The form choices an RRULE came from, or null when it is outside what the form offers. */
 export function parseRecurrence(rrule: string): RecurrenceChoice | null {
 	let options;
@@ -95,6 +116,15 @@ export function parseRecurrence(rrule: string): RecurrenceChoice | null {
 		if (nths.length > 0) return { pattern: 'monthly-nth', weekdays, nths, ...end };
 	}
 	return null;
+}
+
+/**
+ * parseRecurrence, only when the choices say the whole rule (buildRRule gives it back): a rule
+ * such as INTERVAL=3 or 第2火曜・第4水曜 is not "毎週" or "第2・第4火・水曜", and is shown and kept as it is.
+ */
+export function exactRecurrence(rrule: string): RecurrenceChoice | null {
+	const choice = parseRecurrence(rrule);
+	return choice && rruleKey(buildRRule(choice)) === rruleKey(rrule) ? choice : null;
 }
 
 function weekdayList(weekdays: number[]): string {
@@ -126,7 +156,7 @@ function describePattern(choice: RecurrenceChoice, firstDate: string | null): st
  * with "（2027年3月31日まで）" or "（全10回）" when the series ends. Give dtstart so 隔週 says which weeks.
  */
 export function describeRecurrence(rrule: string, dtstart?: string | null): string {
-	const choice = parseRecurrence(rrule);
+	const choice = exactRecurrence(rrule);
 	if (!choice) return rrule;
 	const firstDate = choice.pattern === 'biweekly' && dtstart ? (firstOccurrenceDate(rrule, dtstart) ?? null) : null;
 	const end = choice.until ? `（${formatMonthDay(choice.until, true)}まで）` : choice.count ? `（全${choice.count}回）` : '';

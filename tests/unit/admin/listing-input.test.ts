@@ -30,7 +30,7 @@ describe('listing input', () => {
 		);
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
-		expect(parsed.input.sessions).toEqual([{ rrule: 'FREQ=MONTHLY;BYDAY=2TU,4TU', opensAt: '10:00', closesAt: '11:30', note: null }]);
+		expect(parsed.input.sessions).toEqual([{ rrule: 'FREQ=MONTHLY;BYDAY=2TU,4TU', dtstart: null, opensAt: '10:00', closesAt: '11:30', note: null }]);
 		const [session] = parsed.input.sessions;
 		expect(describeSession(session.rrule, session.opensAt, session.closesAt)).toBe('毎月第2・第4火曜 10:00〜11:30');
 	});

@@ -34,6 +34,11 @@ export interface SessionValues {
 	closesAt: string;
 	note: string;
 	rawRRule: string;
+	/** First date 'YYYY-MM-DD' (the series' DTSTART: which weeks 隔週 meets), kept as stored; absent = none. */
+	dtstart?: string;
+	/** Last date 'YYYY-MM-DD', or the number of sessions: the end of the series, kept as stored. */
+	until?: string;
+	count?: string;
 }
 
 export interface ContactValues {
@@ -105,7 +110,7 @@ export const CONTACT_KIND_LABELS: Record<string, string> = {
 export const ACCESSIBILITY_OPTIONS = ['段差なし', '車いす可', '駐車場あり', '多目的トイレ', 'エレベーター', '手すりあり'] as const;
 
 export function blankSession(): SessionValues {
-	return { pattern: '', weekdays: [], nths: [], monthDays: '', opensAt: '', closesAt: '', note: '', rawRRule: '' };
+	return { pattern: '', weekdays: [], nths: [], monthDays: '', opensAt: '', closesAt: '', note: '', rawRRule: '', dtstart: '', until: '', count: '' };
 }
 
 export function blankContact(): ContactValues {

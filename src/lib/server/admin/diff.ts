@@ -52,7 +52,7 @@ const FIELD_READERS: ReadonlyArray<[string, FieldReader]> = [
 	['バリアフリー', (l) => set(l.location?.accessibility ?? [])],
 	['地域', (l, n) => set((l.location?.areaIds ?? []).map((id) => n.areas.get(id) ?? id))],
 	['開いている時間', (l) => formatWeeklyHours(l.hours).join(' ／ ')],
-	['定期の開催', (l) => l.sessions.map((s) => describeSession(s.rrule, s.opensAt, s.closesAt) + (s.note ? `（${s.note}）` : '')).join(' ／ ')],
+	['定期の開催', (l) => l.sessions.map((s) => describeSession(s.rrule, s.opensAt, s.closesAt, s.dtstart) + (s.note ? `（${s.note}）` : '')).join(' ／ ')],
 	['連絡先', (l) => l.contacts.map((c) => `${CONTACT_KIND_LABELS[c.kind] ?? c.kind} ${c.value}${c.role ? `（${c.role}）` : ''}`).join(' ／ ')]
 ];
 

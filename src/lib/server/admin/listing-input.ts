@@ -5,7 +5,7 @@
  * everywhere and the messages are the same Japanese sentences.
  */
 import { z } from 'zod';
-import { buildRRule, parseRecurrence, type RecurrencePattern } from '../../domain/recurrence';
+import { buildRRule, exactRecurrence, type RecurrencePattern } from '../../domain/recurrence';
 import { parseClock } from '../../domain/hours';
 import { katakanaToHiragana, normalizePhone, normalizePostalCode } from '../../domain/text/normalize';
 import { FIELDS, TARGETS, TERM_CODE_PATTERN, type Field, type Target } from '../../domain/taxonomy';
@@ -38,6 +38,8 @@ export interface LocationInput
 
 export interface SessionInput {
 	rrule: string;
+	/** First date 'YYYY-MM-DD' (DTSTART); null: the rule alone decides (隔週 then counts from 2000-01-02). */
+	dtstart: string | null;
 	opensAt: string;
 	closesAt: string | null;
 	note: string | null;
@@ -131,7 +133,10 @@ export function listingValuesFromForm(form: FormData): ListingFormValues {
 			opensAt: text(form, `sessions.${i}.opensAt`),
 			closesAt: text(form, `sessions.${i}.closesAt`),
 			note: text(form, `sessions.${i}.note`),
-			rawRRule: text(form, `sessions.${i}.rawRRule`)
+			rawRRule: text(form, `sessions.${i}.rawRRule`),
+			dtstart: text(form, `sessions.${i}.dtstart`),
+			until: text(form, `sessions.${i}.until`),
+			count: text(form, `sessions.${i}.count`)
 		})),
 		contacts: rowIndexes(form, 'contacts').map((i) => ({
 			kind: text(form, `contacts.${i}.kind`),
@@ -206,6 +211,15 @@ function readText(ctx: RefinementContext, value: string, path: string, label: st
 	const trimmed = value.trim();
 	if (trimmed.length > max) ctx.addIssue({ code: 'custom', path: [path], message: `${label}は${max}文字以内で入力してください。` });
 	return trimmed === '' ? null : trimmed;
+}
+
+/** 'YYYY-MM-DD' (as <input type="date"> and the stored rows give it), null when empty. */
+function readDate(ctx: RefinementContext, value: string, path: string, label: string): string | null | undefined {
+	const trimmed = value.trim();
+	if (trimmed === '') return null;
+	if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`))) return trimmed;
+	ctx.addIssue({ code: 'custom', path: [path], message: `${label}は「2026-04-13」のように日付で入力してください。` });
+	return undefined;
 }
 
 const kana = z
@@ -337,7 +351,11 @@ const sessionSchema = z
 		opensAt: z.string(),
 		closesAt: z.string(),
 		note: z.string(),
-		rawRRule: z.string()
+		rawRRule: z.string(),
+		// Optional: rows posted by older pages and stored change requests have none.
+		dtstart: z.string().default(''),
+		until: z.string().default(''),
+		count: z.string().default('')
 	})
 	.transform((row, ctx): SessionInput | null => {
 		const untouched =
@@ -356,8 +374,13 @@ const sessionSchema = z
 		const closesAt = readClock(ctx, row.closesAt, 'closesAt');
 		if (opensAt === null) issue('opensAt', '開始時刻を入力してください。');
 		const note = readText(ctx, row.note, 'note', '備考', 200);
+		// A stored DTSTART goes back as it came (HSDS may give a date-time); one without a date means none.
+		const dtstart = /^\d{4}-\d{2}-\d{2}/.test(row.dtstart.trim()) ? row.dtstart.trim() : null;
+		const until = readDate(ctx, row.until, 'until', '終わりの日');
+		const count = row.count.trim() === '' ? null : Number(row.count.normalize('NFKC').trim());
+		if (count !== null && !(Number.isInteger(count) && count >= 1 && count <= 999)) issue('count', '回数は1〜999の数字で入力してください。');
 		const complete = (!needsWeekdays || row.weekdays.length > 0) && (pattern !== 'monthly-nth' || row.nths.length > 0);
-		if (!pattern || !opensAt || closesAt === undefined || monthDays === null || !complete) return z.NEVER;
+		if (!pattern || !opensAt || closesAt === undefined || monthDays === null || !complete || until === undefined) return z.NEVER;
 		const rrule =
 			pattern === 'keep'
 				? row.rawRRule.trim()
@@ -365,9 +388,11 @@ const sessionSchema = z
 						pattern,
 						weekdays: [...new Set(row.weekdays)].sort(),
 						nths: [...new Set(row.nths)].sort((a, b) => (a < 0 ? 9 : a) - (b < 0 ? 9 : b)),
-						monthDays
+						monthDays,
+						until: until ?? undefined,
+						count: count ?? undefined
 					});
-		return { rrule, opensAt, closesAt, note };
+		return { rrule, dtstart, opensAt, closesAt, note };
 	});
 
 const contactSchema = z
@@ -440,11 +465,13 @@ export function parseListingValues(values: ListingFormValues): ParseResult {
 // ------------------------------------------------------------------------------ input → values
 
 function sessionToValues(session: SessionInput): SessionValues {
-	const choice = parseRecurrence(session.rrule);
-	const base = { opensAt: session.opensAt, closesAt: session.closesAt ?? '', note: session.note ?? '', rawRRule: session.rrule };
+	const choice = exactRecurrence(session.rrule);
+	const base = { opensAt: session.opensAt, closesAt: session.closesAt ?? '', note: session.note ?? '', rawRRule: session.rrule, dtstart: session.dtstart ?? '' };
 	if (!choice) return { ...blankSession(), ...base, pattern: 'keep' };
 	return {
 		...base,
+		until: choice.until ?? '',
+		count: choice.count ? String(choice.count) : '',
 		pattern: choice.pattern as RecurrencePattern,
 		weekdays: (choice.weekdays ?? []).map(String),
 		nths: (choice.nths ?? []).map(String),
@@ -526,6 +553,7 @@ export function listingToInput(listing: Listing): ListingInput {
 		hours: listing.hours.map((span) => ({ ...span })).sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt)),
 		sessions: listing.sessions.map((session) => ({
 			rrule: session.rrule,
+			dtstart: session.dtstart,
 			opensAt: session.opensAt ?? '',
 			closesAt: session.closesAt,
 			note: session.note

@@ -143,7 +143,7 @@ function writeChildren(db: Tx, serviceId: string, input: ListingInput): void {
 	}
 	for (const session of input.sessions) {
 		db.insert(t.schedules)
-			.values({ id: randomUUID(), serviceId, locationId, kind: 'session', rrule: session.rrule, opensAt: session.opensAt, closesAt: session.closesAt, note: session.note })
+			.values({ id: randomUUID(), serviceId, locationId, kind: 'session', rrule: session.rrule, dtstart: session.dtstart, opensAt: session.opensAt, closesAt: session.closesAt, note: session.note })
 			.run();
 	}
 }

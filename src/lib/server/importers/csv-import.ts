@@ -20,7 +20,11 @@ import { parseHoursText, parseSessionsText } from '../../domain/hours-text';
 import { normalizeJapaneseAddress } from '../../domain/text/address';
 import { normalizePostalCode } from '../../domain/text/normalize';
 import { blankHours, emptyListingValues, type ListingFormValues } from '../../components/admin/listing-form';
-import { parseListingValues, type ListingInput } from '../admin/listing-input';
+import { CONTACT_KINDS, listingToInput, parseListingValues, type ContactKind, type ListingInput, type SessionInput } from '../admin/listing-input';
+import { getListing } from '../listings';
+import { listingCsvRow } from './open-data';
+import type { Listing } from '../../domain/listing';
+import { firstOccurrenceDate, rruleKey } from '../../domain/recurrence';
 import { insertListing, replaceListing } from '../admin/listing-store';
 import { ensureBuiltInTerms } from './hsds-import';
 import { CSV_COLUMNS, columnByName, columnForHeader, parseCsv, type CsvColumnKey } from './csv-columns';
@@ -123,6 +127,8 @@ interface PreparedRow {
 	/** null: 状態 left blank (new rows are published, updated rows keep theirs). */
 	status: ServiceStatus | null;
 	existingId: string | null;
+	/** Set when the row keeps its stored organisation (団体名 and 団体の種類 as exported). */
+	organizationId?: string;
 	input: ListingInput | null;
 	geocodeAddress: string | null;
 }
@@ -270,7 +276,10 @@ class CsvRows {
 					opensAt: session.opensAt,
 					closesAt: session.closesAt ?? '',
 					note: '',
-					rawRRule: session.rawRRule ?? ''
+					rawRRule: session.rawRRule ?? '',
+					dtstart: session.firstDate ?? '',
+					until: session.until ?? '',
+					count: session.count ? String(session.count) : ''
 				}));
 		}
 
@@ -312,6 +321,92 @@ class CsvRows {
 			errors: errors as Record<string, string>
 		};
 	}
+}
+
+/**
+ * An updated listing keeps what its row left as exported: a cell equal to the export of the
+ * stored listing (or a column the file does not have) takes the stored value, not the value read
+ * back from the cell, because a cell does not say everything: contacts' 担当, the email and web
+ * address as contacts, session 備考 and first dates (DTSTART), 小学校区・中学校区, the place's name
+ * and access. Changed cells are read as written. So a file that goes out and comes back changes
+ * nothing, and a file with one corrected cell changes that cell.
+ */
+function keepWhatTheSheetLeftAlone(row: PreparedRow, listing: Listing): Pick<PreparedRow, 'input' | 'organizationId' | 'lastVerifiedAt' | 'deskCertifiedOn' | 'status'> {
+	const exported = listingCsvRow(listing);
+	const same = (key: CsvColumnKey) => !(key in row.cells) || cellText(row.cells[key]) === exported[key].trim();
+	const stored = listingToInput(listing);
+	const input: ListingInput = { ...row.input! };
+	const scalar = [
+		['name', 'name'],
+		['nameKana', 'nameKana'],
+		['field', 'field'],
+		['terms', 'termCodes'],
+		['tags', 'tags'],
+		['targets', 'targets'],
+		['description', 'description'],
+		['fee', 'fee'],
+		['eligibility', 'eligibility'],
+		['howToApply', 'howToApply'],
+		['url', 'url']
+	] as const;
+	for (const [column, key] of scalar) if (same(column)) Object.assign(input, { [key]: stored[key] });
+	if (same('hours')) input.hours = listing.hours.map((span) => ({ ...span }));
+	if (same('email')) input.email = stored.email;
+	// A changed column's contacts take the place of the stored ones of that kind (the order stays).
+	const contactColumn = { phone: 'phone', fax: 'fax', email: 'email', url: 'url' } as const;
+	const changed = (kind: ContactKind) => !same(contactColumn[kind]);
+	const read = (kind: ContactKind) => row.input!.contacts.filter((contact) => contact.kind === kind);
+	const placed = new Set<ContactKind>();
+	input.contacts = stored.contacts.flatMap((contact) => {
+		if (!changed(contact.kind)) return [contact];
+		if (placed.has(contact.kind)) return [];
+		placed.add(contact.kind);
+		return read(contact.kind);
+	});
+	for (const kind of CONTACT_KINDS) if (changed(kind) && !placed.has(kind)) input.contacts.push(...read(kind));
+	input.sessions = same('sessions') ? stored.sessions : keepStoredSessions(input.sessions, stored.sessions);
+	const place = listing.locations[0];
+	if (input.location && stored.location && place) {
+		const districts = new Set(place.areas.filter((area) => area.kind === '地区').map((area) => area.id));
+		const location = { ...input.location, name: stored.location.name, access: stored.location.access, accessibility: stored.location.accessibility };
+		if (same('postalCode')) location.postalCode = stored.location.postalCode;
+		if (same('address')) location.addressLine = stored.location.addressLine;
+		if (same('building')) location.building = stored.location.building;
+		if (same('lat') && same('lng')) Object.assign(location, { lat: stored.location.lat, lng: stored.location.lng });
+		// The sheet names the 地区 only: the other kinds of area stay.
+		location.areaIds = same('district') ? stored.location.areaIds : [...stored.location.areaIds.filter((id) => !districts.has(id)), ...input.location.areaIds];
+		input.location = location;
+	}
+	return {
+		input,
+		organizationId: same('organization') && same('organizationKind') ? listing.organization.id : undefined,
+		lastVerifiedAt: same('lastVerifiedAt') ? null : row.lastVerifiedAt,
+		deskCertifiedOn: same('deskCertifiedOn') ? null : row.deskCertifiedOn,
+		status: same('status') ? null : row.status
+	};
+}
+
+/**
+ * A session row that changed keeps, from a stored session of the same rule and times whose first
+ * meeting the row does not contradict, its 備考 and its RRULE and DTSTART as stored (a 隔週
+ * phrase names the first meeting, not the stored DTSTART; the other phrases name no date).
+ */
+function keepStoredSessions(sessions: SessionInput[], stored: SessionInput[]): SessionInput[] {
+	const unused = [...stored];
+	return sessions.map((session) => {
+		const index = unused.findIndex(
+			(candidate) =>
+				rruleKey(candidate.rrule) === rruleKey(session.rrule) &&
+				candidate.opensAt === session.opensAt &&
+				candidate.closesAt === session.closesAt &&
+				(session.dtstart === null ||
+					session.dtstart === candidate.dtstart ||
+					(candidate.dtstart !== null && session.dtstart === firstOccurrenceDate(candidate.rrule, candidate.dtstart)))
+		);
+		if (index < 0) return session;
+		const [match] = unused.splice(index, 1);
+		return { ...session, rrule: match.rrule, dtstart: match.dtstart, note: match.note };
+	});
 }
 
 /** Field paths of the editor's schema → the spreadsheet column a curator sees. */
@@ -438,6 +533,11 @@ export async function importCsv(db: AppDatabase, bytes: Uint8Array, options: Csv
 	const result: CsvImportResult = { ...empty, preview };
 	if (preview.problems.length > 0 || preview.fileError || options.dryRun) return result;
 
+	for (const row of prepared) {
+		const stored = row.existingId ? getListing(db, row.existingId, { publishedOnly: false }) : null;
+		if (stored) Object.assign(row, keepWhatTheSheetLeftAlone(row, stored));
+	}
+
 	// Geocoding happens before the transaction: nothing is written while the network is asked.
 	const toGeocode = prepared.filter((row) => row.geocodeAddress !== null);
 	if (toGeocode.length > 0 && options.geocoder) {
@@ -461,7 +561,7 @@ export async function importCsv(db: AppDatabase, bytes: Uint8Array, options: Csv
 	const now = new Date().toISOString();
 	db.transaction((tx) => {
 		prepared.forEach((row, index) => {
-			let organizationId = rows.organizationId(row.organizationName);
+			let organizationId = row.organizationId ?? rows.organizationId(row.organizationName);
 			if (!organizationId) {
 				organizationId = randomUUID();
 				createOrganization.run(organizationId, row.organizationName, row.organizationKind, now, now);
