@@ -69,3 +69,20 @@ export function boundsOf(points: MapPoint[]): [number, number, number, number] |
 	}
 	return [west, south, east, north];
 }
+
+/** A count label's box on screen (px), with a little space around it. */
+const AREA_LABEL_BOX = { width: 52, height: 32 };
+
+/**
+ * Count labels that would cover a label of an area with more listings are marked `crowded`: they
+ * shrink to a dot (still a button: hover or focus shows the count) until the reader zooms in.
+ * The same in both libraries; each passes where its labels sit on screen now.
+ */
+export function declutterAreaLabels(labels: Array<{ element: HTMLElement; x: number; y: number; count: number }>): void {
+	const placed: Array<{ x: number; y: number }> = [];
+	for (const label of [...labels].sort((a, b) => b.count - a.count)) {
+		const crowded = placed.some((other) => Math.abs(other.x - label.x) < AREA_LABEL_BOX.width && Math.abs(other.y - label.y) < AREA_LABEL_BOX.height);
+		label.element.classList.toggle('crowded', crowded);
+		if (!crowded) placed.push(label);
+	}
+}

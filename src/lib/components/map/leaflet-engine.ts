@@ -16,6 +16,7 @@ import {
 	AREA_POINT_RADIUS,
 	boundsOf,
 	CLUSTER_COLOR,
+	declutterAreaLabels,
 	CLUSTER_MAX_ZOOM,
 	CLUSTER_RADIUS,
 	prefersReducedMotion,
@@ -183,10 +184,25 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 		options.onselect(area.id);
 	}
 
+	let areaLabels: Array<{ marker: Marker; area: MapArea }> = [];
+
+	function declutter() {
+		declutterAreaLabels(
+			areaLabels.flatMap(({ marker, area }) => {
+				const element = marker.getElement();
+				if (!element) return [];
+				const { x, y } = map.latLngToContainerPoint(marker.getLatLng());
+				return [{ element, x, y, count: area.count }];
+			})
+		);
+	}
+	map.on('zoomend moveend', declutter);
+
 	/** Each area: its shape (or a circle at its centre) and a focusable count label; both open its popup. */
 	function drawAreas(areas: MapArea[]) {
 		areaLayer.clearLayers();
 		chosenArea = null;
+		areaLabels = [];
 		for (const area of areas) {
 			const shape: Path = area.geometry
 				? L.geoJSON(area.geometry, { style: () => areaStyle(area, false) }).getLayers()[0] as Path
@@ -210,7 +226,9 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 			const element = label.getElement();
 			element?.setAttribute('aria-label', areaLabelName(area));
 			element?.setAttribute('data-area-id', area.id);
+			areaLabels.push({ marker: label, area });
 		}
+		declutter();
 		options.onareasdrawn?.(areas.length);
 	}
 

@@ -14,6 +14,7 @@ import {
 	AREA_POINT_RADIUS,
 	boundsOf,
 	CLUSTER_COLOR,
+	declutterAreaLabels,
 	CLUSTER_MAX_ZOOM,
 	CLUSTER_RADIUS,
 	prefersReducedMotion,
@@ -148,6 +149,16 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 	container.append(labels);
 
 	let areaLabels: Marker[] = [];
+	let shownAreas: MapArea[] = [];
+
+	function declutter() {
+		declutterAreaLabels(
+			areaLabels.map((label, i) => {
+				const { x, y } = map!.project(label.getLngLat());
+				return { element: label.getElement(), x, y, count: shownAreas[i].count };
+			})
+		);
+	}
 	let areaCount = 0;
 
 	function selectArea(id: string) {
@@ -176,6 +187,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 	/** Count labels: buttons over the map, in the list's order, so Tab reaches every area and Enter opens it. */
 	function placeAreaLabels(areas: MapArea[]) {
 		for (const label of areaLabels) label.remove();
+		shownAreas = areas;
 		areaLabels = areas.map((area) => {
 			const button = document.createElement('button');
 			button.type = 'button';
@@ -254,6 +266,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 	map.on('idle', () => {
 		if (areaCount > 0) countDrawnAreas();
 	});
+	map.on('moveend', declutter);
 	for (const layer of AREA_LAYERS) {
 		map.on('click', layer, (event) => {
 			const id = event.features?.[0]?.properties.id;
@@ -286,6 +299,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 			placeAreaLabels(areas);
 			const bounds = areasBounds(areas);
 			if (bounds) map.fitBounds(bounds, { padding: 32, animate: false });
+			declutter();
 			await map.getSource<GeoJSONSource>(AREA_SOURCE)?.setData(areaCollection(areas));
 			await new Promise<void>((resolve) => map.once('idle', () => resolve()));
 		},
