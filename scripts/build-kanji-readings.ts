@@ -64,6 +64,31 @@ for (const ids of Object.values(tokenizer.token_info_dictionary.target_map)) {
 		for (const known of readings.get(second)?.keys() ?? []) if (hiragana.endsWith(known)) learn(first, hiragana.slice(0, hiragana.length - known.length));
 	}
 }
+// Before kana, a kanji is read as a verb's or adjective's stem (苦しい くるしい → 苦 くる, 困る こまる →
+// 困 こま): learnt from words of one kanji and kana whose reading ends in the same kana.
+const stemReadings = new Map<string, Map<string, number>>();
+const KANJI_THEN_KANA = /^(\p{Script=Han})([\u3041-\u309f]+)$/u;
+for (const ids of Object.values(tokenizer.token_info_dictionary.target_map)) {
+	for (const id of ids) {
+		const features = tokenizer.token_info_dictionary.getFeatures(String(id)).split(',');
+		const [surface, reading] = [features[0], features[8]];
+		const match = KANJI_THEN_KANA.exec(surface);
+		if (!match || !reading || !KANA.test(reading) || features[2] === '固有名詞') continue;
+		const hiragana = katakanaToHiragana(reading);
+		if (!hiragana.endsWith(match[2])) continue;
+		const stem = hiragana.slice(0, hiragana.length - match[2].length);
+		if (!stem || Array.from(stem).length > 3) continue;
+		const counts = stemReadings.get(match[1]) ?? new Map<string, number>();
+		counts.set(stem, (counts.get(stem) ?? 0) + 1);
+		stemReadings.set(match[1], counts);
+	}
+}
+const mostFrequent = (counts: Map<string, number> | undefined, least = 1) =>
+	[...(counts ?? new Map<string, number>()).entries()]
+		.filter(([, count]) => count >= least)
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.map(([reading]) => reading);
+
 /** Fewest two-kanji words a reading must be learnt from (one word may be irregular: 今日 きょう). */
 const MIN_COMPOUNDS = 3;
 const table = Object.fromEntries(
@@ -80,5 +105,16 @@ const table = Object.fromEntries(
 		})
 		.filter(([, joined]) => joined.length > 0)
 );
-fs.writeFileSync(OUT, JSON.stringify({ description: 'Readings of kanji from the IPA dictionary (kuromoji): as used in two-kanji words, then alone, most frequent first; built by scripts/build-kanji-readings.ts.', readings: table }) + '\n');
+const stems = Object.fromEntries(
+	[...stemReadings.keys()].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).map((kanji) => [kanji, mostFrequent(stemReadings.get(kanji)).join(' ')])
+);
+fs.writeFileSync(
+	OUT,
+	JSON.stringify({
+		description:
+			'Readings of kanji from the IPA dictionary (kuromoji): `readings` as used in two-kanji words, then alone; `stems` before kana (苦しい → くる); most frequent first. Built by scripts/build-kanji-readings.ts.',
+		readings: table,
+		stems
+	}) + '\n'
+);
 console.log(`${OUT}: ${Object.keys(table).length} kanji`);

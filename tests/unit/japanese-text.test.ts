@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalText, compileDictionaries, dictionaries, foldCanonical } from '../../src/lib/domain/text/dictionaries';
+import { canonicalText, compileDictionaries, dictionaries, foldCanonical, keyReadings, negativeCounterpart } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
 import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
 import { mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
@@ -25,7 +25,8 @@ function lexicon(): Lexicon {
 		['発達支援', 'はったつしえん'],
 		['子ども', 'こども'],
 		['こころ', 'こころ'],
-		['介護', 'かいご']
+		['介護', 'かいご'],
+		['子育ての相談', 'こそだてのそうだん']
 	];
 	const result = new Lexicon();
 	for (const [surface, reading] of words) result.add(surface, reading);
@@ -203,6 +204,32 @@ describe('query planning', () => {
 		expect(levels[0].optional).not.toContain('大変');
 		// Where nothing is tagged for the worry, every word counts again.
 		expect(levels[1].optional).toContain('大変');
+	});
+
+	it('understands a worry typed all in kana, read as its words are read (せいかつがくるしい)', () => {
+		const readings = dictionaries().kanjiReadings;
+		expect(keyReadings('生活が苦しい', readings, new Map([['苦', ['くる']]]))).toContain('せいかつがくるしい');
+		// Short spellings would be found inside unrelated kana: none are made.
+		expect(keyReadings('家賃', readings, new Map())).toEqual([]);
+		const kana = plan('せいかつがくるしい').levels[0];
+		expect(kana.tiers.length).toBeGreaterThan(0);
+		expect(kana.tiers).toEqual(plan('生活が苦しい').levels[0].tiers);
+	});
+
+	it('takes a listing word found by its reading as the worry it names (こそだてのそうだん)', () => {
+		const { levels } = plan('こそだてのそうだんをしたい');
+		expect(levels[0].tiers).toEqual(plan('子育ての相談').levels[0].tiers);
+		expect(levels[0].tiers[0]).toEqual({ tag: '子育ての相談' });
+		// A listing named 子育て相談室 ranks by the phrase's content words, not only the shared tag.
+		expect(levels[0].optional).toEqual(expect.arrayContaining(['子育ての相談', '子育て', '相談']));
+	});
+
+	it('reads "cannot" as "does not" for a worry (学校に行けない is 学校に行かない)', () => {
+		expect(negativeCounterpart('学校に行かな')).toBe('学校に行けな');
+		expect(negativeCounterpart('外に出られな')).toBeNull();
+		const cannot = plan('息子が学校に行けなくなって半年たつ').levels[0];
+		expect(cannot.tiers.length).toBeGreaterThan(0);
+		expect(cannot.tiers).toEqual(plan('息子が学校に行かなくなって半年たつ').levels[0].tiers);
 	});
 
 	it('ignores two-kana scraps inside a sentence (ばっかり is not 一時預かり)', () => {

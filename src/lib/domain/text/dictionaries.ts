@@ -62,7 +62,7 @@ const QueryWordsFile = z.object({
 	dialect: z.array(DialectRule).default([])
 });
 
-const KanjiReadingsFile = z.object({ readings: z.record(z.string(), z.string()) });
+const KanjiReadingsFile = z.object({ readings: z.record(z.string(), z.string()), stems: z.record(z.string(), z.string()).default({}) });
 
 export interface RawDictionaries {
 	variants: z.input<typeof VariantsFile>;
@@ -131,9 +131,10 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	const abbreviations = parse('abbreviations', AbbreviationsFile, raw.abbreviations);
 	const worries = parse('worries', WorriesFile, raw.worries);
 	const queryWords = parse('query-words', QueryWordsFile, raw.queryWords);
-	const kanjiReadings = new Map(
-		Object.entries(parse('kanji-readings', KanjiReadingsFile, raw.kanjiReadings ?? { readings: {} }).readings).map(([kanji, readings]) => [kanji, readings.split(' ')])
-	);
+	const readingsFile = parse('kanji-readings', KanjiReadingsFile, raw.kanjiReadings ?? { readings: {} });
+	const splitReadings = (table: Record<string, string>) => new Map(Object.entries(table).map(([kanji, readings]) => [kanji, readings.split(' ')]));
+	const kanjiReadings = splitReadings(readingsFile.readings);
+	const stemReadings = splitReadings(readingsFile.stems);
 
 	// One alternation, longest first, canonical spellings included, so that a variant that is a
 	// prefix of its canonical form (付添 / 付添い) never rewrites text that is already canonical.
@@ -195,6 +196,21 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			if (stem && !worryByFolded.has(stem)) worryByFolded.set(stem, worry);
 		}
 	}
+	// "Does not" and "cannot" are one worry: 学校に行かな also matches 学校に行けな (and back).
+	for (const worry of compiledWorries) {
+		for (const key of worry.keys) {
+			const other = negativeCounterpart(fold(key));
+			if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
+		}
+	}
+	// Typed in kana (せいかつがくるしい): each key also as it may be read aloud, last in priority.
+	for (const worry of compiledWorries) {
+		for (const key of worry.keys) {
+			for (const spelling of keyReadings(fold(key), kanjiReadings, stemReadings)) {
+				if (!worryByFolded.has(spelling)) worryByFolded.set(spelling, worry);
+			}
+		}
+	}
 	const dialectRules = queryWords.dialect.map((rule) => ({ pattern: new RegExp(rule.pattern, 'gu'), replacement: rule.replacement }));
 
 	return {
@@ -215,6 +231,58 @@ const KANJI_THEN_KANA_TAIL = /^(.*\p{Script=Han})[\u3041-\u309f]$/u;
 export function conjugationStem(foldedKey: string): string | null {
 	const match = KANJI_THEN_KANA_TAIL.exec(foldedKey);
 	return match && Array.from(match[1]).length >= 3 ? match[1] : null;
+}
+
+/** Most kana spellings made of one key (the product of its kanji's likeliest readings). */
+const MAX_KEY_READINGS = 32;
+/** Shorter kana spellings are too easily found inside unrelated kana (ねない, かいご are keys of their own). */
+const MIN_KEY_READING_LENGTH = 5;
+const HIRAGANA_CHAR = /^[\u3041-\u309f\u30fc]$/;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/**
+ * How a folded key with kanji may be read aloud: a kanji by its readings in compounds (生活 せいかつ)
+ * and, before kana, also by its stem readings (苦しい くるしい), the likeliest two of each. Empty
+ * for kana keys, keys with a kanji of unknown reading and spellings under five kana.
+ */
+export function keyReadings(
+	foldedKey: string,
+	readings: ReadonlyMap<string, readonly string[]>,
+	stems: ReadonlyMap<string, readonly string[]>
+): string[] {
+	const chars = Array.from(foldedKey);
+	if (!chars.some((char) => HAN_CHAR.test(char))) return [];
+	let spelled = [''];
+	for (let i = 0; i < chars.length; i++) {
+		const char = chars[i];
+		let options: readonly string[] = [char];
+		if (HAN_CHAR.test(char)) {
+			const beforeKana = i + 1 < chars.length && HIRAGANA_CHAR.test(chars[i + 1]);
+			// Before kana: a stem (苦しい) or a word before a particle (生活が); both are tried.
+			const inCompounds = readings.get(char)?.slice(0, 2) ?? [];
+			options = beforeKana ? [...new Set([...(stems.get(char)?.slice(0, 2) ?? []), ...inCompounds])] : inCompounds;
+			if (options.length === 0) return [];
+		} else if (!HIRAGANA_CHAR.test(char)) return [];
+		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_KEY_READINGS);
+	}
+	return spelled.filter((spelling) => Array.from(spelling).length >= MIN_KEY_READING_LENGTH);
+}
+
+const PLAIN_NEGATIVE = 'かがさたなばまらわ';
+const POTENTIAL_NEGATIVE = 'けげせてねべめれえ';
+const NEGATIVE_AFTER_KANJI = /^(.*\p{Script=Han})(.)な$/u;
+
+/**
+ * A godan verb's plain negative and its potential negative (行かな ↔ 行けな, 読まな ↔ 読めな) in a
+ * folded key ending in one; null for other keys.
+ */
+export function negativeCounterpart(foldedKey: string): string | null {
+	const match = NEGATIVE_AFTER_KANJI.exec(foldedKey);
+	if (!match) return null;
+	const plain = PLAIN_NEGATIVE.indexOf(match[2]);
+	if (plain >= 0) return match[1] + POTENTIAL_NEGATIVE[plain] + 'な';
+	const potential = POTENTIAL_NEGATIVE.indexOf(match[2]);
+	return potential >= 0 ? match[1] + PLAIN_NEGATIVE[potential] + 'な' : null;
 }
 
 /** One entry of worries.json as written (a 困りごと concept); fields beyond the known ones are kept. */

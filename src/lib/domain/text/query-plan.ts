@@ -138,7 +138,7 @@ function asRequested(item: VocabularyItem | undefined, context: PlannerContext):
 	return item?.kind === 'area' && context.explicitArea ? item.shadows : item;
 }
 
-function tokenFor(item: VocabularyItem, text: string): Token {
+function tokenFor(item: VocabularyItem, text: string, context: PlannerContext): Token {
 	switch (item.kind) {
 		case 'area':
 			return { kind: 'area', area: item.area, text };
@@ -147,7 +147,8 @@ function tokenFor(item: VocabularyItem, text: string): Token {
 		case 'synonym':
 			return { kind: 'word', text: item.canonical, known: true };
 		case 'lexicon':
-			return { kind: 'word', text: item.entry.surface, known: true };
+			// Found by its reading (こそだてのそうだん → 子育ての相談): a worry when typed in kanji is one in kana.
+			return knownWord(item.entry.surface, context);
 		case 'near':
 			return { kind: 'near' };
 		case 'function':
@@ -201,7 +202,7 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		if (match) return tokens.push(knownWord(match.entry.surface, context));
 		// A kana word spelled by ear (ボランテイア for ボランティア) that a dictionary knows.
 		const bySound = isKana && Array.from(folded).length >= 4 ? vocabulary(context).bySound.get(soundKey(folded)) : undefined;
-		if (bySound && bySound.kind !== 'area') return tokens.push(tokenFor(bySound, run));
+		if (bySound && bySound.kind !== 'area') return tokens.push(tokenFor(bySound, run, context));
 		if (!isKana || Array.from(run).length <= 3) return tokens.push({ kind: 'word', text: run, known: false });
 		// A long kana stretch nobody knows is several words (ひきこもりのむすこ): keep its segmented words.
 		for (const word of segmentedWords(run)) {
@@ -321,17 +322,17 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);
-	if (whole) return [tokenFor(whole, canonical)];
+	if (whole) return [tokenFor(whole, canonical, context)];
 	const wholeMatch = context.lexicon.lookup(folded);
 	if (wholeMatch && wholeMatch.kind !== 'typo') return [knownWord(wholeMatch.entry.surface, context)];
 	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
 	// A name heard alike is an area or nothing: the word an area key hides is not heard alike.
 	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
-	if (wholeSound) return [tokenFor(wholeSound, canonical)];
+	if (wholeSound) return [tokenFor(wholeSound, canonical, context)];
 
 	const pieces = readThroughSlips(segmentPieces(canonical, context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
-	const tokens = pieces.flatMap((piece) => ('item' in piece ? [tokenFor(piece.item, piece.text)] : unknownTokens(piece.unknown, context, hasKnown)));
+	const tokens = pieces.flatMap((piece) => ('item' in piece ? [tokenFor(piece.item, piece.text, context)] : unknownTokens(piece.unknown, context, hasKnown)));
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
 	// word (訪門看護 → 訪問看護): the typo reading explains it better than the pieces do.
 	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known);
@@ -364,6 +365,19 @@ function listingSpelling(text: string, context: PlannerContext): string {
 	const folded = katakanaToHiragana(text);
 	if (!KANA_ONLY.test(folded)) return text;
 	return context.lexicon.lookup(folded, { typos: false })?.entry.surface ?? text;
+}
+
+/**
+ * A phrase and the content words inside it (子育ての相談 → 子育て, 相談): a listing whose name says
+ * 子育て相談 speaks of the worry even where the phrase itself is only a tag every listing shares.
+ */
+function withContentParts(phrase: string, context: PlannerContext): string[] {
+	const parts: string[] = [];
+	for (const { segment, isWordLike } of WORD_SEGMENTER.segment(phrase)) {
+		if (!isWordLike || segment === phrase || Array.from(segment).length < 2 || HIRAGANA_ONLY.test(segment)) continue;
+		if (!context.dictionaries.functionWords.has(katakanaToHiragana(segment))) parts.push(segment);
+	}
+	return [phrase, ...parts];
 }
 
 /** Plans a non-empty query text. */
@@ -412,7 +426,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	// Inside the concept's kinds, words no listing vocabulary knows are the sentence's chatter around
 	// the worry (大変, 心配): a listing that merely contains one must not outrank one that speaks of
 	// the worry itself.
-	const worryWords = chosenWorries.map((entry) => listingSpelling(entry.text, context));
+	const worryWords = chosenWorries.flatMap((entry) => withContentParts(listingSpelling(entry.text, context), context));
 	const ranking = (base: string[]) => [...new Set([...hints, ...worryWords, ...base.filter((word) => !unknownWords.has(word))])];
 	const withText = (base: string[], levelArea: string | undefined) => {
 		if (tiers.length > 0) {
