@@ -13,10 +13,10 @@ import { getListing } from '../../src/lib/server/listings';
 import { loadCityProfile } from '../../src/lib/server/city-profile';
 import { importCsv } from '../../src/lib/server/importers/csv-import';
 import { exportCsv, listingIds } from '../../src/lib/server/importers/open-data';
-import { nextOccurrences, rruleKey } from '../../src/lib/domain/recurrence';
+import { formatMonthDay, nextOccurrences, rruleKey } from '../../src/lib/domain/recurrence';
 import { parseHoursText, parseSessionsText, textSessionRule } from '../../src/lib/domain/hours-text';
 import type { WeeklySpan } from '../../src/lib/domain/hours';
-import { parseCsv } from '../../src/lib/server/importers/csv-columns';
+import { parseCsv, toExcelCsv } from '../../src/lib/server/importers/csv-columns';
 import { generateSample } from '../../data/sample/generate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagi-csv-round-trip-'));
@@ -110,5 +110,34 @@ describe('CSV export → import of the 3,000-listing sample', () => {
 		expect(changed).toEqual([]);
 		// And the file the re-imported data exports is the same file.
 		expect(exportCsv(db).body).toBe(body);
+	}, 600_000);
+
+	it('a row with a corrected phone and session time changes those, and keeps the weeks of 隔週 and the other contacts', async () => {
+		const [header, ...rows] = parseCsv(body.replace(/^\uFEFF/, ''));
+		const [idAt, phoneAt, sessionsAt] = ['ID', '電話番号', '開催日'].map((name) => header.indexOf(name));
+		const row = rows.find((cells) => {
+			const listing = before.get(cells[idAt])!;
+			return listing.sessions.length === 1 && listing.sessions[0].rrule.includes('INTERVAL=2') && listing.contacts.some((contact) => contact.kind !== 'phone' && contact.role);
+		})!;
+		expect(row).toBeDefined();
+		const listing = before.get(row[idAt])!;
+		const edited = [...row];
+		edited[phoneAt] = '088-800-1234';
+		edited[sessionsAt] = row[sessionsAt].replace(/ \d{1,2}:\d{2}〜\d{1,2}:\d{2}$/, ' 18:00〜19:30');
+		expect(edited[sessionsAt]).not.toBe(row[sessionsAt]);
+		const result = await importCsv(db, Buffer.from(toExcelCsv([header, edited])), { profile, geocoder: null });
+		expect(result.preview.problems).toEqual([]);
+		expect(result.updated).toBe(1);
+		const now = getListing(db, row[idAt], { publishedOnly: false })!;
+		expect(now.contacts.filter((contact) => contact.kind === 'phone').map((contact) => contact.value)).toEqual(['088-800-1234']);
+		expect(now.contacts.filter((contact) => contact.kind !== 'phone')).toEqual(listing.contacts.filter((contact) => contact.kind !== 'phone'));
+		const [session] = now.sessions;
+		expect([session.opensAt, session.closesAt]).toEqual(['18:00', '19:30']);
+		// The first date the cell names is the DTSTART: the same days as before, at the new time.
+		expect(row[sessionsAt]).toContain(formatMonthDay(session.dtstart!, true));
+		const days = (starts: Array<string | null>) => starts.map((start) => start?.slice(0, 10));
+		expect(days(nextDates(session.rrule, session.dtstart, session.opensAt, session.closesAt))).toEqual(days(listing.sessions[0].next));
+		expect(now.hours).toEqual(listing.hours);
+		expect(now.locations.map(({ id: _id, ...location }) => location)).toEqual(listing.locations);
 	}, 600_000);
 });
