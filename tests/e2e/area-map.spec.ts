@@ -157,3 +157,30 @@ test('?kind= switches the map and the list beside it to 小学校区 or 中学�
 	expect(listed.every((entry) => /中学校区 \d+件$/.test(entry))).toBe(true);
 	expect((await mapLabels(page, listed.length)).sort()).toEqual([...listed].sort());
 });
+
+test('on a 320 px phone the list comes first, nothing scrolls sideways, and a popup is moved into the map, not cut off', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 700 });
+	await page.goto('/areas');
+	const listed = await listedAreas(page);
+	const map = areaMap(page);
+	const [listBox, mapBox] = [await page.locator('.overview .districts').boundingBox(), await map.boundingBox()];
+	expect(listBox!.y).toBeLessThan(mapBox!.y);
+	await map.scrollIntoViewIfNeeded();
+	await mapLabels(page, listed.length);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	// The label nearest the map's right edge: its popup would stick out there.
+	const rightmost = await map.locator('.area-label').evaluateAll((nodes) => {
+		const right = nodes.map((node) => node.getBoundingClientRect().right);
+		return right.indexOf(Math.max(...right));
+	});
+	await map.locator('.area-label').nth(rightmost).focus();
+	await page.keyboard.press('Enter');
+	const popup = map.locator('.maplibregl-popup');
+	await expect(popup).toBeVisible();
+	await expect
+		.poll(async () => {
+			const [frame, box] = [await map.boundingBox(), await popup.boundingBox()];
+			return box!.x >= frame!.x && box!.x + box!.width <= frame!.x + frame!.width;
+		})
+		.toBe(true);
+});

@@ -180,8 +180,21 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 			.setDOMContent(content)
 			.addTo(map!);
 		popup.on('close', () => selectArea(''));
+		keepInView(popup.getElement());
 		focusPopupLink(popup.getElement());
 		options.onselect(area.id);
+	}
+
+	/** Moves the map so an open popup is not cut off at its edge (as Leaflet's autoPan does): on a phone it often would be. */
+	function keepInView(element: HTMLElement) {
+		const box = element.getBoundingClientRect();
+		const frame = container.getBoundingClientRect();
+		const margin = 8;
+		const shift = (low: number, high: number, frameLow: number, frameHigh: number) =>
+			high - low > frameHigh - frameLow ? low - frameLow - margin : low < frameLow ? low - frameLow - margin : high > frameHigh ? high - frameHigh + margin : 0;
+		const dx = shift(box.left, box.right, frame.left, frame.right);
+		const dy = shift(box.top, box.bottom, frame.top, frame.bottom);
+		if (dx !== 0 || dy !== 0) map!.panBy([dx, dy], { animate: !prefersReducedMotion() });
 	}
 
 	/** Count labels: buttons over the map, in the list's order, so Tab reaches every area and Enter opens it. */
