@@ -85,6 +85,14 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits).filter(says(answer)).length).toBeGreaterThanOrEqual(atLeast);
 	});
 
+	it('shows each worry of a two-worry sentence near the top (childminding and shopping)', async () => {
+		// The shopping services alone would fill the first page; the childminding places take turns with them.
+		const { result } = await search(engine, { q: '子どもを預かってもらえんき買い物に行けんがよ' });
+		const top = read(result.hits.slice(0, 4));
+		expect(top.some(says(/一時的にお預かり|一時預かり|短時間の預かり/))).toBe(true);
+		expect(top.some(says(/買い物/))).toBe(true);
+	});
+
 	it('answers ひきこもり with consultation desks, not dentists and pharmacies', async () => {
 		const { result } = await search(engine, { q: 'ひきこもり' });
 		expect(result.total).toBeLessThan(500);

@@ -3,6 +3,7 @@ import { canonicalText, compileDictionaries, dictionaries, foldCanonical, keyRea
 import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
 import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
 import { mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
+import { inTurns } from '../../src/lib/server/search/planner';
 import { nameSortKey, synonymKeywords } from '../../src/lib/domain/text/index-text';
 import variants from '../../data/dictionaries/variants.json';
 import synonyms from '../../data/dictionaries/synonyms.json';
@@ -230,6 +231,17 @@ describe('query planning', () => {
 		const cannot = plan('息子が学校に行けなくなって半年たつ').levels[0];
 		expect(cannot.tiers.length).toBeGreaterThan(0);
 		expect(cannot.tiers).toEqual(plan('息子が学校に行かなくなって半年たつ').levels[0].tiers);
+	});
+
+	it('lets each worry of a sentence show its kind in turn', () => {
+		const two = plan('子どもを預けられんき買い物に行けん').levels[0];
+		expect(two.tiers).toEqual(expect.arrayContaining([{ tag: '一時預かり' }, { tag: '買い物代行' }]));
+		// Both first kinds are in round 0.
+		const round = (tag: string) => two.tierRounds?.[two.tiers.findIndex((tier) => 'tag' in tier && tier.tag === tag)];
+		expect(round('一時預かり')).toBe(0);
+		expect(round('買い物代行')).toBe(0);
+		expect(plan('電球が切れて困っている').levels[0].tierRounds).toBeUndefined();
+		expect(inTurns([['a1', 'a2', 'a3'], ['b1'], ['c1', 'c2']], [0, 0, 1])).toEqual(['a1', 'b1', 'a2', 'a3', 'c1', 'c2']);
 	});
 
 	it('ignores two-kana scraps inside a sentence (ばっかり is not 一時預かり)', () => {

@@ -25,6 +25,11 @@ export interface PlanLevel {
 	optional?: string[];
 	/** 困りごと: only listings in one of these tiers; earlier tiers rank first. Empty: no such filter. */
 	tiers: WorryTier[];
+	/**
+	 * When the text names several worries: each tier's round (0 for every worry's first kind, 1 for
+	 * the second…). Tiers of one round take turns in the list, so each worry's kind shows near the top.
+	 */
+	tierRounds?: number[];
 	/** An area understood from the text (an area id). */
 	areaId?: string;
 }
@@ -344,16 +349,17 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
  * Where to look for the worries, each place once: every concept's first kind, then every
  * concept's second kind, and so on (a sentence naming two worries shows both kinds first).
  */
-function worryTiers(worries: Worry[]): WorryTier[] {
-	const tiers = new Map<string, WorryTier>();
+function worryTiers(worries: Worry[]): { tiers: WorryTier[]; rounds: number[] } {
+	const tiers = new Map<string, { tier: WorryTier; round: number }>();
 	const deepest = Math.max(0, ...worries.map((worry) => worry.lookFor.length));
 	for (let depth = 0; depth < deepest; depth++) {
 		for (const worry of worries) {
 			const tier = worry.lookFor[depth];
-			if (tier && !tiers.has(JSON.stringify(tier))) tiers.set(JSON.stringify(tier), tier);
+			if (tier && !tiers.has(JSON.stringify(tier))) tiers.set(JSON.stringify(tier), { tier, round: depth });
 		}
 	}
-	return [...tiers.values()];
+	const entries = [...tiers.values()];
+	return { tiers: entries.map((entry) => entry.tier), rounds: entries.map((entry) => entry.round) };
 }
 
 function levelKey(level: PlanLevel): string {
@@ -408,7 +414,9 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const specific = worries.filter((entry) => !entry.worry.generic);
 	const chosenWorries = specific.length > 0 ? specific : worries;
 	// Japanese puts the head last (障害者の就労支援 is about 就労支援): the last concept's kinds lead.
-	const tiers = worryTiers(chosenWorries.map((entry) => entry.worry).reverse());
+	const { tiers, rounds } = worryTiers(chosenWorries.map((entry) => entry.worry).reverse());
+	// One worry: its kinds in order. Several: each one's kind in turn (see PlanLevel.tierRounds).
+	const tierRounds = chosenWorries.length > 1 ? { tierRounds: rounds } : {};
 
 	const levels: PlanLevel[] = [];
 	const push = (level: PlanLevel) => {
@@ -430,7 +438,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const ranking = (base: string[]) => [...new Set([...hints, ...worryWords, ...base.filter((word) => !unknownWords.has(word))])];
 	const withText = (base: string[], levelArea: string | undefined) => {
 		if (tiers.length > 0) {
-			push({ words: [], optional: ranking(base), tiers, areaId: levelArea });
+			push({ words: [], optional: ranking(base), tiers, ...tierRounds, areaId: levelArea });
 			// Nothing tagged for the worry: any of its words or the others, best covered first.
 			push({ words: [], optional: [...base, ...worryWords], tiers: [], areaId: levelArea });
 			return;

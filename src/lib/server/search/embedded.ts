@@ -19,7 +19,7 @@ import { toHit } from './hits';
 import { hourOfWeekInJapan, isOpenAtClock, isOpenThroughoutHour, japanClock, openDaysOf, openHoursOf, sessionWindows, weekIntervals, type SessionWindow } from './filters';
 import { emptyFacets, countFacets } from './facets';
 import type { SearchFacets } from '../../domain/search';
-import { basicPlan } from './planner';
+import { basicPlan, inTurns } from './planner';
 import { EmbeddedEventIndex } from './embedded-events';
 import type { EventQueryWord, EventSearchDocument } from '../../domain/text/event-text';
 
@@ -854,7 +854,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			order = (a, b) => tierOf[a] - tierOf[b] || Number(scores[b] > 0) - Number(scores[a] > 0) || attributeRanks[a] - attributeRanks[b] || byDistance(a, b) || byName(a, b);
 		else if (origin) order = (a, b) => tierOf[a] - tierOf[b] || scores[b] - scores[a] || attributeRanks[a] - attributeRanks[b] || byDistance(a, b) || byName(a, b);
 		else order = (a, b) => tierOf[a] - tierOf[b] || scores[b] - scores[a] || attributeRanks[a] - attributeRanks[b] || nameLengths[a] - nameLengths[b] || byName(a, b);
-		const hits = firstInOrder(matched, start + query.perPage, order)
+		const window = start + query.perPage;
+		const rounds = relevance && hasTiers && !(query.sort === 'distance' && origin) ? level?.tierRounds : undefined;
+		let ordered: number[];
+		if (rounds) {
+			// Several worries: each tier's best in turn (its first `window` are all a page can need).
+			const byTier: number[][] = tiers.map(() => []);
+			for (const rank of matched) byTier[tierOf[rank]].push(rank);
+			ordered = inTurns(
+				byTier.map((list) => firstInOrder(list, window, order)),
+				rounds
+			).slice(0, window);
+		} else ordered = firstInOrder(matched, window, order);
+		const hits = ordered
 			.slice(start)
 			.map((rank) => toHit(derived.sorted[rank].doc, Number.isFinite(distances[rank]) ? distances[rank] : null));
 		return { total: matched.length, page: query.page, per_page: query.perPage, hits, facets };

@@ -38,3 +38,20 @@ export function basicPlan(q: string | undefined): QueryPlan | null {
 export function tierOf(doc: Pick<SearchDocument, 'tags' | 'terms'>, tiers: readonly WorryTier[]): number {
 	return tiers.findIndex((tier) => ('tag' in tier ? doc.tags.includes(tier.tag) : doc.terms.includes(tier.term)));
 }
+
+/**
+ * Lists merged in turns: the lists of round 0 take one item each in turn until all are used up,
+ * then those of round 1, and so on (`rounds[i]` is list i's round; lists are in tier order).
+ */
+export function inTurns<T>(lists: readonly (readonly T[])[], rounds: readonly number[]): T[] {
+	const merged: T[] = [];
+	const order = [...new Set(rounds)].sort((a, b) => a - b);
+	for (const round of order) {
+		const members = lists.filter((_, index) => rounds[index] === round);
+		const longest = Math.max(0, ...members.map((list) => list.length));
+		for (let position = 0; position < longest; position++) {
+			for (const list of members) if (position < list.length) merged.push(list[position]);
+		}
+	}
+	return merged;
+}

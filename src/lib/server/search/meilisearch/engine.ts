@@ -15,7 +15,7 @@ import type { PlanLevel, QueryPlan, WorryTier } from '../../../domain/text/query
 import { haversineMeters, type LatLng } from '../../../domain/geo';
 import { hourOfWeekInJapan, isOpenNow } from '../filters';
 import { countFacets, emptyFacets } from '../facets';
-import { basicPlan, tierOf } from '../planner';
+import { basicPlan, inTurns, tierOf } from '../planner';
 import { meilisearchErrorCode, nodeHttpClient } from './http-client';
 import { MeilisearchEventIndex } from './events';
 import type { EventQueryWord, EventSearchDocument } from '../../../domain/text/event-text';
@@ -61,7 +61,9 @@ interface LevelRequest {
 	geoSorted: boolean;
 	main: number;
 	/** Sub-queries whose hits, in order and without repeats, are the level's ranking (and whether each is sorted by distance). */
-	ranked: Array<{ index: number; geoSorted: boolean }>;
+	ranked: Array<{ index: number; geoSorted: boolean; tier: number }>;
+	/** Several worries: each tier's round (PlanLevel.tierRounds), where the ranking takes turns. */
+	turns?: number[];
 }
 
 /** A multi-search request for a query and plan, and how to turn the answer into a SearchResult. */
@@ -246,24 +248,26 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			const ranked: LevelRequest['ranked'] = [];
 			const geoSorted = geoSort !== null && sort?.[0] === geoSort;
 			if (needsRanking) {
-				for (const tier of tiers.length > 0 ? tiers : [null]) {
+				for (const [tierIndex, tier] of (tiers.length > 0 ? tiers : [null]).entries()) {
 					const tierFilters = tier ? [...filter, tierFilter(tier)] : filter;
 					if (rankedWords) {
 						// Optional words come most telling first (the plan orders them): 'last' keeps those longest.
 						const withWords = { ...common, q: optional.join(' '), matchingStrategy: 'last' as const };
 						// With a location, nearest first among them (as the embedded engine orders).
 						const wordsSort = geoSort ? [geoSort] : undefined;
-						ranked.push({ index: add({ ...withWords, filter: tierFilters, sort: wordsSort, offset: 0, limit: windowEnd }), geoSorted: geoSort !== null });
+						ranked.push({ index: add({ ...withWords, filter: tierFilters, sort: wordsSort, offset: 0, limit: windowEnd }), geoSorted: geoSort !== null, tier: tierIndex });
 					}
 					for (const attributes of attributeGroups) {
 						ranked.push({
 							index: add({ ...common, filter: tierFilters, sort, attributesToSearchOn: attributes, offset: 0, limit: windowEnd }),
-							geoSorted
+							geoSorted,
+							tier: tierIndex
 						});
 					}
 				}
 			}
-			return { level, geoSorted, main, ranked };
+			const turns = relevance && tiers.length > 0 && !(query.sort === 'distance' && geoSort) ? level?.tierRounds : undefined;
+			return { level, geoSorted, main, ranked, turns };
 		});
 
 		const toResult = (responses: SearchResponse<RetrievedDocument>[]): SearchResult => {
@@ -287,16 +291,19 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		const byDistance = (hits: RetrievedDocument[], geoSorted: boolean) => (origin && geoSorted ? sortByDistance(hits, origin) : hits);
 		let docs: RetrievedDocument[] = byDistance(main.hits, request.geoSorted);
 		if (request.ranked.length > 0) {
+			// Each listing in the first tier that has it, as the embedded engine counts it.
 			const seen = new Set<string>();
-			const merged: RetrievedDocument[] = [];
-			for (const { index, geoSorted } of request.ranked) {
+			const byTier: RetrievedDocument[][] = [];
+			for (const { index, geoSorted, tier } of request.ranked) {
 				for (const hit of byDistance(responses[index].hits, geoSorted)) {
 					if (!seen.has(hit.id)) {
 						seen.add(hit.id);
-						merged.push(hit);
+						(byTier[tier] ??= []).push(hit);
 					}
 				}
 			}
+			const lists = byTier.map((list) => list ?? []);
+			const merged = request.turns ? inTurns(lists, request.turns) : lists.flat();
 			const start = (query.page - 1) * query.perPage;
 			docs = merged.slice(start, start + query.perPage);
 		}
@@ -317,16 +324,23 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			.filter((doc) => isOpenNow(doc, now))
 			.map((doc, order) => ({ doc, order, tier: tiers.length > 0 ? tierOf(doc, tiers) : 0, distance: distanceTo(origin, doc) }));
 		for (const { doc } of open) countFacets(facets, doc);
+		let ordered = open;
 		if (relevance) {
 			// Meilisearch's order is kept inside a tier; with a location, nearer first.
 			open.sort((a, b) => a.tier - b.tier || (origin ? (a.distance ?? Infinity) - (b.distance ?? Infinity) : 0) || a.order - b.order);
+			const rounds = request.level?.tierRounds;
+			if (rounds && !(query.sort === 'distance' && origin)) {
+				const byTier: Array<typeof open> = tiers.map(() => []);
+				for (const entry of open) byTier[Math.max(0, entry.tier)].push(entry);
+				ordered = inTurns(byTier, rounds);
+			}
 		}
 		const start = (query.page - 1) * query.perPage;
 		return {
 			total: open.length,
 			page: query.page,
 			per_page: query.perPage,
-			hits: open.slice(start, start + query.perPage).map(({ doc, distance }) => toHit(doc, distance)),
+			hits: ordered.slice(start, start + query.perPage).map(({ doc, distance }) => toHit(doc, distance)),
 			facets
 		};
 	}
