@@ -99,8 +99,12 @@ describe('CSV export → import of the 3,000-listing sample', () => {
 		expect(preview.preview.problems).toEqual([]);
 		expect(preview.preview.rows.filter((row) => row.action !== 'update')).toEqual([]);
 
+		const places = () => db.$client.prepare('SELECT count(*) FROM locations').pluck().get();
+		const placesBefore = places();
 		const result = await importCsv(db, bytes, { profile, geocoder: null });
 		expect(result.written).toBe(true);
+		// Places shared by several listings stay shared: no copies made of unchanged places.
+		expect(places()).toBe(placesBefore);
 		expect([result.created, result.updated]).toEqual([0, ids.length]);
 		expect(listingIds(db, true)).toEqual(ids);
 		const after = new Map(ids.map((id) => [id, snapshot(id)]));

@@ -10,7 +10,7 @@ import * as t from '../db/schema';
 import { getListing } from '../listings';
 import type { ServiceStatus } from '../../domain/taxonomy';
 import type { FieldErrors } from '../../components/admin/listing-form';
-import { listingToInput, type ListingInput } from './listing-input';
+import { listingToInput, type ListingInput, type LocationInput } from './listing-input';
 import { loadCityProfile } from '../city-profile';
 
 /** A drizzle transaction (or the database itself) for the better-sqlite3 driver. */
@@ -78,6 +78,19 @@ function primaryLocationId(db: Tx, serviceId: string): string | null {
 	);
 }
 
+/** Whether the stored place already is what the input says (its fields and its areas). */
+function sameLocation(db: Tx, locationId: string, input: LocationInput): boolean {
+	const row = db.select().from(t.locations).where(eq(t.locations.id, locationId)).get();
+	if (!row) return false;
+	const { areaIds, accessibility, ...fields } = input;
+	const areas = db.select({ areaId: t.locationAreas.areaId }).from(t.locationAreas).where(eq(t.locationAreas.locationId, locationId)).all();
+	return (
+		(Object.keys(fields) as Array<keyof typeof fields>).every((key) => row[key] === fields[key]) &&
+		row.accessibility === JSON.stringify(accessibility) &&
+		JSON.stringify(areas.map((area) => area.areaId).sort()) === JSON.stringify([...areaIds].sort())
+	);
+}
+
 /**
  * The location row this listing may change: its own main location, or a fresh copy when the row
  * is shared with other listings (so editing one listing never moves another organisation's).
@@ -97,6 +110,8 @@ function writeLocation(db: Tx, serviceId: string, input: ListingInput, now: stri
 			.from(t.serviceLocations)
 			.where(and(eq(t.serviceLocations.locationId, currentId), ne(t.serviceLocations.serviceId, serviceId)))
 			.get() !== undefined;
+	// A shared place saved as it is stays shared (an unchanged row of a CSV import, for one).
+	if (currentId && shared && sameLocation(db, currentId, input.location)) return;
 	let locationId = currentId;
 	if (locationId && !shared) {
 		db.update(t.locations).set(values).where(eq(t.locations.id, locationId)).run();
