@@ -55,6 +55,25 @@ function prepareVolume(name: string, { keepDirectory = false } = {}): Volume {
 	return { directory, file, listing, services };
 }
 
+/** test-results/<name> as its own small tmpfs (the database's size + 24 MiB): needs root with CAP_SYS_ADMIN, and says so. */
+function mountTmpfs(name: string): string {
+	const directory = path.resolve(`test-results/${name}`);
+	unmount(directory);
+	fs.rmSync(directory, { recursive: true, force: true });
+	fs.mkdirSync(directory, { recursive: true });
+	const size = fs.statSync(path.resolve('test-results/e2e.db')).size + 24 * 1024 * 1024;
+	mount(['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', directory]);
+	return directory;
+}
+
+function mount(args: string[]): void {
+	try {
+		execFileSync('mount', args, { stdio: 'pipe' });
+	} catch (error) {
+		throw new Error(`mount ${args.join(' ')} failed (these tests mount a tmpfs: root with CAP_SYS_ADMIN): ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
+	}
+}
+
 /** Unmounts a test's tmpfs (also one an aborted run left). */
 function unmount(directory: string): void {
 	if (spawnSync('mountpoint', ['-q', directory]).status === 0) execFileSync('umount', [directory]);
@@ -134,10 +153,10 @@ test.describe('a database the server cannot write', () => {
 	let mounted: string | null = null;
 
 	test.afterEach(async () => {
-		if (volume) setWritable(volume, true);
 		await server?.stop();
 		server = null;
 		if (mounted) unmount(mounted);
+		else if (volume) setWritable(volume, true);
 		mounted = null;
 		volume = null;
 		log.length = 0;
@@ -243,19 +262,9 @@ test.describe('a database the server cannot write', () => {
 
 	test('a running server on a volume that fills up (a real tmpfs): writes 503 with the reason, pages answer, 200 again once space is freed', async ({ browser }) => {
 		test.setTimeout(START_TIMEOUT_MS + 120_000);
-		const directory = path.resolve('test-results/full-volume');
-		unmount(directory);
-		fs.rmSync(directory, { recursive: true, force: true });
-		fs.mkdirSync(directory, { recursive: true });
-		const size = fs.statSync(path.resolve('test-results/e2e.db')).size + 24 * 1024 * 1024;
-		try {
-			execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', directory], { stdio: 'pipe' });
-		} catch (error) {
-			throw new Error(`this test mounts a small tmpfs and needs root with CAP_SYS_ADMIN: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
-		}
-		mounted = directory;
+		mounted = mountTmpfs('full-volume');
 		volume = prepareVolume('full-volume', { keepDirectory: true });
-		const { file, listing } = volume;
+		const { directory, file, listing } = volume;
 		server = await startAppServer(file, { LOG_LEVEL: 'info' }, START_TIMEOUT_MS, { unprivileged: true, onLog: (line) => log.push(line) });
 		const base = server.url;
 		const curator = await signIn(browser, base, CURATOR.email);
@@ -284,5 +293,33 @@ test.describe('a database the server cannot write', () => {
 		await expect(curator.getByRole('status')).toContainText('確認済みにしました', { timeout: 60_000 });
 		await stopCleanly(server, log);
 		server = null;
+	});
+
+	test('started as root on a volume mounted read-only (a tmpfs remounted ro: EROFS binds root too): pages answer, writes 503; remounted rw: 200, no restart', async ({ browser }) => {
+		test.setTimeout(START_TIMEOUT_MS + 120_000);
+		mounted = mountTmpfs('readonly-mount');
+		volume = prepareVolume('readonly-mount', { keepDirectory: true });
+		const { directory, file, listing, services } = volume;
+		mount(['-o', 'remount,ro', directory]);
+		server = await startAppServer(file, { LOG_LEVEL: 'info' }, START_TIMEOUT_MS, { until: 'live', onLog: (line) => log.push(line) });
+		const base = server.url;
+		const notReady = await readiness(server);
+		expect(notReady.status).toBe(503);
+		expect(notReady.body.database).toMatchObject({ writable: false, connection: 'snapshot' });
+		expect(notReady.body.database.error).toMatch(/is on a read-only file system \(EROFS\)/);
+		expect((await request(`${base}/search?q=${encodeURIComponent(listing.name)}`)).body).toContain(listing.name);
+		expect((await request(`${base}/services/${listing.id}`)).status).toBe(200);
+		const refusedLogin = await signIn(browser, base, CURATOR.email);
+		await expect(refusedLogin.getByText(REFUSED)).toBeVisible();
+
+		mount(['-o', 'remount,rw', directory]);
+		await expect.poll(async () => (await readiness(server!)).status).toBe(200);
+		const curator = await signIn(browser, base, CURATOR.email);
+		await expect(curator).toHaveURL(/\/admin$/);
+		await verifyListing(curator, base, listing.id);
+		await expect(curator.getByRole('status')).toContainText('確認済みにしました', { timeout: 60_000 });
+		await stopCleanly(server, log);
+		server = null;
+		expect(count(file, 'SELECT count(*) FROM services')).toBe(services);
 	});
 });
