@@ -10,6 +10,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		prefecture: profile.prefecture,
 		deskProgramme: profile.deskProgramme,
 		sampleNotice: config.sampleNotice,
+		sampleNoticeEn: config.sampleNoticeEn,
 		mapTiles: { url: config.tileUrl, attribution: config.tileAttribution, home: profile.center },
 		language: locals.language,
 		display: locals.display

@@ -1,5 +1,6 @@
 /** Japanese date and distance wording shared by the public pages. */
 import { formatDistance, walkingMinutes } from '$lib/domain/geo';
+import type { Language } from '$lib/domain/i18n/languages';
 
 const westernDate = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });
 // The Japanese calendar gives 和暦: "令和8年3月5日".
@@ -24,6 +25,15 @@ export function formatDateBothCalendars(value: string | null): string | null {
 	const date = value ? toDate(value) : null;
 	if (!date) return null;
 	return `${westernDate.format(date)}（${japaneseEraDate.format(date)}）`;
+}
+
+const englishDate = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Tokyo' });
+
+/** A day in the reader's language: "Mar 5, 2026" in English, both Japanese calendars otherwise. */
+export function formatDateForReader(value: string | null, language: Language): string | null {
+	if (language !== 'en') return formatDateBothCalendars(value);
+	const date = value ? toDate(value) : null;
+	return date ? englishDate.format(date) : null;
 }
 
 /** "2026年3月5日 10:05" for a moment in the admin (Japan time). */

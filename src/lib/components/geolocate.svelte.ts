@@ -7,9 +7,9 @@ export class LocationRequest {
 	message = $state('');
 
 	/** The position, or null (after saying so in `message`) when the browser cannot tell. */
-	async locate(failMessage: string): Promise<{ lat: string; lng: string } | null> {
+	async locate(failMessage: string, locatingMessage: string): Promise<{ lat: string; lng: string } | null> {
 		this.locating = true;
-		this.message = '現在地を確かめています…';
+		this.message = locatingMessage;
 		try {
 			const position = await new Promise<GeolocationPosition>((resolve, reject) =>
 				navigator.geolocation.getCurrentPosition(resolve, reject, { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 })

@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 export const TEXT_SIZES = ['standard', 'large', 'xlarge'] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
-export const TEXT_SIZE_LABELS: Record<TextSize, string> = { standard: '標準', large: '大', xlarge: '特大' };
 
 export interface DisplayPrefs {
 	textSize: TextSize;

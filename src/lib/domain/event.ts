@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { FIELDS, TARGETS, type Field, type Target } from './taxonomy';
 import { booleanParam, intParam, MAX_PER_PAGE, MESSAGES, numberParam, readParams, type ValidationIssue } from './search';
-import { addDays, weekdayOf, type Occurrence, type Series, type SeriesException } from './recurrence';
-import { WEEKDAY_LABELS } from './hours';
+import { addDays, formatEnglishMonthDay, weekdayOf, type Occurrence, type Series, type SeriesException } from './recurrence';
+import { ENGLISH_WEEKDAYS, WEEKDAY_LABELS } from './hours';
+import type { Language } from './i18n/languages';
 
 export const EVENT_STATUSES = ['draft', 'review', 'published', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -121,16 +122,22 @@ export function formatJapaneseDate(isoDate: string, options: { wareki?: boolean;
 	return `${year}${m}月${d}日${weekday}`;
 }
 
-/** "12月8日（火）" for short lists (次回). */
-export function formatShortDate(isoDate: string): string {
+/** "12月8日（火）" for short lists (次回); "Tue, Dec 8" in English. */
+export function formatShortDate(isoDate: string, language: Language = 'ja'): string {
+	if (language === 'en') return `${ENGLISH_WEEKDAYS[weekdayOf(isoDate)]}, ${formatEnglishMonthDay(isoDate)}`;
 	const [, m, d] = isoDate.split('-').map(Number);
 	return `${m}月${d}日（${WEEKDAY_LABELS[weekdayOf(isoDate)]}）`;
 }
 
-/** "10:00〜11:30" (leading zero of the hour dropped, as timetables write it). */
-export function formatTimeRange(startTime: string | null, endTime: string | null): string {
-	const clock = (value: string) => value.replace(/^0(\d):/, '$1:');
+/** "09:30" → "9:30": the leading zero of the hour dropped, as timetables write it. */
+export function clock(value: string): string {
+	return value.replace(/^0(\d):/, '$1:');
+}
+
+/** "10:00〜11:30" (leading zero of the hour dropped, as timetables write it); "10:00–11:30", "from 10:00" in English. */
+export function formatTimeRange(startTime: string | null, endTime: string | null, language: Language = 'ja'): string {
 	if (!startTime) return '';
+	if (language === 'en') return endTime ? `${clock(startTime)}–${clock(endTime)}` : `from ${clock(startTime)}`;
 	return endTime ? `${clock(startTime)}〜${clock(endTime)}` : `${clock(startTime)}〜`;
 }
 

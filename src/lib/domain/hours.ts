@@ -5,7 +5,11 @@
  * has no daylight saving, so a fixed +09:00 offset is exact).
  */
 
+import type { Language } from './i18n/languages';
+
 export const WEEKDAY_LABELS = ['日', '月', '火', '水', '木', '金', '土'] as const;
+/** English short weekdays, Sunday = 0 (English pages write hours and dates with these). */
+export const ENGLISH_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MINUTES_PER_DAY = 24 * 60;
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -77,27 +81,32 @@ export function isOpenOnWeekday(spans: readonly WeeklySpan[], weekday: number): 
 	return spans.some((span) => span.weekday === weekday && spanToWeekInterval(span) !== null);
 }
 
-/** "9:00〜12:00", "22:00〜6:00（翌日）", "24時間". */
-export function formatSpan(span: WeeklySpan): string {
+/** "9:00〜12:00", "22:00〜6:00（翌日）", "24時間" (English: "9:00–12:00", "22:00–6:00 (next day)", "24 hours"). */
+export function formatSpan(span: WeeklySpan, language: Language = 'ja'): string {
+	const english = language === 'en';
 	const opens = parseClock(span.opensAt) ?? 0;
 	const closes = parseClock(span.closesAt) ?? 0;
-	if (opens === 0 && (closes === MINUTES_PER_DAY || closes === 0)) return '24時間';
-	const nextDay = closes <= opens ? '（翌日）' : '';
-	return `${formatClock(opens)}〜${formatClock(closes)}${nextDay}`;
+	if (opens === 0 && (closes === MINUTES_PER_DAY || closes === 0)) return english ? '24 hours' : '24時間';
+	const nextDay = closes <= opens ? (english ? ' (next day)' : '（翌日）') : '';
+	return `${formatClock(opens)}${english ? '–' : '〜'}${formatClock(closes)}${nextDay}`;
 }
 
 /**
- * Groups weekdays with identical hours: "月〜金 9:00〜12:00、13:00〜17:00 ／ 土 9:00〜12:00".
- * Weekdays are listed Monday first, as Japanese timetables do.
+ * Groups weekdays with identical hours: "月〜金 9:00〜12:00、13:00〜17:00 ／ 土 9:00〜12:00"
+ * (English: "Mon–Fri 9:00–12:00, 13:00–17:00"). Weekdays are listed Monday first, as Japanese
+ * timetables do. The Japanese wording is also the spreadsheet's (hours-text reads it back).
  */
-export function formatWeeklyHours(spans: readonly WeeklySpan[]): string[] {
+export function formatWeeklyHours(spans: readonly WeeklySpan[], language: Language = 'ja'): string[] {
+	const english = language === 'en';
+	const labels: readonly string[] = english ? ENGLISH_WEEKDAYS : WEEKDAY_LABELS;
+	const [pair, range, spanSeparator] = english ? [' & ', '–', ', '] : ['・', '〜', '、'];
 	const byDay = new Map<number, string>();
 	for (const day of [1, 2, 3, 4, 5, 6, 0]) {
 		const daySpans = spans
 			.filter((span) => span.weekday === day && spanToWeekInterval(span))
 			.sort((a, b) => (parseClock(a.opensAt) ?? 0) - (parseClock(b.opensAt) ?? 0));
 		if (daySpans.length === 0) continue;
-		const text = daySpans.map(formatSpan).join('、');
+		const text = daySpans.map((span) => formatSpan(span, language)).join(spanSeparator);
 		byDay.set(day, text);
 	}
 	const lines: string[] = [];
@@ -112,11 +121,7 @@ export function formatWeeklyHours(spans: readonly WeeklySpan[]): string[] {
 		let j = i;
 		while (j + 1 < order.length && byDay.get(order[j + 1]) === text) j++;
 		const days =
-			j === i
-				? WEEKDAY_LABELS[order[i]]
-				: j === i + 1
-					? `${WEEKDAY_LABELS[order[i]]}・${WEEKDAY_LABELS[order[j]]}`
-					: `${WEEKDAY_LABELS[order[i]]}〜${WEEKDAY_LABELS[order[j]]}`;
+			j === i ? labels[order[i]] : `${labels[order[i]]}${j === i + 1 ? pair : range}${labels[order[j]]}`;
 		lines.push(`${days} ${text}`);
 		i = j + 1;
 	}

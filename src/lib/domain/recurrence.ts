@@ -10,7 +10,8 @@
  * occurrence's instant is its local time with a fixed +09:00 offset.
  */
 import * as rruleModule from 'rrule';
-import { formatClock, parseClock } from './hours';
+import { ENGLISH_WEEKDAYS, formatClock, parseClock } from './hours';
+import type { Language } from './i18n/languages';
 
 // rrule ships CommonJS for Node and ESM for bundlers; take the class from whichever we got.
 // (Looked up at run time: a static `.default` makes the bundler warn that it is always undefined.)
@@ -143,32 +144,83 @@ function describePattern(choice: RecurrenceChoice, firstDate: string | null): st
 			// Which weeks: counted from the first session (the phase lives in DTSTART, not in the rule).
 			return firstDate ? `隔週${days}（${formatMonthDay(firstDate, true)}から2週ごと）` : `隔週${days}`;
 		case 'monthly-nth': {
-			const nths = [...(choice.nths ?? [])].sort((a, b) => (a < 0 ? 9 : a) - (b < 0 ? 9 : b));
-			return `毎月${nths.map((n) => (n < 0 ? '最終' : `第${n}`)).join('・')}${days}`;
+			return `毎月${sortedNths(choice).map((n) => (n < 0 ? '最終' : `第${n}`)).join('・')}${days}`;
 		}
 		case 'monthly-day':
 			return `毎月${(choice.monthDays ?? []).join('・')}日`;
 	}
 }
 
+/** 1st, 2nd, … then 最終 (-1) last. */
+function sortedNths(choice: RecurrenceChoice): number[] {
+	return [...(choice.nths ?? [])].sort((a, b) => (a < 0 ? 9 : a) - (b < 0 ? 9 : b));
+}
+
+/** "Mon", "Mon & Thu", "Mon, Wed & Fri" (Monday first). */
+function englishList(items: string[]): string {
+	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} & ${items.at(-1)}`;
+}
+
+function ordinal(n: number): string {
+	const tens = n % 100;
+	const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+	return `${n}${suffix}`;
+}
+
+function describePatternInEnglish(choice: RecurrenceChoice, firstDate: string | null): string {
+	const days = englishList(
+		[...(choice.weekdays ?? [])].sort((a, b) => sundayFirstToRRuleIndex(a) - sundayFirstToRRuleIndex(b)).map((d) => ENGLISH_WEEKDAYS[d])
+	);
+	switch (choice.pattern) {
+		case 'weekly':
+			return `Every ${days}`;
+		case 'biweekly':
+			return firstDate ? `Every other ${days} (every 2 weeks from ${formatEnglishMonthDay(firstDate, true)})` : `Every other ${days}`;
+		case 'monthly-nth':
+			return `${englishList(sortedNths(choice).map((n) => (n < 0 ? 'last' : ordinal(n))))} ${days} of each month`;
+		case 'monthly-day':
+			return `Monthly on the ${englishList((choice.monthDays ?? []).map(ordinal))}`;
+	}
+}
+
 /**
  * "毎月第2・第4火曜", "毎週月・木曜", "隔週水曜（2026年4月1日から2週ごと）", "毎月15日", "毎月最終金曜",
  * with "（2027年3月31日まで）" or "（全10回）" when the series ends. Give dtstart so 隔週 says which weeks.
+ * English: "2nd & 4th Tue of each month", "Every Mon & Thu", "(until Mar 31, 2027)", "(10 times)".
+ * The Japanese wording is also the spreadsheet's (hours-text reads it back).
  */
-export function describeRecurrence(rrule: string, dtstart?: string | null): string {
+export function describeRecurrence(rrule: string, dtstart?: string | null, language: Language = 'ja'): string {
 	const choice = exactRecurrence(rrule);
 	if (!choice) return rrule;
 	const firstDate = choice.pattern === 'biweekly' && dtstart ? (firstOccurrenceDate(rrule, dtstart) ?? null) : null;
+	if (language === 'en') {
+		const end = choice.until ? ` (until ${formatEnglishMonthDay(choice.until, true)})` : choice.count ? ` (${choice.count} times)` : '';
+		return `${describePatternInEnglish(choice, firstDate)}${end}`;
+	}
 	const end = choice.until ? `（${formatMonthDay(choice.until, true)}まで）` : choice.count ? `（全${choice.count}回）` : '';
 	return `${describePattern(choice, firstDate)}${end}`;
 }
 
-/** describeRecurrence plus the session's time: "毎月第2・第4火曜 10:00〜11:30". */
-export function describeSession(rrule: string, opensAt?: string | null, closesAt?: string | null, dtstart?: string | null): string {
+/** describeRecurrence plus the session's time: "毎月第2・第4火曜 10:00〜11:30" ("… 10:00–11:30", "… from 13:30"). */
+export function describeSession(
+	rrule: string,
+	opensAt?: string | null,
+	closesAt?: string | null,
+	dtstart?: string | null,
+	language: Language = 'ja'
+): string {
 	const opens = opensAt ? parseClock(opensAt) : null;
 	const closes = closesAt ? parseClock(closesAt) : null;
-	const time = opens === null ? '' : ` ${formatClock(opens)}${closes === null ? '〜' : `〜${formatClock(closes)}`}`;
-	return `${describeRecurrence(rrule, dtstart)}${time}`;
+	const english = language === 'en';
+	const time =
+		opens === null
+			? ''
+			: closes === null
+				? english
+					? ` from ${formatClock(opens)}`
+					: ` ${formatClock(opens)}〜`
+				: ` ${formatClock(opens)}${english ? '–' : '〜'}${formatClock(closes)}`;
+	return `${describeRecurrence(rrule, dtstart, language)}${time}`;
 }
 
 /** Weekdays (Sunday = 0) on which the rule can occur. */
@@ -186,6 +238,14 @@ const MOVE_WINDOW_DAYS = 62;
 export function formatMonthDay(isoDate: string, withYear = false): string {
 	const [y, m, d] = isoDate.split('-').map(Number);
 	return `${withYear ? `${y}年` : ''}${m}月${d}日`;
+}
+
+const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Dec 8, 2026" (withYear) or "Dec 8", from 'YYYY-MM-DD'. */
+export function formatEnglishMonthDay(isoDate: string, withYear = false): string {
+	const [y, m, d] = isoDate.split('-').map(Number);
+	return `${ENGLISH_MONTHS[m - 1]} ${d}${withYear ? `, ${y}` : ''}`;
 }
 
 /** The Japanese calendar date of an instant ('YYYY-MM-DD'). */

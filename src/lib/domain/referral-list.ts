@@ -5,6 +5,7 @@
  * account and stores nothing on the server.
  */
 import { z } from 'zod';
+import { MESSAGES, type Language } from './i18n';
 
 export const MAX_LIST_ITEMS = 30;
 export const MAX_NOTE_LENGTH = 80;
@@ -45,11 +46,12 @@ export function listFromParams(params: URLSearchParams): ParsedList {
 	}
 	const parsed = ListEntriesSchema.safeParse(raw.filter((entry, index) => raw.findIndex((other) => other.id === entry.id) === index));
 	if (parsed.success) return { ok: true, entries: parsed.data };
-	return {
-		ok: false,
-		ja: `リストのリンクが正しくありません（${MAX_LIST_ITEMS}件まで、メモは${MAX_NOTE_LENGTH}文字までです）。`,
-		en: `Invalid list link: at most ${MAX_LIST_ITEMS} items with notes of at most ${MAX_NOTE_LENGTH} characters.`
-	};
+	return { ok: false, ja: invalidListMessage('ja'), en: invalidListMessage('en') };
+}
+
+/** Why a list link was refused, in the reader's language. */
+export function invalidListMessage(language: Language): string {
+	return MESSAGES[language].sharedList.invalid(String(MAX_LIST_ITEMS), String(MAX_NOTE_LENGTH));
 }
 
 export function sharedListPath(entries: readonly ListEntry[]): string {

@@ -9,7 +9,8 @@ import { MAX_PER_PAGE } from '../domain/search';
 import { AREA_KINDS, FIELDS, TAXONOMY_TERMS, type AreaKind, type Field } from '../domain/taxonomy';
 import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
 import { describeSession } from '../domain/recurrence';
-import { nextDatesForListings } from './events/next-dates';
+import { NEXT_DATES, nextDatesForListings } from './events/next-dates';
+import type { Language } from '../domain/i18n/languages';
 import type { AreaOption, ListingSummary } from '../components/types';
 import { labelPoint, parseAreaGeometry, type AreaGeometry } from '../domain/area-map';
 
@@ -44,25 +45,25 @@ FROM services s
 WHERE s.id IN (SELECT value FROM json_each(?))`;
 
 /** Sessions first ("毎月第2・第4火曜 10:00〜11:30"), else grouped weekly hours; at most two lines. */
-function whenLines(schedulesJson: string): string[] {
+function whenLines(schedulesJson: string, language: Language): string[] {
 	const schedules = JSON.parse(schedulesJson) as ScheduleTuple[];
 	const sessions = schedules
 		.filter(([kind, , , , rrule]) => kind === 'session' && rrule)
-		.map(([, , opensAt, closesAt, rrule, dtstart]) => describeSession(rrule!, opensAt, closesAt, dtstart));
+		.map(([, , opensAt, closesAt, rrule, dtstart]) => describeSession(rrule!, opensAt, closesAt, dtstart, language));
 	if (sessions.length > 0) return sessions.slice(0, 2);
 	const hours: WeeklySpan[] = schedules
 		.filter(([kind, weekday, opensAt, closesAt]) => kind === 'hours' && weekday !== null && opensAt && closesAt)
 		.map(([, weekday, opensAt, closesAt]) => ({ weekday: weekday!, opensAt: opensAt!, closesAt: closesAt! }));
-	return formatWeeklyHours(hours).slice(0, 2);
+	return formatWeeklyHours(hours, language).slice(0, 2);
 }
 
-/** Search hits → list items with their 地区, first phone and FAX numbers, days/times and 次回 dates. */
-export function summarizeHits(app: App, hits: SearchHit[]): ListingSummary[] {
+/** Search hits → list items with their 地区, first phone and FAX numbers, days/times and 次回 dates (worded in `language`). */
+export function summarizeHits(app: App, hits: SearchHit[], language: Language = 'ja'): ListingSummary[] {
 	if (hits.length === 0) return [];
 	const ids = hits.map((hit) => hit.id);
 	const rows = app.db.$client.prepare(EXTRAS_SQL).all(JSON.stringify(ids)) as ExtrasRow[];
 	const extras = new Map(rows.map((row) => [row.id, row]));
-	const next = nextDatesForListings(app.db, ids, app.now());
+	const next = nextDatesForListings(app.db, ids, app.now(), NEXT_DATES, language);
 	return hits.map((hit) => {
 		const row = extras.get(hit.id);
 		return {
@@ -70,7 +71,7 @@ export function summarizeHits(app: App, hits: SearchHit[]): ListingSummary[] {
 			district: row?.district ?? null,
 			phone: row?.phone ?? null,
 			fax: row?.fax ?? null,
-			when: row ? whenLines(row.schedules) : [],
+			when: row ? whenLines(row.schedules, language) : [],
 			next: (next.get(hit.id) ?? []).map((date) => date.label)
 		};
 	});
@@ -174,11 +175,11 @@ export function findAreaBySlug(app: App, slug: string): AreaRef | null {
 }
 
 /** All published listings of one 地区, 小学校区 or 中学校区 (by slug), grouped by the five fields in their usual order. */
-export async function loadAreaPage(app: App, slug: string): Promise<AreaPage | null> {
+export async function loadAreaPage(app: App, slug: string, language: Language = 'ja'): Promise<AreaPage | null> {
 	const area = findAreaBySlug(app, slug);
 	if (!area) return null;
 	const { hits } = await searchAll(app, { area: area.id, sort: 'name' });
-	const listings = summarizeHits(app, hits);
+	const listings = summarizeHits(app, hits, language);
 	const groups = FIELDS.map((field) => {
 		const inField = listings.filter((listing) => listing.field === field);
 		return { field, kinds: kindCounts(inField), listings: inField };

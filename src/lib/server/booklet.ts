@@ -7,13 +7,15 @@ import type { App } from './app';
 import type { AreaRef } from './search/service';
 import { findAreaBySlug, searchAll, summarizeHits } from './areas';
 import { PRINT_LIMIT, qrDataUrl } from './print';
-import { FIELDS } from '../domain/taxonomy';
+import { FIELDS, type Field } from '../domain/taxonomy';
+import type { Language } from '../domain/i18n/languages';
 import type { SearchHit } from '../domain/search';
 import type { PrintItem } from '../components/types';
 
 export interface BookletSection {
 	id: string;
-	title: string;
+	/** The field of the section; null for the first one (まず相談できるところ). */
+	field: Field | null;
 	items: PrintItem[];
 }
 
@@ -46,7 +48,7 @@ async function nearestCareCenter(app: App, areaId: string): Promise<SearchHit[]>
 	return result.hits.map(({ distance_m: _distance, ...hit }) => hit);
 }
 
-export async function loadBooklet(app: App, slug: string, origin: string): Promise<Booklet | null> {
+export async function loadBooklet(app: App, slug: string, origin: string, language: Language = 'ja'): Promise<Booklet | null> {
 	const area = findAreaBySlug(app, slug);
 	if (!area) return null;
 	const { hits, total } = await searchAll(app, { area: area.id, sort: 'name' }, PRINT_LIMIT);
@@ -62,7 +64,7 @@ export async function loadBooklet(app: App, slug: string, origin: string): Promi
 	firstHits.push(...(careCenters.length > 0 ? careCenters : await nearestCareCenter(app, area.id)));
 	const first = new Set(firstHits.map((hit) => hit.id));
 
-	const summaries = new Map(summarizeHits(app, [...firstHits, ...hits.filter((hit) => !first.has(hit.id))]).map((s) => [s.id, s]));
+	const summaries = new Map(summarizeHits(app, [...firstHits, ...hits.filter((hit) => !first.has(hit.id))], language).map((s) => [s.id, s]));
 	const toItems = async (group: SearchHit[]): Promise<PrintItem[]> =>
 		Promise.all(
 			group.map(async (hit) => {
@@ -71,11 +73,11 @@ export async function loadBooklet(app: App, slug: string, origin: string): Promi
 			})
 		);
 	const sections: BookletSection[] = [
-		{ id: 'first', title: 'まず相談できるところ（なんでも相談窓口・高齢者支援センター）', items: await toItems(firstHits) }
+		{ id: 'first', field: null, items: await toItems(firstHits) }
 	];
 	for (const field of FIELDS) {
 		const group = hits.filter((hit) => hit.field === field && !first.has(hit.id));
-		if (group.length > 0) sections.push({ id: `field-${field}`, title: field, items: await toItems(group) });
+		if (group.length > 0) sections.push({ id: `field-${field}`, field, items: await toItems(group) });
 	}
 	const areaUrl = `${origin}/areas/${area.slug}`;
 	return {

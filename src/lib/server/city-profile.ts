@@ -22,6 +22,8 @@ export const CityProfileSchema = z.object({
 	bounds: z.object({ south: z.number(), north: z.number(), west: z.number(), east: z.number() }),
 	contact: z.string().default(''),
 	sampleNotice: z.string().default('サンプルデータ（架空）'),
+	/** The same notice on English pages. */
+	sampleNoticeEn: z.string().default('Sample data (fictional)'),
 	/** The open-data licence of the published listings (CC BY 4.0 unless the city chooses another). */
 	licence: z
 		.object({ name: z.string().min(1), url: z.string().url() })

@@ -15,6 +15,8 @@ export interface AppConfig {
 	tileAttribution: string;
 	/** Shown on every page while the database holds the generated (fictional) sample. */
 	sampleNotice: string;
+	/** The notice on English pages; empty: English pages show the Japanese one (marked as Japanese). */
+	sampleNoticeEn: string;
 	/** TSUNAGI_NOW: a fixed "now" (ISO instant) for tests and demos; null = the real clock. */
 	fixedNow: Date | null;
 }
@@ -43,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		tileUrl: env.MAP_TILE_URL ?? profile.tileUrl,
 		tileAttribution: env.MAP_TILE_ATTRIBUTION ?? profile.tileAttribution,
 		sampleNotice: env.SAMPLE_NOTICE ?? profile.sampleNotice,
+		// A notice changed by SAMPLE_NOTICE alone is not translated by the profile's default.
+		sampleNoticeEn: env.SAMPLE_NOTICE_EN ?? (env.SAMPLE_NOTICE === undefined ? profile.sampleNoticeEn : ''),
 		fixedNow: parseFixedNow(env.TSUNAGI_NOW)
 	};
 }

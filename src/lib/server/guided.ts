@@ -5,6 +5,7 @@
  * (`ask`); their first key is the query, so the search engines answer from the same 困りごと data
  * (tags and terms in tiers) as a typed search.
  */
+import { MESSAGES, type Language } from '../domain/i18n';
 import { z } from 'zod';
 import type { App } from './app';
 import type { TaxonomyStore } from './taxonomy';
@@ -62,14 +63,14 @@ export interface GuidedAnswer {
 }
 
 /** A 地区 by name or slug, with its centre as the place distances are measured from. */
-export function areaPlace(app: App, value: string): GuidedPlace | null {
+export function areaPlace(app: App, value: string, language: Language = 'ja'): GuidedPlace | null {
 	const area = app.search.resolveArea(value);
 	if (!area) return null;
 	const center = app.db.$client.prepare('SELECT center_lat AS lat, center_lng AS lng FROM areas WHERE id = ?').get(area.id) as
 		| { lat: number | null; lng: number | null }
 		| undefined;
 	if (center?.lat == null || center.lng == null) return null;
-	const label = area.kind === '地区' ? `${area.name}地区` : area.name;
+	const label = MESSAGES[language].areaPlace(area.name, area.kind);
 	return { lat: center.lat, lng: center.lng, label, areaName: area.name };
 }
 
@@ -78,19 +79,19 @@ export function findWorry(worries: readonly GuidedWorry[], key: string | undefin
 	return worries.find((worry) => worry.key === key || worry.ask === key) ?? null;
 }
 
-export async function guidedAnswer(app: App, worry: GuidedWorry, place: GuidedPlace): Promise<GuidedAnswer> {
+export async function guidedAnswer(app: App, worry: GuidedWorry, place: GuidedPlace, language: Language = 'ja'): Promise<GuidedAnswer> {
 	const origin = { lat: place.lat, lng: place.lng };
 	// Relevance with an origin: the worry's first tier (e.g. 電球交換) nearest first, then the next.
 	const [found, desks] = await Promise.all([
 		app.search.search({ q: worry.key, ...origin, sort: 'relevance', page: 1, perPage: GUIDED_RESULTS }),
 		app.search.search({ desk: true, ...origin, sort: 'distance', page: 1, perPage: 1 })
 	]);
-	const [nearestDesk = null] = summarizeHits(app, desks.result.hits);
+	const [nearestDesk = null] = summarizeHits(app, desks.result.hits, language);
 	const params = new URLSearchParams({ q: worry.key, lat: String(place.lat), lng: String(place.lng) });
 	return {
 		worry,
 		place,
-		listings: summarizeHits(app, found.result.hits),
+		listings: summarizeHits(app, found.result.hits, language),
 		total: found.result.total,
 		nearestDesk,
 		allHref: `/search?${params}`

@@ -5,6 +5,7 @@ import * as t from './db/schema';
 import type { Listing, ListingContact } from '../domain/listing';
 import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
 import { describeSession } from '../domain/recurrence';
+import type { Language } from '../domain/i18n/languages';
 import type { Field, ServiceStatus, Target } from '../domain/taxonomy';
 
 function parseJsonArray(value: string | null): string[] {
@@ -17,7 +18,9 @@ function parseJsonArray(value: string | null): string[] {
 	}
 }
 
-export function getListing(db: AppDatabase, id: string, options: { publishedOnly?: boolean } = {}): Listing | null {
+/** One listing whole; its hours and sessions are worded in `language` (Japanese unless asked: exports read that wording back). */
+export function getListing(db: AppDatabase, id: string, options: { publishedOnly?: boolean; language?: Language } = {}): Listing | null {
+	const language = options.language ?? 'ja';
 	const service = db.select().from(t.services).where(eq(t.services.id, id)).get();
 	if (!service || (options.publishedOnly !== false && service.status !== 'published')) return null;
 	const organization = db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)).get()!;
@@ -96,7 +99,7 @@ export function getListing(db: AppDatabase, id: string, options: { publishedOnly
 				.map(({ area }) => ({ id: area.id, kind: area.kind, slug: area.slug, name: area.name }))
 		})),
 		hours,
-		hoursText: formatWeeklyHours(hours),
+		hoursText: formatWeeklyHours(hours, language),
 		sessions: schedules
 			.filter((s) => s.kind === 'session' && s.rrule)
 			.map((s) => ({
@@ -106,7 +109,7 @@ export function getListing(db: AppDatabase, id: string, options: { publishedOnly
 				opensAt: s.opensAt,
 				closesAt: s.closesAt,
 				note: s.note,
-				description: describeSession(s.rrule!, s.opensAt, s.closesAt, s.dtstart)
+				description: describeSession(s.rrule!, s.opensAt, s.closesAt, s.dtstart, language)
 			})),
 		contacts: contacts.map((c) => ({ kind: c.kind as ListingContact['kind'], value: c.value, role: c.role })),
 		desk: desk ? { scheme: desk.scheme, certifiedOn: desk.certifiedOn, areaNames: deskAreas.map((a) => a.name) } : null,

@@ -3,7 +3,8 @@
  * search with 709 results shows all 709, clustered, while the list pages through them.
  */
 import type { App } from './app';
-import { hitTermNames, type SearchHit } from '../domain/search';
+import type { SearchHit } from '../domain/search';
+import { hitKindLabels, MESSAGES, type Language } from '../domain/i18n';
 import type { MapFeatureCollection } from '../domain/map';
 
 const PHONES_SQL = `
@@ -13,7 +14,9 @@ FROM services s WHERE s.id IN (SELECT value FROM json_each(?))`;
 /** Six decimals is ~10 cm: enough for a marker, and a third shorter than a full double. */
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
-export function mapFeatures(app: App, hits: SearchHit[]): MapFeatureCollection {
+/** The kinds (popups) are worded in `language`: the page's map asks in the reader's. */
+export function mapFeatures(app: App, hits: SearchHit[], language: Language = 'ja'): MapFeatureCollection {
+	const messages = MESSAGES[language];
 	const located = hits.filter((hit): hit is SearchHit & { lat: number; lng: number } => hit.lat !== null && hit.lng !== null);
 	const phoneRows = app.db.$client.prepare(PHONES_SQL).all(JSON.stringify(located.map((hit) => hit.id))) as Array<{ id: string; phone: string | null }>;
 	const phones = new Map(phoneRows.map((row) => [row.id, row.phone]));
@@ -27,7 +30,7 @@ export function mapFeatures(app: App, hits: SearchHit[]): MapFeatureCollection {
 			properties: {
 				name: hit.name,
 				field: hit.field,
-				kind: hitTermNames(hit).join('・') || hit.field,
+				kind: hitKindLabels(language, hit).join(messages.common.listSeparator) || messages.fields[hit.field],
 				phone: phones.get(hit.id) ?? null
 			}
 		}))

@@ -1,13 +1,14 @@
 /** What every print view shares: how many listings one printout holds, and the date it was issued. */
 import QRCode from 'qrcode';
-import { formatDateBothCalendars } from '../components/format';
+import { formatDateForReader } from '../components/format';
+import type { Language } from '../domain/i18n/languages';
 
 /** A printout holds at most this many listings (about 25–30 A4 pages); more is said on the paper. */
 export const PRINT_LIMIT = 300;
 
-/** "2026年11月30日（令和8年11月30日）": printed lists carry the day they were true. */
-export function issuedOn(now: Date = new Date()): string {
-	return formatDateBothCalendars(now.toISOString()) ?? '';
+/** "2026年11月30日（令和8年11月30日）" ("Nov 30, 2026" in English): printed lists carry the day they were true. */
+export function issuedOn(now: Date = new Date(), language: Language = 'ja'): string {
+	return formatDateForReader(now.toISOString(), language) ?? '';
 }
 
 /**

@@ -6,6 +6,7 @@ import { toHit } from './search/hits';
 import type { SearchDocument } from '../domain/search';
 import { sharedListPath, type ListEntry } from '../domain/referral-list';
 import type { PrintItem } from '../components/types';
+import type { Language } from '../domain/i18n/languages';
 
 /** What it offers, short enough for a printed line or two. */
 function offers(description: string): string | null {
@@ -21,7 +22,7 @@ export interface LoadedList {
 }
 
 /** The entries' published listings, in the list's order, with notes, what they offer and (optionally) QR codes. */
-export async function loadListItems(app: App, entries: readonly ListEntry[], options: { origin?: string } = {}): Promise<LoadedList> {
+export async function loadListItems(app: App, entries: readonly ListEntry[], options: { origin?: string; language?: Language } = {}): Promise<LoadedList> {
 	if (entries.length === 0) return { items: [], missing: 0 };
 	const rows = app.db.$client
 		.prepare('SELECT doc FROM search_docs WHERE service_id IN (SELECT value FROM json_each(?))')
@@ -29,7 +30,7 @@ export async function loadListItems(app: App, entries: readonly ListEntry[], opt
 		.all(JSON.stringify(entries.map((entry) => entry.id))) as string[];
 	const docs = new Map(rows.map((row) => JSON.parse(row) as SearchDocument).map((doc) => [doc.id, doc]));
 	const found = entries.filter((entry) => docs.has(entry.id));
-	const summaries = summarizeHits(app, found.map((entry) => toHit(docs.get(entry.id)!, null)));
+	const summaries = summarizeHits(app, found.map((entry) => toHit(docs.get(entry.id)!, null)), options.language);
 	const items = await Promise.all(
 		found.map(async (entry, index): Promise<PrintItem> => {
 			const url = options.origin ? `${options.origin}/services/${entry.id}` : null;

@@ -24,14 +24,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	if (worryKey && !worry) problem = m.unknownWorry(worryKey);
 	if (lat !== undefined && lng !== undefined) place = { lat, lng, label: m.here, areaName: null };
 	else if (area) {
-		place = areaPlace(app, area);
+		place = areaPlace(app, area, locals.language);
 		if (!place) problem = m.unknownArea(area);
 	}
 	return {
 		...base,
 		selected: worry?.key ?? null,
 		areaValue: place?.areaName ?? '',
-		answer: worry && place ? await guidedAnswer(app, worry, place) : null,
+		answer: worry && place ? await guidedAnswer(app, worry, place, locals.language) : null,
 		problem
 	};
 };

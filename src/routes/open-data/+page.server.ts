@@ -7,7 +7,7 @@ export const load: PageServerLoad = () => {
 	const { db, profile } = getApp();
 	return {
 		summary: openDataSummary(db),
-		downloads: PUBLIC_DOWNLOADS.map(({ file, label, description }) => ({ file, label, description })),
+		downloads: PUBLIC_DOWNLOADS.map(({ file }) => file),
 		licence: profile.licence,
 		publisher: profile.contact || profile.city,
 		city: profile.city

@@ -5,7 +5,7 @@ import { parseSearchParams, type SearchQuery, type ValidationIssue } from '$lib/
 import { UnknownAreaError, UnknownTermError } from '$lib/server/search/service';
 import { filterChips, mapDataHref, pageHrefBase, printHref, searchHeading, withoutFiltersOffer } from './links';
 import { searchEvents } from '$lib/server/events';
-import { kindLabel, messagesFor } from '$lib/domain/i18n';
+import { isStoredKindName, kindLabel, messagesFor } from '$lib/domain/i18n';
 
 /**
  * The results page, rendered on the server so it works without JavaScript. The URL holds the
@@ -19,6 +19,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const terms = app.taxonomy.groups();
 	const parsed = parseSearchParams(url.searchParams);
 	const termName = (query: SearchQuery | null) => (query?.term ? kindLabel(locals.language, query.term, app.taxonomy.term(query.term)?.name) : null);
+	// What the heading quotes as entered: the words, the area, a city's own kind (marked as Japanese on English pages).
+	const headingContent = (query: SearchQuery | null, areaName: string | null) => [
+		query?.q,
+		areaName,
+		query?.term && isStoredKindName(locals.language, query.term) ? termName(query) : null
+	];
 	const invalid = (query: SearchQuery | null, issues: ValidationIssue[]) => ({
 		areas,
 		schemes,
@@ -26,6 +32,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		query,
 		areaName: null,
 		heading: searchHeading(query ?? {}, null, termName(query), m),
+		headingContent: headingContent(query, null),
 		printHref: null,
 		chips: query ? filterChips(query, null, termName(query), m) : [],
 		issues,
@@ -43,6 +50,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			query: parsed.query,
 			areaName: area?.name ?? null,
 			heading: searchHeading(parsed.query, area ?? null, termName(parsed.query), m),
+			headingContent: headingContent(parsed.query, area?.name ?? null),
 			printHref: printHref(parsed.query),
 			chips: filterChips(parsed.query, area ?? null, termName(parsed.query), m),
 			issues: [] as ValidationIssue[],
@@ -50,7 +58,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				total: result.total,
 				page: result.page,
 				perPage: result.per_page,
-				listings: summarizeHits(app, result.hits),
+				listings: summarizeHits(app, result.hits, locals.language),
 				pageHrefBase: pageHrefBase(parsed.query),
 				mapDataHref: mapDataHref(parsed.query)
 			},

@@ -5,6 +5,10 @@
  */
 import type { MapArea } from '$lib/domain/area-map';
 import type { MapPoint, MapTiles } from '../types';
+import type { Messages } from '$lib/domain/i18n';
+
+/** The words on the map's buttons, clusters and popups, in the reader's language. */
+export type MapLabels = Messages['mapControls'];
 
 export type MapEngineKind = 'maplibre' | 'leaflet';
 
@@ -24,6 +28,7 @@ export interface MapEngineOptions {
 	tiles: MapTiles;
 	/** The map's accessible name. */
 	title: string;
+	labels: MapLabels;
 	cluster: boolean;
 	/** Zoom when there is only one marker (MapLibre's scale). */
 	singleZoom: number;

@@ -67,7 +67,7 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 	});
 	map.attributionControl.setPrefix(false);
 	map.zoomControl.getContainer()?.querySelectorAll('a').forEach((button) => {
-		const label = button.classList.contains('leaflet-control-zoom-in') ? '拡大' : '縮小';
+		const label = button.classList.contains('leaflet-control-zoom-in') ? options.labels.zoomIn : options.labels.zoomOut;
 		button.title = label;
 		button.setAttribute('aria-label', label);
 	});
@@ -87,7 +87,7 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 	let popup: Popup | null = null;
 
 	function openPopup(point: MapPoint) {
-		popup = L.popup({ offset: [0, -8], maxWidth: 288 }).setLatLng([point.lat, point.lng]).setContent(popupContent(point)).openOn(map);
+		popup = L.popup({ offset: [0, -8], maxWidth: 288 }).setLatLng([point.lat, point.lng]).setContent(popupContent(point, options.labels)).openOn(map);
 	}
 
 	function pointMarker(point: MapPoint): Marker {
@@ -122,8 +122,8 @@ export async function createLeafletEngine(options: MapEngineOptions): Promise<Ma
 					const clusterId = properties.cluster_id!;
 					const marker = L.marker([lat, lng], {
 						icon: clusterIcon(L, properties.point_count!),
-						title: `${properties.point_count}件（押すと拡大）`,
-						alt: `${properties.point_count}件`,
+						title: options.labels.cluster(String(properties.point_count)),
+						alt: options.labels.clusterAlt(String(properties.point_count)),
 						keyboard: true
 					});
 					marker.on('click', () =>

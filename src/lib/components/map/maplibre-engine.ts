@@ -126,11 +126,13 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 		// One finger scrolls the page on phones; two fingers (or Ctrl + wheel) move the map.
 		cooperativeGestures: true,
 		locale: {
-			'NavigationControl.ResetBearing': '北を上にする',
-			'AttributionControl.ToggleAttribution': '地図の出典',
-			'CooperativeGesturesHandler.WindowsHelpText': 'Ctrl キーを押しながらスクロールで拡大・縮小',
-			'CooperativeGesturesHandler.MacHelpText': '⌘ キーを押しながらスクロールで拡大・縮小',
-			'CooperativeGesturesHandler.MobileHelpText': '2本の指で地図を動かせます'
+			'NavigationControl.ZoomIn': options.labels.zoomIn,
+			'NavigationControl.ZoomOut': options.labels.zoomOut,
+			'NavigationControl.ResetBearing': options.labels.resetBearing,
+			'AttributionControl.ToggleAttribution': options.labels.attribution,
+			'CooperativeGesturesHandler.WindowsHelpText': options.labels.windowsHelp,
+			'CooperativeGesturesHandler.MacHelpText': options.labels.macHelp,
+			'CooperativeGesturesHandler.MobileHelpText': options.labels.mobileHelp
 		}
 	});
 	if (!map) return null;
@@ -226,7 +228,7 @@ export async function createMapLibreEngine(options: MapEngineOptions): Promise<M
 		popup?.remove();
 		popup = new maplibre.Popup({ offset: 16, maxWidth: '18rem', closeButton: true, focusAfterOpen: false })
 			.setLngLat([point.lng, point.lat])
-			.setDOMContent(popupContent(point))
+			.setDOMContent(popupContent(point, options.labels))
 			.addTo(map!);
 	}
 

@@ -2,6 +2,7 @@
 import type { MapArea } from '$lib/domain/area-map';
 import type { MapPoint } from '../types';
 import { telHref } from '../format';
+import type { MapLabels } from './engine';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
@@ -11,21 +12,24 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 /** Built as DOM nodes (textContent), so listing text is never read as HTML. */
-export function popupContent(point: MapPoint): HTMLElement {
+export function popupContent(point: MapPoint, labels: MapLabels): HTMLElement {
 	const box = element('div', 'map-popup');
-	box.append(element('p', 'map-popup-name', point.name));
+	// The name as entered (Japanese, whatever the page's language).
+	const name = element('p', 'map-popup-name', point.name);
+	name.lang = 'ja';
+	box.append(name);
 	if (point.kind) box.append(element('p', 'map-popup-kind', point.kind));
 	if (point.phone) {
-		const line = element('p', 'map-popup-phone', '電話：');
+		const line = element('p', 'map-popup-phone', labels.phone);
 		const link = element('a', '', point.phone);
 		link.href = telHref(point.phone);
 		line.append(link);
 		box.append(line);
 	}
 	if (point.href) {
-		const link = element('a', 'map-popup-link', '詳しく見る');
+		const link = element('a', 'map-popup-link', labels.more);
 		link.href = point.href;
-		link.setAttribute('aria-label', `${point.name}の詳しい情報を見る`);
+		link.setAttribute('aria-label', labels.moreLabel(point.name));
 		const line = element('p', 'map-popup-more');
 		line.append(link);
 		box.append(line);

@@ -21,7 +21,7 @@ export const en: Messages = {
 		desk: 'General help desks'
 	},
 	language: {
-		label: 'Language・言語'
+		label: 'Language'
 	},
 	footer: {
 		about: 'Tsunagi — one place to find medical, care, disability, child-rearing and community support information.',
@@ -287,7 +287,7 @@ export const en: Messages = {
 		accessibility: 'Accessibility',
 		directionsTo: 'Directions to here (Google Maps, new tab)',
 		noPlace: 'No place is given.',
-		placeMap: (name: string) => `Map of where ${name} is`,
+		placeMap: (name: string) => (name ? `Map of where ${name} is` : 'Map of where it is'),
 		contact: 'Contact',
 		phone: 'Phone',
 		fax: 'Fax',
@@ -337,7 +337,8 @@ export const en: Messages = {
 		lead: (n: string) => `${n} ${n === '1' ? 'place' : 'places'}. See kinds and lists by field, with a map.`,
 		narrow: 'Search with conditions',
 		print: (n: string) => `Print this list (referral booklet, all ${n})`,
-		map: (place: string, n: string) => `Map of ${place} (${n})`,
+		// The area's name is right above (in Japanese); a map's name is read out in English.
+		map: (_place: string, n: string) => `Map of the area’s places (${n})`,
 		fieldIndex: 'Go to a field',
 		groupCount: (n: string) => ` (${n})`,
 		showList: (field: string, n: string) => `List all ${n} in ${field}`,
@@ -442,7 +443,7 @@ export const en: Messages = {
 		join: 'Taking part',
 		freeUnstated: 'Free (not stated)',
 		noCapacity: 'No limit',
-		placeMap: (title: string) => `Map of the venue of ${title}`,
+		placeMap: (title: string) => (title ? `Map of the venue of ${title}` : 'Map of the venue'),
 		noPlace: 'No place is given. Please ask.',
 		host: 'Organisation and place',
 		hostContact: ' (contact details here)'
@@ -459,7 +460,7 @@ export const en: Messages = {
 		note: (max: string) => `Note (up to ${max} characters)`,
 		notePlaceholder: 'e.g. free on Monday mornings',
 		noteHint: 'Do not write anything that identifies the person, such as a name or phone number.',
-		itemActions: (name: string) => `Reorder or remove ${name}`,
+		itemActions: (name: string) => (name ? `Reorder or remove ${name}` : 'Reorder or remove'),
 		up: 'Up',
 		down: 'Down',
 		remove: 'Remove'
@@ -524,5 +525,156 @@ export const en: Messages = {
 		fromAreas: 'Search by district',
 		findDesk: 'Find a general help desk',
 		code: 'Error code: '
+	},
+	openData: {
+		title: 'Open data',
+		description: (city: string) => `Download the listings of ${city} (medical, elderly care, disability, child-rearing and community support) as HSDS 3.0, CSV and GeoJSON.`,
+		lead: (listings: string, mapped: string) =>
+			`Anyone may download and use the listings published on this site (${listings}, of which ${mapped} have a place on the map). Unpublished and pending information is not included.`,
+		lastUpdated: 'Last updated',
+		nothingYet: 'Nothing is published yet',
+		licence: 'Licence',
+		publisher: 'Published by',
+		downloads: 'Downloads',
+		files: {
+			'hsds.json': { label: 'HSDS 3.0 (JSON)', description: 'The Open Referral HSDS 3.0 format: organisations, services, places, hours and kinds, nested. For exchange with other resource directories.' },
+			'listings.csv': { label: 'CSV (opens in Excel)', description: 'One row per listing. UTF-8 with BOM and CRLF, so Excel opens it as it is.' },
+			'listings.geojson': { label: 'GeoJSON', description: 'Listings with coordinates as points. For GIS and map apps.' }
+		},
+		fileName: (file: string) => ` (${file})`,
+		useTitle: 'When you use it',
+		creditBefore: 'As the licence asks, credit the source as “',
+		creditAfter: '”. Opening hours and event dates can change; please check each page for the latest.',
+		credit: (city: string, publisher: string) => `Tsunagi ${city} (${publisher})`,
+		apiBefore: 'There is also a search API and a read API in Open Referral HSDS 3.0. See ',
+		apiLink: 'the API documentation',
+		apiMiddle: ' (for machines: the ',
+		openApiLink: 'OpenAPI 3.1 document',
+		apiAfter: ').'
+	},
+	mapControls: {
+		zoomIn: 'Zoom in',
+		zoomOut: 'Zoom out',
+		resetBearing: 'Reset north to the top',
+		attribution: 'Map credits',
+		windowsHelp: 'Hold Ctrl and scroll to zoom',
+		macHelp: 'Hold ⌘ and scroll to zoom',
+		mobileHelp: 'Use two fingers to move the map',
+		cluster: (n: string) => `${n} places (press to zoom in)`,
+		clusterAlt: (n: string) => (n === '1' ? '1 place' : `${n} places`),
+		phone: 'Phone: ',
+		more: 'See details',
+		moreLabel: (name: string) => `See details of ${name}`
+	},
+	suggest: {
+		title: (name: string) => `Suggest a correction: ${name}`,
+		back: (name: string) => `← Back to the page of ${name}`,
+		heading: 'Suggest a correction',
+		sent: (name: string) => `Thank you. Your suggestion about ${name} was received. The staff will check it and correct the page.`,
+		lead: (name: string) => `If something about ${name} is wrong or out of date, please tell us. No sign-in is needed.`,
+		topic: 'What is it about?',
+		choose: 'Please choose',
+		topics: {
+			名称: 'Name',
+			'住所・場所': 'Address or place',
+			電話番号などの連絡先: 'Phone number or other contact',
+			'開いている時間・開催日': 'Opening hours or dates',
+			'内容・費用・対象': 'What it offers, fee or who it is for',
+			活動を終了している: 'It has closed',
+			その他: 'Something else'
+		},
+		message: 'What is correct, or what you noticed',
+		messageHelp: 'Please do not write your name or anyone’s personal circumstances.',
+		contact: 'How to reach you (optional; used only if we need to check; never published)',
+		honeypot: 'Leave this field empty',
+		submit: 'Send the suggestion',
+		errors: {
+			topic: 'Please choose what the suggestion is about.',
+			messageEmpty: 'Please write what is correct or what you noticed.',
+			messageLong: 'Please write 1000 characters or fewer.',
+			contactLong: 'Please keep the contact to 100 characters or fewer.',
+			unpublished: 'This listing is not public, so suggestions cannot be taken for it.',
+			throttled: 'Many suggestions were sent in a short time, so they are paused. Please try again in about 10 minutes.'
+		}
+	},
+	print: {
+		button: 'Print',
+		address: 'Address',
+		noAddress: 'No address given',
+		district: (name: string) => ` (${name} district)`,
+		phone: 'Phone',
+		fax: 'Fax',
+		none: 'none',
+		when: 'When',
+		whenSeparator: ' / ',
+		next: (date: string) => ` (next: ${date})`,
+		note: 'Note',
+		kindsOpen: ' (',
+		kindsClose: ')',
+		kindSeparator: ', ',
+		desk: 'General help desk',
+		qrAlt: (name: string) => (name ? `QR code that opens the page of ${name}` : 'QR code that opens the listing’s page')
+	},
+	searchPrint: {
+		title: (heading: string) => `${heading} (for printing)`,
+		untitled: 'List for printing',
+		heading: (heading: string) => heading,
+		conditions: (list: string) => `Conditions: ${list}. `,
+		conditionSeparator: ' / ',
+		total: (n: string, date: string) => `${n === '1' ? '1 place' : `${n} places`}, as of ${date}`,
+		capped: (shown: string, total: string) => `There are many results, so only the first ${shown} of ${total} are printed. Narrow the conditions to print them all.`,
+		back: 'Back to the results',
+		none: 'Nothing was found.',
+		checkConditions: 'Please check the conditions',
+		backToSearch: 'Back to search'
+	},
+	sharedList: {
+		title: 'Referral list',
+		pageTitle: (n: string) => `Referral list (${n})`,
+		qrAlt: 'QR code that opens this list on a smartphone',
+		qrCaption: 'Open this list on a smartphone',
+		meta: (n: string, date: string) => `${n === '1' ? '1 place' : `${n} places`}, as of ${date}`,
+		lead: 'You can print this page and hand it over (A4). The link or QR code opens the same list in any other browser.',
+		missing: (n: string) => `${n === '1' ? '1 place is' : `${n} places are`} no longer published and not shown.`,
+		keep: 'Make this list my list',
+		confirmReplace: 'Replace the referral list in this browser with this list?',
+		saved: 'Saved. ',
+		savedLink: 'Reorder and add notes in My referral list',
+		empty: 'This list is empty.',
+		shareTitle: 'Share this list',
+		shareLink: 'Share link (paste it into an email or message)',
+		noQr: 'The list is too long for a QR code. Please use the link.',
+		invalid: (items: string, note: string) => `The list link is not valid (up to ${items} places, notes up to ${note} characters).`,
+		count: (n: string) => ` (${n})`
+	},
+	booklet: {
+		title: (place: string) => `Referral booklet: ${place}`,
+		pageTitle: (place: string) => `Referral booklet: ${place}`,
+		qrAlt: (place: string) => `QR code that opens the latest information for ${place}`,
+		qrCaption: (url: string) => `Latest information: ${url}`,
+		issued: (date: string) => `Issued: ${date}`,
+		lead: (n: string) => `${n === '1' ? '1 place' : `${n} places`} to ask for help or go to in this area. If nothing fits the worry, start with “Ask here first”.`,
+		capped: (shown: string, total: string) => `There are many, so the first ${shown} of ${total} are included.`,
+		print: 'Print the booklet',
+		toc: 'Contents',
+		tocEntry: (first: string, last: string, n: string) => ` (nos. ${first}–${last}, ${n === '1' ? '1 place' : `${n} places`})`,
+		first: 'Ask here first (general help desks, elderly support centres)'
+	},
+	display: {
+		title: 'Text size, contrast and furigana',
+		lead: 'Choose how pages look. This browser remembers it for a year.',
+		textSize: 'Text size',
+		sizes: { standard: 'Standard', large: 'Large', xlarge: 'Extra large' },
+		contrast: 'Colours',
+		normal: 'Normal',
+		high: 'High contrast (black and white)',
+		ruby: 'Show furigana (readings) over kanji',
+		submit: 'Use these settings'
+	},
+	notFound: {
+		listing: 'The information you are looking for was not found. It may no longer be listed, or the address may be wrong.',
+		event: 'The event you are looking for was not found. It may have ended and been removed, or the address may be wrong.',
+		area: 'That district was not found. Please choose one from the list of districts.',
+		field: 'That field was not found. Please choose a field on the home page.'
 	}
 };

@@ -4,6 +4,7 @@ import { en } from './en';
 import { easyJa } from './easy-ja';
 
 export * from './languages';
+export { worryAskLabel } from './worries';
 export type { Messages } from './ja';
 
 export const MESSAGES: Record<Language, Messages> = { ja, en, easy: easyJa };
@@ -48,6 +49,14 @@ export function kindLabel(language: Language, code: string, storedName?: string)
 /** A hit's kinds in the interface language (term_names hold the stored names, in the same order as terms). */
 export function hitKindLabels(language: Language, hit: { terms: string[]; term_names?: string[] }): string[] {
 	return hit.terms.map((code, i) => kindLabel(language, code, hit.term_names?.[i]));
+}
+
+/**
+ * Whether a kind is shown as the curator stored it (in Japanese) on a page in `language`: a term
+ * a city added has no English label, so English pages show it as entered, marked lang="ja".
+ */
+export function isStoredKindName(language: Language, code: string): boolean {
+	return language !== 'ja' && !(code in (MESSAGES[language].kinds as Record<string, string>));
 }
 
 /** A weekday (0 = Sunday) as a short label: 「火」, "Tue". */

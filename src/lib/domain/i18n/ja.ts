@@ -526,6 +526,160 @@ export const ja = {
 		fromAreas: '地区から探す',
 		findDesk: 'なんでも相談窓口を探す',
 		code: 'エラー番号：'
+	},
+	openData: {
+		title: 'オープンデータ',
+		description: (city: string) => `${city}の地域資源（医療・介護・障害・子育て・地域の支え合い）の掲載情報を、HSDS 3.0・CSV・GeoJSON でダウンロードできます。`,
+		lead: (listings: string, mapped: string) =>
+			`このサイトに公開している掲載情報（${listings}件、うち地図上の位置があるもの${mapped}件）を、だれでもダウンロードして使えます。非公開・確認待ちの情報は含みません。`,
+		lastUpdated: '最終更新日',
+		nothingYet: 'まだ公開している情報がありません',
+		licence: 'ライセンス',
+		publisher: '提供',
+		downloads: 'ダウンロード',
+		files: {
+			'hsds.json': { label: 'HSDS 3.0（JSON）', description: 'Open Referral HSDS 3.0 の形式。団体・サービス・場所・時間・分類を入れ子で収めます。ほかの地域資源ディレクトリとの交換に。' },
+			'listings.csv': { label: 'CSV（Excel 対応）', description: '1行1件の表。UTF-8（BOM 付き）・CRLF で、Excel でそのまま開けます。' },
+			'listings.geojson': { label: 'GeoJSON', description: '座標のある掲載情報を点として収めます。GIS や地図アプリに。' }
+		},
+		fileName: (file: string) => `（${file}）`,
+		useTitle: '使うときのお願い',
+		creditBefore: 'ライセンスに従い、出典として「',
+		creditAfter: '」を表示してください。施設の開所時間や催しの日時は変わることがあります。最新の情報は各ページでご確認ください。',
+		credit: (city: string, publisher: string) => `つなぎ ${city}（${publisher}）`,
+		apiBefore: '検索 API と Open Referral HSDS 3.0 の読み取り API もあります。使い方は',
+		apiLink: 'API の説明',
+		apiMiddle: 'をご覧ください（機械が読む形式は ',
+		openApiLink: 'OpenAPI 3.1 文書',
+		apiAfter: '）。'
+	},
+	/** Map buttons, clusters and marker popups (both map libraries). */
+	mapControls: {
+		zoomIn: '拡大',
+		zoomOut: '縮小',
+		resetBearing: '北を上にする',
+		attribution: '地図の出典',
+		windowsHelp: 'Ctrl キーを押しながらスクロールで拡大・縮小',
+		macHelp: '⌘ キーを押しながらスクロールで拡大・縮小',
+		mobileHelp: '2本の指で地図を動かせます',
+		cluster: (n: string) => `${n}件（押すと拡大）`,
+		clusterAlt: (n: string) => `${n}件`,
+		phone: '電話：',
+		more: '詳しく見る',
+		moreLabel: (name: string) => `${name}の詳しい情報を見る`
+	},
+	/** 情報の修正を提案: the form, its answers and its messages. */
+	suggest: {
+		title: (name: string) => `情報の修正を提案：${name}`,
+		back: (name: string) => `← 「${name}」のページに戻る`,
+		heading: '情報の修正を提案',
+		sent: (name: string) => `ありがとうございます。「${name}」についての提案を受け付けました。担当者が確認して修正します。`,
+		lead: (name: string) => `「${name}」の情報に誤りや古い内容があれば教えてください。ログインは不要です。`,
+		topic: 'どの項目ですか',
+		choose: '選んでください',
+		topics: {
+			名称: '名称',
+			'住所・場所': '住所・場所',
+			電話番号などの連絡先: '電話番号などの連絡先',
+			'開いている時間・開催日': '開いている時間・開催日',
+			'内容・費用・対象': '内容・費用・対象',
+			活動を終了している: '活動を終了している',
+			その他: 'その他'
+		},
+		message: '正しい内容・気づいたこと',
+		messageHelp: 'お名前や、ご自身・ほかの方の個人的な事情は書かないでください。',
+		contact: '連絡先（任意。確認が必要なときに使います。公開しません）',
+		honeypot: 'この欄は空のままにしてください',
+		submit: '提案を送る',
+		errors: {
+			topic: 'どの項目についての提案かを選んでください。',
+			messageEmpty: '正しい内容や、気づいたことを書いてください。',
+			messageLong: '1000文字以内で書いてください。',
+			contactLong: '連絡先は100文字以内で書いてください。',
+			unpublished: 'この情報は公開されていないため、提案を受け付けられません。',
+			throttled: '短い時間に多くの提案が送られたため、受付を一時止めています。10分ほどしてからもう一度送ってください。'
+		}
+	},
+	/** Every printed list (search results, つなぎ先リスト, area booklet). */
+	print: {
+		button: '印刷する',
+		address: '住所',
+		noAddress: '住所の情報なし',
+		district: (name: string) => `（${name}地区）`,
+		phone: '電話',
+		fax: 'FAX',
+		none: 'なし',
+		when: '日時',
+		whenSeparator: '／',
+		next: (date: string) => `（次回 ${date}）`,
+		note: 'メモ',
+		kindsOpen: '（',
+		kindsClose: '）',
+		kindSeparator: '・',
+		desk: 'なんでも相談窓口',
+		qrAlt: (name: string) => `${name}のページを開くQRコード`
+	},
+	searchPrint: {
+		title: (heading: string) => `${heading}（印刷用）`,
+		untitled: '印刷用の一覧',
+		heading: (heading: string) => heading.replace(/の検索結果$/, 'の一覧'),
+		conditions: (list: string) => `条件：${list}　`,
+		conditionSeparator: '／',
+		total: (n: string, date: string) => `全${n}件　${date}現在`,
+		capped: (shown: string, total: string) => `件数が多いため、はじめの${shown}件だけを印刷します（全${total}件）。条件をしぼると、すべてを印刷できます。`,
+		back: '検索結果に戻る',
+		none: '見つかりませんでした。',
+		checkConditions: '条件を確かめてください',
+		backToSearch: '検索に戻る'
+	},
+	sharedList: {
+		title: 'つなぎ先リスト',
+		pageTitle: (n: string) => `つなぎ先リスト（${n}件）`,
+		qrAlt: 'このリストをスマートフォンで開くQRコード',
+		qrCaption: 'このリストをスマートフォンで開く',
+		meta: (n: string, date: string) => `${n}件　${date}現在`,
+		lead: 'このページは印刷して渡せます（A4）。リンクやQRコードから、ほかのブラウザでも同じリストを開けます。',
+		missing: (n: string) => `${n}件は公開が終わったため、表示していません。`,
+		keep: 'このリストを自分のリストにする',
+		confirmReplace: 'このブラウザのつなぎ先リストを、このリストで置きかえますか？',
+		saved: '保存しました。',
+		savedLink: 'つなぎ先リストで並べ替え・メモができます',
+		empty: 'このリストには何も入っていません。',
+		shareTitle: 'このリストを共有する',
+		shareLink: '共有リンク（メールやメッセージに貼り付けて送れます）',
+		noQr: 'リストが長いため、QRコードは作れません。リンクを使ってください。',
+		invalid: (items: string, note: string) => `リストのリンクが正しくありません（${items}件まで、メモは${note}文字までです）。`,
+		count: (n: string) => `（${n}件）`
+	},
+	booklet: {
+		title: (place: string) => `${place} つなぎ先一覧`,
+		pageTitle: (place: string) => `${place} つなぎ先一覧（冊子）`,
+		qrAlt: (place: string) => `${place}の最新の情報を開くQRコード`,
+		qrCaption: (url: string) => `最新の情報はこちら ${url}`,
+		issued: (date: string) => `発行日：${date}`,
+		lead: (n: string) => `この地区の相談先・通える場所 ${n}件。困りごとに合う場所が見つからないときは、最初の「まず相談できるところ」へ。`,
+		capped: (shown: string, total: string) => `件数が多いため、はじめの${shown}件を載せています（全${total}件）。`,
+		print: '冊子を印刷する',
+		toc: 'もくじ',
+		tocEntry: (first: string, last: string, n: string) => `（${first}〜${last}番・${n}件）`,
+		first: 'まず相談できるところ（なんでも相談窓口・高齢者支援センター）'
+	},
+	display: {
+		title: '文字の大きさ・色・ふりがな',
+		lead: '読みやすい表示を選んでください。この端末のブラウザーに1年間記憶されます。',
+		textSize: '文字の大きさ',
+		sizes: { standard: '標準', large: '大', xlarge: '特大' },
+		contrast: '色',
+		normal: '通常',
+		high: '白黒はっきり（高コントラスト）',
+		ruby: '漢字にふりがなをつける',
+		submit: 'この表示にする'
+	},
+	notFound: {
+		listing: 'お探しの情報は見つかりませんでした。掲載が終わったか、アドレスが違う可能性があります。',
+		event: 'お探しのイベントは見つかりませんでした。終了して削除されたか、アドレスが違う可能性があります。',
+		area: 'その地区は見つかりませんでした。地区の一覧から選んでください。',
+		field: 'その分野は見つかりませんでした。トップページの分野から選んでください。'
 	}
 };
 

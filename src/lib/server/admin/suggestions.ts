@@ -11,17 +11,21 @@ import type { AppDatabase } from '../db';
 import { AttemptLimiter, SUGGESTION_LIMIT_PER_IP, suggestionKey } from '../auth/throttle';
 import { issuesToErrors } from '../auth/users';
 import { recordAudit } from './audit';
+import { MESSAGES, type Language, type Messages } from '../../domain/i18n';
 import { SUGGESTION_TOPICS, type SuggestionResult, type SuggestionValues } from '../../components/suggest-edit';
 
-export const suggestionSchema = z.object({
-	topic: z.enum(SUGGESTION_TOPICS, 'どの項目についての提案かを選んでください。'),
-	message: z
-		.string()
-		.trim()
-		.min(1, '正しい内容や、気づいたことを書いてください。')
-		.max(1000, '1000文字以内で書いてください。'),
-	contact: z.string().trim().max(100, '連絡先は100文字以内で書いてください。')
-});
+type SuggestionErrors = Messages['suggest']['errors'];
+
+/** The form's rules, with its messages in the reader's language. */
+function schemaWith(errors: SuggestionErrors) {
+	return z.object({
+		topic: z.enum(SUGGESTION_TOPICS, errors.topic),
+		message: z.string().trim().min(1, errors.messageEmpty).max(1000, errors.messageLong),
+		contact: z.string().trim().max(100, errors.contactLong)
+	});
+}
+
+export const suggestionSchema = schemaWith(MESSAGES.ja.suggest.errors);
 
 export type SuggestionPayload = z.output<typeof suggestionSchema>;
 
@@ -32,15 +36,17 @@ export function submitSuggestion(
 	serviceId: string,
 	values: SuggestionValues,
 	honeypot: string,
-	clientAddress: string
+	clientAddress: string,
+	language: Language = 'ja'
 ): SuggestionOutcome {
+	const errors = MESSAGES[language].suggest.errors;
 	const service = db
 		.select({ id: t.services.id })
 		.from(t.services)
 		.where(and(eq(t.services.id, serviceId), eq(t.services.status, 'published')))
 		.get();
 	if (!service) {
-		return { status: 404, result: { suggestion: 'invalid', values, errors: { _form: 'この情報は公開されていないため、提案を受け付けられません。' } } };
+		return { status: 404, result: { suggestion: 'invalid', values, errors: { _form: errors.unpublished } } };
 	}
 	// A filled honeypot is a bot: answer as if it worked, store nothing.
 	if (honeypot.trim() !== '') return { status: 200, result: { suggestion: 'sent' } };
@@ -49,10 +55,10 @@ export function submitSuggestion(
 	if (limiter.isLimited(key, SUGGESTION_LIMIT_PER_IP)) {
 		return {
 			status: 429,
-			result: { suggestion: 'invalid', values, errors: { _form: '短い時間に多くの提案が送られたため、受付を一時止めています。10分ほどしてからもう一度送ってください。' } }
+			result: { suggestion: 'invalid', values, errors: { _form: errors.throttled } }
 		};
 	}
-	const parsed = suggestionSchema.safeParse(values);
+	const parsed = (language === 'ja' ? suggestionSchema : schemaWith(errors)).safeParse(values);
 	if (!parsed.success) return { status: 400, result: { suggestion: 'invalid', values, errors: issuesToErrors(parsed.error.issues) } };
 	const id = randomUUID();
 	db.transaction((tx) => {

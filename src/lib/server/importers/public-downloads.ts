@@ -6,17 +6,16 @@
 import type { AppDatabase } from '../db';
 import { exportData, EXPORT_CONTENT_TYPES, type ExportFormat } from './data-files';
 
+/** A file's name and what it holds (its label and description are in the message tables, openData.downloads). */
 export interface PublicDownload {
-	file: string;
+	file: 'hsds.json' | 'listings.csv' | 'listings.geojson';
 	format: ExportFormat;
-	label: string;
-	description: string;
 }
 
 export const PUBLIC_DOWNLOADS: readonly PublicDownload[] = [
-	{ file: 'hsds.json', format: 'hsds', label: 'HSDS 3.0（JSON）', description: 'Open Referral HSDS 3.0 の形式。団体・サービス・場所・時間・分類を入れ子で収めます。ほかの地域資源ディレクトリとの交換に。' },
-	{ file: 'listings.csv', format: 'csv', label: 'CSV（Excel 対応）', description: '1行1件の表。UTF-8（BOM 付き）・CRLF で、Excel でそのまま開けます。' },
-	{ file: 'listings.geojson', format: 'geojson', label: 'GeoJSON', description: '座標のある掲載情報を点として収めます。GIS や地図アプリに。' }
+	{ file: 'hsds.json', format: 'hsds' },
+	{ file: 'listings.csv', format: 'csv' },
+	{ file: 'listings.geojson', format: 'geojson' }
 ];
 
 export interface OpenDataSummary {

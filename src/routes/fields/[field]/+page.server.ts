@@ -2,15 +2,16 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { districts } from '$lib/server/areas';
+import { messagesFor } from '$lib/domain/i18n';
 import { FIELDS, TAXONOMY_TERMS, type Field } from '$lib/domain/taxonomy';
 
 /**
  * One field (分野) as a starting point: its kinds with how many listings each has, and its 地区,
  * so a reader chooses サロン or 子ども食堂 first instead of paging through every listing of the field.
  */
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const field = params.field as Field;
-	if (!FIELDS.includes(field)) error(404, 'その分野は見つかりませんでした。トップページの分野から選んでください。');
+	if (!FIELDS.includes(field)) error(404, messagesFor(locals.language).notFound.field);
 	const app = getApp();
 	const { result } = await app.search.search({ field, sort: 'name', page: 1, perPage: 1 });
 	const kinds = await Promise.all(

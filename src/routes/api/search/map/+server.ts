@@ -11,13 +11,13 @@ import { searchAll } from '$lib/server/areas';
  * GET /api/search/map?<the same parameters as /api/search> — every hit of the search (all pages)
  * as a GeoJSON FeatureCollection of points with name, field, kind and phone, for the result map.
  */
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = parseSearchParams(url.searchParams);
 	if (!parsed.ok) return badRequest(parsed.issues);
 	try {
 		const app = getApp();
 		const { hits } = await searchAll(app, parsed.query);
-		return json(mapFeatures(app, hits), { headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': 'no-store' } });
+		return json(mapFeatures(app, hits, locals.language), { headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': 'no-store' } });
 	} catch (error) {
 		if (error instanceof UnknownAreaError) {
 			return unknownAreaResponse(error.area);
