@@ -14,6 +14,8 @@ export interface MapArea {
 	id: string;
 	/** 「旭地区」, 「旭小学校区」. */
 	name: string;
+	/** The name as the count label is read out, when the page is not in Japanese ("Asahi district", from the reading). */
+	spokenName?: string;
 	count: number;
 	/** The count as the page says it: 「123件」. */
 	countText: string;

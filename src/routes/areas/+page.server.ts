@@ -8,5 +8,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	const app = getApp();
 	const groups = await areasByKindWithCounts(app);
 	const mapKind = areaMapKind(url.searchParams.get('kind'), groups.map((group) => group.kind));
-	return { groups, mapKind, shapes: areaShapes(app, AREA_MAP_KINDS[mapKind]) };
+	// Readings (よみがな) of the areas: English pages read the map's labels out in Latin letters.
+	const readings = Object.fromEntries(
+		(app.db.$client.prepare('SELECT id, name_kana AS kana FROM areas WHERE name_kana IS NOT NULL').all() as Array<{ id: string; kana: string }>).map(
+			(row) => [row.id, row.kana]
+		)
+	);
+	return { groups, mapKind, shapes: areaShapes(app, AREA_MAP_KINDS[mapKind]), readings };
 };

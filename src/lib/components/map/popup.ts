@@ -40,8 +40,9 @@ export function popupContent(point: MapPoint, labels: MapLabels): HTMLElement {
 /** An area's popup, the same in both map libraries: its name, its count and a link to its page. */
 export function areaPopupContent(area: MapArea): HTMLElement {
 	const box = element('div', 'map-popup');
-	box.append(element('p', 'map-popup-name', area.name));
-	box.append(element('p', 'map-popup-count', area.countText));
+	const name = element('p', 'map-popup-name', area.name);
+	name.lang = 'ja';
+	box.append(name, element('p', 'map-popup-count', area.countText));
 	const link = element('a', 'map-popup-link', area.linkText);
 	link.href = area.href;
 	const line = element('p', 'map-popup-more');
@@ -52,7 +53,7 @@ export function areaPopupContent(area: MapArea): HTMLElement {
 
 /** What an area's count label says to a screen reader: 「旭地区 123件」. */
 export function areaLabelName(area: MapArea): string {
-	return `${area.name} ${area.countText}`;
+	return `${area.spokenName ?? area.name} ${area.countText}`;
 }
 
 /** The count shown on an area (the number only: the name is in the list, the popup and the label's name). */
