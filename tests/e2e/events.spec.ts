@@ -7,6 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
+import { waitForHydration } from './helpers/display';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const TODAY = '2026-11-30';
@@ -59,6 +60,8 @@ test('the month grid moves by day and week with the arrow keys', async ({ page }
 	await page.goto('/events?view=month');
 	const grid = page.getByRole('grid', { name: '2026年11月のカレンダー' });
 	await expect(grid).toBeVisible();
+	// The arrow keys are handled by the page's script: keys pressed before it runs are lost.
+	await waitForHydration(page);
 	await page.locator(`td[data-date="${TODAY}"]`).focus();
 	await expect(page.locator(`td[data-date="${TODAY}"] .visually-hidden`)).toHaveText(/^今日、2026年11月30日（月）、/);
 	await page.keyboard.press('ArrowLeft');
