@@ -99,17 +99,26 @@ export interface Timed {
 /** GET (or POST with a form body) over a keep-alive connection, timed; rejects only on network errors. */
 export function request(url: string, options: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Timed> {
 	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: options.method ?? 'GET', agent, headers: options.headers }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-			res.on('error', reject);
+	const method = options.method ?? 'GET';
+	const send = (retried: boolean): Promise<Timed> =>
+		new Promise((resolve, reject) => {
+			const req = http.request(url, { method, agent, headers: options.headers }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+				res.on('error', reject);
+			});
+			req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
+			req.on('error', (error: NodeJS.ErrnoException) => {
+				// A kept-alive socket the server closed after its idle timeout, reused before this process
+				// saw the close ("socket hang up"): the request never reached the server, so send it again
+				// once on a fresh socket, as Node's documentation advises (request.reusedSocket).
+				if (!retried && req.reusedSocket && (method === 'GET' || method === 'HEAD') && error.code === 'ECONNRESET') send(true).then(resolve, reject);
+				else reject(error);
+			});
+			req.end(options.body);
 		});
-		req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
-		req.on('error', reject);
-		req.end(options.body);
-	});
+	return send(false);
 }
 
 export function percentile(sorted: number[], p: number): number {
