@@ -203,6 +203,13 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
 		}
 	}
+	// A direction takes に or へ alike: 病院に行 also matches 病院へ行 (and back).
+	for (const worry of compiledWorries) {
+		for (const key of worry.keys) {
+			const other = directionCounterpart(fold(key));
+			if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
+		}
+	}
 	// Typed in kana (せいかつがくるしい): each key also as it may be read aloud, last in priority.
 	for (const worry of compiledWorries) {
 		for (const key of worry.keys) {
@@ -266,6 +273,19 @@ export function keyReadings(
 		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_KEY_READINGS);
 	}
 	return spelled.filter((spelling) => Array.from(spelling).length >= MIN_KEY_READING_LENGTH);
+}
+
+const DIRECTION_PARTICLE = /([にへ])(?=[行来帰戻出通向い])/u;
+
+/**
+ * A key with a direction particle before a verb of going (病院に行, 外へ出) spelled with the other
+ * particle (病院へ行, 外に出); null for other keys. Only the first such particle is swapped.
+ */
+export function directionCounterpart(foldedKey: string): string | null {
+	const match = DIRECTION_PARTICLE.exec(foldedKey);
+	if (!match || match.index === 0) return null;
+	const swapped = match[1] === 'に' ? 'へ' : 'に';
+	return foldedKey.slice(0, match.index) + swapped + foldedKey.slice(match.index + 1);
 }
 
 const PLAIN_NEGATIVE = 'かがさたなばまらわ';

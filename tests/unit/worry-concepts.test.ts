@@ -1,0 +1,76 @@
+/**
+ * What the words of a worry sentence point to: everyday descriptions of a change (a parent going out
+ * at night, a neighbour's newspapers piling up) plan the concept's kinds, and broad words that set
+ * the scene (出かけ, 食事, 夜中) do not pull the list away from the worry itself.
+ */
+import { describe, expect, it } from 'vitest';
+import { dictionaries, directionCounterpart } from '../../src/lib/domain/text/dictionaries';
+import { Lexicon } from '../../src/lib/domain/text/lexicon';
+import { planQuery, type WorryTier } from '../../src/lib/domain/text/query-plan';
+
+const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon(), areas: [] });
+const firstKind = (q: string): WorryTier | undefined => plan(q).levels[0].tiers[0];
+const kinds = (q: string): WorryTier[] => plan(q).levels[0].tiers;
+
+describe('worry sentences: what the words point to', () => {
+	it('understands the signs of dementia a family describes', () => {
+		expect(firstKind('親父が夜中に何べんも起きて外へ出ようとする')).toEqual({ term: 'care-center' });
+		expect(firstKind('母が鍋を火にかけたまま忘れていた')).toEqual({ term: 'care-center' });
+		expect(firstKind('父が同じものを何度も買ってくる')).toEqual({ term: 'care-center' });
+	});
+
+	it('lets a broad word that sets the scene give way to the worry (出かけ, 食事, お茶, 夜中)', () => {
+		const outing = kinds('母が同じことを何度も聞くようになって、この前は鍋を火にかけたまま出かけていた');
+		expect(outing[0]).toEqual({ term: 'care-center' });
+		expect(outing).not.toContainEqual({ term: 'mobility-shopping' });
+		expect(firstKind('父が食事のたびにむせるようになって、お茶を飲むのもしんどそう')).toEqual({ term: 'dental' });
+		expect(kinds('夜中に外へ出ようとする')).not.toContainEqual({ term: 'hospital' });
+		// Said alone, a broad word still finds its concept.
+		expect(firstKind('外出したい')).toEqual({ term: 'mobility-shopping' });
+		expect(firstKind('休日にやってる病院')).toEqual({ term: 'hospital' });
+		expect(kinds('食事を届けてほしい')).toContainEqual({ tag: '配食' });
+	});
+
+	it('reads what a neighbour notices as a call for 見守り', () => {
+		expect(firstKind('隣のおじいさんの郵便受けに、新聞が三日分たまったままになっている')).toEqual({ tag: '見守り' });
+		expect(firstKind('向かいのおばあさんの姿を見かけない')).toEqual({ tag: '見守り' });
+		// 三日分 is not read aloud into 皮膚 (ひふ).
+		expect(kinds('新聞が三日分たまった')).not.toContainEqual({ term: 'clinic' });
+	});
+
+	it('answers a child who will not go to school with child consultation, in 土佐弁 too', () => {
+		expect(dictionaries().standardizeDialect('学校へ行きとうない')).toBe('学校へ行きたくない');
+		expect(dictionaries().standardizeDialect('ありがとうね')).toBe('ありがとうね');
+		expect(firstKind('孫が学校へ行きとうないいうて、もう二週間も休みゆうがぜよ')).toEqual({ term: 'child-consult' });
+		expect(firstKind('娘が学校を休みがちで')).toEqual({ term: 'child-consult' });
+	});
+
+	it('takes に and へ alike before a verb of going (学校へ行かない is 学校に行かない)', () => {
+		expect(directionCounterpart('病院に行')).toBe('病院へ行');
+		expect(directionCounterpart('外へ出ようと')).toBe('外に出ようと');
+		expect(directionCounterpart('にんちしょう')).toBeNull();
+		expect(kinds('病院へ行く足がない')).toEqual(kinds('病院に行く足がない'));
+	});
+
+	it('understands a baby’s feeding and weight, typed in kana', () => {
+		expect(firstKind('あかちゃんが おっぱいをあんまりのまない たいじゅうがふえない')).toEqual({ term: 'child-consult' });
+		expect(firstKind('赤ちゃんの体重が増えない')).toEqual({ term: 'child-consult' });
+	});
+
+	it('finds a room to borrow for a group meeting (公民館, not a サロン)', () => {
+		expect(firstKind('子ども会の集まりに使える部屋を、安うに借りれるとこはないかね')).toEqual({ term: 'community-center' });
+	});
+
+	it('answers a parent worried about a disabled child’s future with disability consultation', () => {
+		expect(firstKind('姉が障害のある子の将来を心配している')).toEqual({ term: 'disability-consult' });
+	});
+
+	it('finds after-school care for a child alone until evening', () => {
+		expect(firstKind('子どもが夕方まで一人で家にいる')).toEqual({ term: 'after-school' });
+		expect(kinds('孫が学校終わってから行くとこがない')).toContainEqual({ term: 'after-school' });
+	});
+
+	it('points papers from the city that are hard to read to the people who help with them', () => {
+		expect(kinds('しょるいがむずかしくて よめない')).toContainEqual({ term: 'minsei-iin' });
+	});
+});
