@@ -93,6 +93,15 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(top.some(says(/買い物/))).toBe(true);
 	});
 
+	it('ranks a worry’s kind by any of its words, not only the first (むせる → dentists who speak of 入れ歯 or 口腔ケア)', async () => {
+		// The concept's first hint (食事) is in no dentist's text; Meilisearch's 'last' strategy alone
+		// required it, and listed the dentists by name instead.
+		const { result } = await search(engine, { q: '最近は食事でよくむせる' });
+		const top = read(result.hits.slice(0, 5));
+		expect(top.every(says(/歯科/))).toBe(true);
+		expect(top.every(says(/入れ歯|口腔ケア|訪問歯科/))).toBe(true);
+	});
+
 	it('answers ひきこもり with consultation desks, not dentists and pharmacies', async () => {
 		const { result } = await search(engine, { q: 'ひきこもり' });
 		expect(result.total).toBeLessThan(500);

@@ -41,6 +41,16 @@ export interface MeilisearchEngineOptions {
 	maxTotalHits?: number;
 }
 
+/**
+ * Most optional words searched one by one in a leading 困りごと tier (each is a sub-query of the one
+ * request); further words, and later tiers, rank with 'last' (all words, then fewer from the end).
+ */
+const MAX_SCORED_WORDS = 8;
+/** Where a word counts in the weighted OR, and how much (the embedded engine's bm25 column weights). */
+const SCORED_ATTRIBUTES = ['textName', 'textReading', 'textBody'] as const;
+const ATTRIBUTE_WEIGHTS: Record<string, number> = { textName: 8, textReading: 4, textBody: 1 };
+/** BM25's term-frequency saturation. */
+const K1 = 1.2;
 /** With a location, matches in these attributes come first, then these, then the rest (as the embedded engine ranks). */
 const ATTRIBUTE_GROUPS = [['textName', 'textReading'], ['textName', 'textReading', 'textKeywords'], null];
 const EMPTY_LEVEL: PlanLevel = { words: [], tiers: [] };
@@ -60,8 +70,12 @@ interface LevelRequest {
 	/** Its queries are sorted by distance first. */
 	geoSorted: boolean;
 	main: number;
-	/** Sub-queries whose hits, in order and without repeats, are the level's ranking (and whether each is sorted by distance). */
-	ranked: Array<{ index: number; geoSorted: boolean; tier: number }>;
+	/**
+	 * Sub-queries whose hits, in order and without repeats, are the level's ranking (and whether each
+	 * is sorted by distance). With `words`, the hits of those sub-queries (one per optional word)
+	 * come first, ordered by a weighted OR of the words (see scoredByWords).
+	 */
+	ranked: Array<{ index: number; geoSorted: boolean; tier: number; words?: number[] }>;
 	/** Several worries: each tier's round (PlanLevel.tierRounds), where the ranking takes turns. */
 	turns?: number[];
 }
@@ -250,19 +264,43 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			if (needsRanking) {
 				for (const [tierIndex, tier] of (tiers.length > 0 ? tiers : [null]).entries()) {
 					const tierFilters = tier ? [...filter, tierFilter(tier)] : filter;
+					// The tiers a first page shows (the first; with several worries, every first kind):
+					// every optional word counts there, as in the embedded engine's weighted OR, not
+					// only those 'last' keeps (it never drops the first word, so a listing with any
+					// other word of the worry would rank with those that have none).
+					const leading = tierIndex === 0 || level?.tierRounds?.[tierIndex] === 0;
+					let words: number[] | undefined;
+					if (rankedWords && leading) {
+						// Not in the keywords, which every listing of the tier shares (its tag or term name).
+						words = optional.slice(0, MAX_SCORED_WORDS).map((word) =>
+							add({
+								...common,
+								q: word,
+								attributesToSearchOn: [...SCORED_ATTRIBUTES],
+								showMatchesPosition: true,
+								filter: tierFilters,
+								sort: geoSort ? [geoSort] : undefined,
+								offset: 0,
+								limit: windowEnd
+							})
+						);
+					}
 					if (rankedWords) {
 						// Optional words come most telling first (the plan orders them): 'last' keeps those longest.
 						const withWords = { ...common, q: optional.join(' '), matchingStrategy: 'last' as const };
 						// With a location, nearest first among them (as the embedded engine orders).
 						const wordsSort = geoSort ? [geoSort] : undefined;
-						ranked.push({ index: add({ ...withWords, filter: tierFilters, sort: wordsSort, offset: 0, limit: windowEnd }), geoSorted: geoSort !== null, tier: tierIndex });
+						ranked.push({ index: add({ ...withWords, filter: tierFilters, sort: wordsSort, offset: 0, limit: windowEnd }), geoSorted: geoSort !== null, tier: tierIndex, words });
+						words = undefined;
 					}
 					for (const attributes of attributeGroups) {
 						ranked.push({
 							index: add({ ...common, filter: tierFilters, sort, attributesToSearchOn: attributes, offset: 0, limit: windowEnd }),
 							geoSorted,
-							tier: tierIndex
+							tier: tierIndex,
+							words
 						});
+						words = undefined;
 					}
 				}
 			}
@@ -294,8 +332,11 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			// Each listing in the first tier that has it, as the embedded engine counts it.
 			const seen = new Set<string>();
 			const byTier: RetrievedDocument[][] = [];
-			for (const { index, geoSorted, tier } of request.ranked) {
-				for (const hit of byDistance(responses[index].hits, geoSorted)) {
+			for (const { index, geoSorted, tier, words } of request.ranked) {
+				const scored = words ? scoredByWords(words.map((word) => responses[word]), total) : [];
+				// With a location, listings with a word come first, each group nearest first (as embedded).
+				const first = origin && words ? sortByDistance(scored, origin) : scored;
+				for (const hit of [...first, ...byDistance(responses[index].hits, geoSorted)]) {
 					if (!seen.has(hit.id)) {
 						seen.add(hit.id);
 						(byTier[tier] ??= []).push(hit);
@@ -344,6 +385,31 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			facets
 		};
 	}
+}
+
+type ScoredDocument = RetrievedDocument & { _matchesPosition?: Record<string, unknown[]> };
+
+/**
+ * Hits of one sub-query per word, best first by a weighted OR as BM25 counts it (the embedded
+ * engine ranks with FTS5's bm25()): for each word a listing has, its rarity (idf over the level's
+ * `total` listings) times how often and where it occurs (name 8, reading 4, description 1, saturated).
+ */
+export function scoredByWords(responses: SearchResponse<ScoredDocument>[], total: number): RetrievedDocument[] {
+	const scores = new Map<string, { hit: RetrievedDocument; score: number }>();
+	for (const response of responses) {
+		const matching = response.totalHits ?? response.estimatedTotalHits ?? response.hits.length;
+		const idf = Math.log(1 + (Math.max(total, matching) - matching + 0.5) / (matching + 0.5));
+		for (const { _matchesPosition: positions, ...hit } of response.hits) {
+			let frequency = 0;
+			for (const [attribute, weight] of Object.entries(ATTRIBUTE_WEIGHTS)) frequency += weight * (positions?.[attribute]?.length ?? 0);
+			const entry = scores.get(hit.id) ?? { hit, score: 0 };
+			entry.score += (idf * (frequency * (K1 + 1))) / (frequency + K1);
+			scores.set(hit.id, entry);
+		}
+	}
+	return [...scores.values()]
+		.sort((a, b) => b.score - a.score || a.hit.name.length - b.hit.name.length || (a.hit.sortKey < b.hit.sortKey ? -1 : a.hit.sortKey > b.hit.sortKey ? 1 : 0))
+		.map(({ hit }) => hit);
 }
 
 /** Stable: by haversine distance, then よみがな, as the embedded engine orders. */
