@@ -4,36 +4,19 @@
  * progress bar and its listing is found in public search; the exports download.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import iconv from 'iconv-lite';
+import { createAccount } from '../helpers/accounts';
+import { logIn } from './helpers/admin-login';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const PASSWORD = 'e2e data correct horse';
 const CURATOR = { email: 'data-curator@e2e.example.jp', name: 'データ担当' };
 const HEADER = '名称,よみがな,分野,種類,対象,住所,電話番号,開所時間,最終確認日';
 
-test.beforeAll(() => {
-	const db = new Database(DATABASE_PATH, { readonly: true });
-	const exists = db.prepare('SELECT 1 FROM users WHERE email = ?').get(CURATOR.email) !== undefined;
-	db.close();
-	if (exists) return;
-	execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/admin-create.ts', '--email', CURATOR.email, '--name', CURATOR.name, '--role', 'curator'], {
-		input: `${PASSWORD}\n`,
-		env: { ...process.env, DATABASE_PATH },
-		stdio: ['pipe', 'ignore', 'inherit']
-	});
-});
+test.beforeAll(() => createAccount(DATABASE_PATH, PASSWORD, CURATOR, 'curator'));
 
-async function login(page: Page): Promise<void> {
-	await page.goto('/admin/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('メールアドレス').fill(CURATOR.email);
-	await page.getByLabel('パスワード').fill(PASSWORD);
-	await page.getByRole('button', { name: 'ログイン' }).click();
-	await expect(page).toHaveURL(/\/admin$/);
-}
+const login = (page: Page) => logIn(page, CURATOR, PASSWORD);
 
 function sjis(rows: string[], header = HEADER): { name: string; mimeType: string; buffer: Buffer } {
 	return { name: 'listings.csv', mimeType: 'text/csv', buffer: iconv.encode(([header, ...rows].join('\r\n') + '\r\n').replace(/〜/g, '～'), 'CP932') };

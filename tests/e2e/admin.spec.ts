@@ -7,6 +7,7 @@ import { test, expect, type APIRequestContext, type Browser, type Page } from '@
 import Database from 'better-sqlite3';
 import { createAccount as createAccountWithCli } from '../helpers/accounts';
 import AxeBuilder from '@axe-core/playwright';
+import { logIn } from './helpers/admin-login';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const PASSWORD = 'e2e correct horse battery';
@@ -57,13 +58,7 @@ async function open(page: Page, pathname: string) {
 	return page.goto(pathname, { waitUntil: 'networkidle' });
 }
 
-async function login(page: Page, account: { email: string }): Promise<void> {
-	await open(page, '/admin/login');
-	await page.getByLabel('メールアドレス').fill(account.email);
-	await page.getByLabel('パスワード').fill(PASSWORD);
-	await page.getByRole('button', { name: 'ログイン' }).click();
-	await expect(page).toHaveURL(/\/admin$/);
-}
+const login = (page: Page, account: { email: string }) => logIn(page, account, PASSWORD);
 
 async function newSession(browser: Browser, account: { email: string }): Promise<Page> {
 	const context = await browser.newContext();

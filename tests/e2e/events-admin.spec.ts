@@ -5,28 +5,15 @@
  * 2026-11-30 10:00 JST (TSUNAGI_NOW in playwright.config.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { createAccount } from '../helpers/accounts';
+import { logIn } from './helpers/admin-login';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const PASSWORD = 'e2e events curator password';
 const CURATOR = { email: 'events-curator@e2e.example.jp', name: '地域共生社会推進室 イベント担当' };
 const TITLE = 'ふれあいサロン 茶話会（E2E）';
-
-function createCurator(): void {
-	const db = new Database(DATABASE_PATH, { readonly: true });
-	const exists = db.prepare('SELECT 1 FROM users WHERE email = ?').get(CURATOR.email) !== undefined;
-	db.close();
-	if (exists) return;
-	execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/admin-create.ts', '--email', CURATOR.email, '--name', CURATOR.name, '--role', 'curator'], {
-		input: `${PASSWORD}\n`,
-		env: { ...process.env, DATABASE_PATH },
-		stdio: ['pipe', 'ignore', 'inherit']
-	});
-}
 
 /** A published salon in 旭 to hold the event. */
 function asahiSalon(): { id: string; name: string; organizationId: string } {
@@ -45,13 +32,7 @@ function asahiSalon(): { id: string; name: string; organizationId: string } {
 	}
 }
 
-async function login(page: Page, email = CURATOR.email): Promise<void> {
-	await page.goto('/admin/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('メールアドレス').fill(email);
-	await page.getByLabel('パスワード').fill(PASSWORD);
-	await page.getByRole('button', { name: 'ログイン' }).click();
-	await expect(page).toHaveURL(/\/admin$/);
-}
+const login = (page: Page, account: { email: string } = CURATOR) => logIn(page, account, PASSWORD);
 
 /** The dates (data-date) on which the month grid links to the event, and the text of each. */
 async function gridDates(page: Page, month: string, eventId: string): Promise<Array<[string, string]>> {
@@ -61,7 +42,7 @@ async function gridDates(page: Page, month: string, eventId: string): Promise<Ar
 		.evaluateAll((links) => links.map((link) => [link.closest('td')!.getAttribute('data-date')!, link.textContent!.replace(/\s+/g, ' ').trim()] as [string, string]));
 }
 
-test.beforeAll(() => createCurator());
+test.beforeAll(() => createAccount(DATABASE_PATH, PASSWORD, CURATOR, 'curator'));
 
 test('a curator creates a 毎月第2・第4火曜 サロン event with a cancelled date; the calendar, the 旭 filter and 次回 follow', async ({ page, request }) => {
 	const salon = asahiSalon();
@@ -137,7 +118,7 @@ test('an organisation editor’s change of a published event waits for a curator
 	const eventId = /\/admin\/events\/([0-9a-f-]{36})/.exec(curator.url())![1];
 
 	const organiser = await browser.newPage();
-	await login(organiser, editor.email);
+	await login(organiser, editor);
 	await organiser.goto(`/admin/events/${eventId}`);
 	await organiser.getByLabel('イベント名（必須）').fill('旭 もちつき大会（E2E）');
 	await organiser.getByRole('button', { name: '保存する' }).click();

@@ -7,6 +7,7 @@ import { test, expect, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { createAccount as createAccountWithCli } from '../helpers/accounts';
 import AxeBuilder from '@axe-core/playwright';
+import { logIn } from './helpers/admin-login';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const PASSWORD = 'e2e memo horse battery';
@@ -28,11 +29,7 @@ async function expectNoSeriousAxeViolations(page: Page) {
 async function loginAs(browser: Browser, account: { email: string }, javaScriptEnabled = true): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
-	await page.goto('/admin/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('メールアドレス').fill(account.email);
-	await page.getByLabel('パスワード').fill(PASSWORD);
-	await page.getByRole('button', { name: 'ログイン' }).click();
-	await expect(page).toHaveURL(/\/admin$/);
+	await logIn(page, account, PASSWORD);
 	return page;
 }
 

@@ -6,10 +6,10 @@
  * neither open nor post to it. Every screen is checked with axe.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
+import { createAccount as createAccountWithCli } from '../helpers/accounts';
+import { logIn } from './helpers/admin-login';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const PASSWORD = 'e2e taxonomy horse battery';
@@ -23,13 +23,7 @@ let listing: { id: string; name: string; organizationId: string };
 test.describe.configure({ mode: 'serial' });
 
 function createAccount(account: { email: string; name: string }, role: string, organizationIds: string[] = []): void {
-	const db = new Database(DATABASE_PATH, { readonly: true });
-	const exists = db.prepare('SELECT 1 FROM users WHERE email = ?').get(account.email) !== undefined;
-	db.close();
-	if (exists) return;
-	const args = ['scripts/admin-create.ts', '--email', account.email, '--name', account.name, '--role', role];
-	for (const id of organizationIds) args.push('--org', id);
-	execFileSync(path.resolve('node_modules/.bin/tsx'), args, { input: `${PASSWORD}\n`, env: { ...process.env, DATABASE_PATH }, stdio: ['pipe', 'ignore', 'inherit'] });
+	createAccountWithCli(DATABASE_PATH, PASSWORD, account, role, organizationIds);
 }
 
 test.beforeAll(() => {
@@ -42,13 +36,7 @@ test.beforeAll(() => {
 	createAccount(EDITOR, 'org_editor', [listing.organizationId]);
 });
 
-async function login(page: Page, account: { email: string }): Promise<void> {
-	await page.goto('/admin/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('メールアドレス').fill(account.email);
-	await page.getByLabel('パスワード').fill(PASSWORD);
-	await page.getByRole('button', { name: 'ログイン' }).click();
-	await expect(page).toHaveURL(/\/admin$/);
-}
+const login = (page: Page, account: { email: string }) => logIn(page, account, PASSWORD);
 
 async function expectAccessible(page: Page, label: string): Promise<void> {
 	const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
