@@ -29,13 +29,7 @@ export interface MapPoint {
 	href?: string;
 }
 
-/** The map's base tiles; an empty url means "no tiles" (offline, tests). */
-export interface MapTiles {
-	url: string;
-	attribution: string;
-	/** Where the map opens when it has nothing to show: the city centre (its profile). */
-	home: { lat: number; lng: number };
-}
+export type { MapTiles } from '$lib/domain/map';
 
 /** An area (地区, 小学校区, 中学校区) offered in the search form. */
 export interface AreaOption {

@@ -16,3 +16,11 @@ export interface MapFeatureCollection {
 	total: number;
 	features: Array<{ type: 'Feature'; id: string; geometry: { type: 'Point'; coordinates: [number, number] }; properties: MapFeatureProperties }>;
 }
+
+/** The map's base tiles; an empty url means "no tiles" (offline, tests). */
+export interface MapTiles {
+	url: string;
+	attribution: string;
+	/** Where the map opens when it has nothing to show: the city centre (its profile). */
+	home: { lat: number; lng: number };
+}

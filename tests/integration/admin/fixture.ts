@@ -15,7 +15,7 @@ import { TAXONOMY_TERMS } from '../../../src/lib/domain/taxonomy';
 import { createUser } from '../../../src/lib/server/auth/users';
 import { loadSessionUser } from '../../../src/lib/server/auth/sessions';
 import type { SessionUser } from '../../../src/lib/server/auth/types';
-import { emptyListingValues, type ListingFormValues } from '../../../src/lib/components/admin/listing-form';
+import { emptyListingValues, type ListingFormValues } from '../../../src/lib/domain/listing-form';
 import { parseListingValues, type ListingInput } from '../../../src/lib/server/admin/listing-input';
 import { insertListing } from '../../../src/lib/server/admin/listing-store';
 import type { AdminContext } from '../../../src/lib/server/admin/workflow';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyListingValues, type ListingFormValues } from '../../../src/lib/components/admin/listing-form';
+import { emptyListingValues, type ListingFormValues } from '../../../src/lib/domain/listing-form';
 import {
 	listingInputToValues,
 	listingValuesFromForm,

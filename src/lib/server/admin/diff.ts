@@ -6,7 +6,7 @@ import { formatWeeklyHours } from '../../domain/hours';
 import { describeSession } from '../../domain/recurrence';
 import { STATUS_LABELS, type ServiceStatus } from '../../domain/taxonomy';
 import { AUDIT_ACTION_LABELS, type AuditEntry } from './audit';
-import { CONTACT_KIND_LABELS } from '../../components/admin/listing-form';
+import { CONTACT_KIND_LABELS } from '../../domain/listing-form';
 import type { ListingInput } from './listing-input';
 
 export interface DisplayNames {

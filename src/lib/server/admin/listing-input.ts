@@ -21,7 +21,7 @@ import {
 	type FieldErrors,
 	type ListingFormValues,
 	type SessionValues
-} from '../../components/admin/listing-form';
+} from '../../domain/listing-form';
 import { issuesToErrors } from '../auth/users';
 import { loadCityProfile, type CityProfile } from '../city-profile';
 

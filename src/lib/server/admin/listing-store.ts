@@ -9,7 +9,7 @@ import type { AppDatabase } from '../db';
 import * as t from '../db/schema';
 import { getListing } from '../listings';
 import type { ServiceStatus } from '../../domain/taxonomy';
-import type { FieldErrors } from '../../components/admin/listing-form';
+import type { FieldErrors } from '../../domain/listing-form';
 import { listingToInput, type ListingInput, type LocationInput } from './listing-input';
 import { loadCityProfile } from '../city-profile';
 

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/types';
 import { AREA_KINDS, SERVICE_STATUSES, type ServiceStatus } from '../../domain/taxonomy';
 import { normalizeText } from '../../domain/text/normalize';
 import type { DisplayNames } from './diff';
-import type { AreaOption, OrganizationOption } from '../../components/admin/listing-form';
+import type { AreaOption, OrganizationOption } from '../../domain/listing-form';
 
 /** Organisations the user may put listings under. */
 export function organizationOptions(db: AppDatabase, user: SessionUser): OrganizationOption[] {

@@ -10,7 +10,7 @@ import { ForbiddenError, requireUser } from '../auth/permissions';
 import type { SessionUser } from '../auth/types';
 import { UserInputError } from '../auth/users';
 import { getGeocoder, GeocodingError, lookupPostalCode } from '../geocoding';
-import type { FieldErrors, ListingFormOptions, ListingFormResult, ListingFormValues } from '../../components/admin/listing-form';
+import type { FieldErrors, ListingFormOptions, ListingFormResult, ListingFormValues } from '../../domain/listing-form';
 import { listingValuesFromForm, parseListingValues } from './listing-input';
 import { areaOptions, organizationOptions } from './queries';
 import { InputError, NotFoundError, type AdminContext } from './workflow';

@@ -11,7 +11,7 @@ import type { AppDatabase } from '../db';
 import * as t from '../db/schema';
 import type { SearchSync } from '../search/sync';
 import type { ServiceStatus } from '../../domain/taxonomy';
-import type { FieldErrors } from '../../components/admin/listing-form';
+import type { FieldErrors } from '../../domain/listing-form';
 import { assertCanEditOrganization, assertCurator, isCurator } from '../auth/permissions';
 import type { SessionUser } from '../auth/types';
 import { recordAudit } from './audit';

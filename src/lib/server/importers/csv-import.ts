@@ -19,7 +19,7 @@ import { parseJapaneseDate } from '../../domain/wareki';
 import { parseHoursText, parseSessionsText } from '../../domain/hours-text';
 import { normalizeJapaneseAddress } from '../../domain/text/address';
 import { normalizePostalCode } from '../../domain/text/normalize';
-import { blankHours, emptyListingValues, type ListingFormValues } from '../../components/admin/listing-form';
+import { blankHours, emptyListingValues, type ListingFormValues } from '../../domain/listing-form';
 import { CONTACT_KINDS, listingToInput, parseListingValues, type ContactKind, type ListingInput, type SessionInput } from '../admin/listing-input';
 import { getListing } from '../listings';
 import { listingCsvRow } from './open-data';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/permissions';
-import { emptyListingValues } from '$lib/components/admin/listing-form';
+import { emptyListingValues } from '$lib/domain/listing-form';
 import { adminContext, asHttpFailure, listingFormOptions, listingHelperActions, postedListing } from '$lib/server/admin/routes';
 import { createListing } from '$lib/server/admin/workflow';
 

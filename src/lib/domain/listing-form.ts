@@ -5,9 +5,9 @@
  * Field names in the HTML are the dotted paths used here ("location.postalCode", "sessions.0.pattern");
  * validation errors are keyed by the same paths.
  */
-import type { RecurrencePattern } from '../../domain/recurrence';
-import type { MapTiles } from '../types';
-import type { TermGroup } from '../../domain/taxonomy';
+import type { RecurrencePattern } from './recurrence';
+import type { MapTiles } from './map';
+import type { TermGroup } from './taxonomy';
 
 /** Two spans a day cover split hours (午前・午後). */
 export const HOURS_SLOTS_PER_DAY = 2;
