@@ -31,9 +31,12 @@ describe('worry sentences: what the words point to', () => {
 		expect(kinds('食事を届けてほしい')).toContainEqual({ tag: '配食' });
 	});
 
-	it('reads what a neighbour notices as a call for 見守り', () => {
-		expect(firstKind('隣のおじいさんの郵便受けに、新聞が三日分たまったままになっている')).toEqual({ tag: '見守り' });
-		expect(firstKind('向かいのおばあさんの姿を見かけない')).toEqual({ tag: '見守り' });
+	it('reads what a neighbour notices next door as a call to the 民生委員, not a 見守り programme', () => {
+		expect(firstKind('隣のおじいさんの郵便受けに、新聞が三日分たまったままになっている')).toEqual({ term: 'minsei-iin' });
+		expect(firstKind('向かいのおばあさんの姿を見かけない')).toEqual({ term: 'minsei-iin' });
+		expect(kinds('向かいのおばあさんの姿を見かけない')).toContainEqual({ term: 'care-center' });
+		// Asking for a 見守り service is still that.
+		expect(firstKind('一人暮らしの母の見守りをお願いしたい')).toEqual({ tag: '見守り' });
 		// 三日分 is not read aloud into 皮膚 (ひふ).
 		expect(kinds('新聞が三日分たまった')).not.toContainEqual({ term: 'clinic' });
 	});
@@ -71,6 +74,25 @@ describe('worry sentences: what the words point to', () => {
 	});
 
 	it('points papers from the city that are hard to read to the people who help with them', () => {
-		expect(kinds('しょるいがむずかしくて よめない')).toContainEqual({ term: 'minsei-iin' });
+		expect(firstKind('しょるいがむずかしくて よめない')).toEqual({ term: 'minsei-iin' });
+		expect(firstKind('役所の手続きがわからない')).toEqual({ term: 'minsei-iin' });
+	});
+
+	it('reads not going out by who it is about (a mother, a new baby, a son)', () => {
+		expect(firstKind('母が最近外に出たがらない')).toEqual({ term: 'care-center' });
+		expect(firstKind('赤ちゃんが生まれて家から出ることがなくなった')).toEqual({ term: 'child-consult' });
+		expect(firstKind('息子が家から出ない')).toEqual({ term: 'self-reliance' });
+	});
+
+	it('lets 仕事 and 入院 set the scene without leading (保育園, 心の病気)', () => {
+		expect(firstKind('娘が保育園に入れず仕事に戻れない')).toEqual({ term: 'nursery' });
+		expect(firstKind('仕事を探している')).toEqual({ term: 'self-reliance' });
+		expect(firstKind('入院できる病院')).toEqual({ term: 'hospital' });
+		expect(kinds('兄は心の病気で長く入院していた')[0]).toEqual({ term: 'disability-consult' });
+	});
+
+	it('finds help for a job up high that a person cannot reach, typed in kana', () => {
+		expect(firstKind('たかいところで てがとどかん')).toEqual({ term: 'visit-support-b' });
+		expect(firstKind('高い棚の物が取れない')).toEqual({ term: 'visit-support-b' });
 	});
 });
