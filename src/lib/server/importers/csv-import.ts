@@ -21,7 +21,7 @@ import { normalizeJapaneseAddress } from '../../domain/text/address';
 import { normalizePostalCode } from '../../domain/text/normalize';
 import { blankHours, emptyListingValues, type ListingFormValues } from '../../domain/listing-form';
 import { CONTACT_KINDS, listingToInput, parseListingValues, type ContactKind, type ListingInput, type SessionInput } from '../admin/listing-input';
-import { getListing } from '../listings';
+import { listingReader } from '../listings';
 import { listingCsvRow } from './open-data';
 import type { Listing } from '../../domain/listing';
 import { firstOccurrenceDate, rruleKey } from '../../domain/recurrence';
@@ -533,8 +533,9 @@ export async function importCsv(db: AppDatabase, bytes: Uint8Array, options: Csv
 	const result: CsvImportResult = { ...empty, preview };
 	if (preview.problems.length > 0 || preview.fileError || options.dryRun) return result;
 
+	const readStored = listingReader(db);
 	for (const row of prepared) {
-		const stored = row.existingId ? getListing(db, row.existingId, { publishedOnly: false }) : null;
+		const stored = row.existingId ? readStored(row.existingId, { publishedOnly: false }) : null;
 		if (stored) Object.assign(row, keepWhatTheSheetLeftAlone(row, stored));
 	}
 

@@ -4,7 +4,7 @@
  * and GeoJSON points for maps and GIS.
  */
 import type { AppDatabase } from '../db';
-import { getListing } from '../listings';
+import { listingReader } from '../listings';
 import type { Listing } from '../../domain/listing';
 import { formatWeeklyHours } from '../../domain/hours';
 import { STATUS_LABELS } from '../../domain/taxonomy';
@@ -19,8 +19,9 @@ export function listingIds(db: AppDatabase, publishedOnly: boolean): string[] {
 /** Published listings one at a time (a whole city does not have to fit in memory twice). */
 function* listings(db: AppDatabase, publishedOnly: boolean, onProgress?: ListingProgress): Generator<Listing> {
 	const ids = listingIds(db, publishedOnly);
+	const read = listingReader(db);
 	for (let i = 0; i < ids.length; i++) {
-		const listing = getListing(db, ids[i], { publishedOnly: false });
+		const listing = read(ids[i], { publishedOnly: false });
 		if (listing) yield listing;
 		if ((i + 1) % 1000 === 0 || i + 1 === ids.length) onProgress?.(i + 1, ids.length);
 	}
