@@ -4,7 +4,7 @@
  * the scene (出かけ, 食事, 夜中) do not pull the list away from the worry itself.
  */
 import { describe, expect, it } from 'vitest';
-import { dictionaries, directionCounterpart } from '../../src/lib/domain/text/dictionaries';
+import { dictionaries, directionCounterpart, objectCounterpart } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon } from '../../src/lib/domain/text/lexicon';
 import { planQuery, type WorryTier } from '../../src/lib/domain/text/query-plan';
 
@@ -94,5 +94,30 @@ describe('worry sentences: what the words point to', () => {
 	it('finds help for a job up high that a person cannot reach, typed in kana', () => {
 		expect(firstKind('たかいところで てがとどかん')).toEqual({ term: 'visit-support-b' });
 		expect(firstKind('高い棚の物が取れない')).toEqual({ term: 'visit-support-b' });
+	});
+
+	it('takes が and を alike between a noun and its verb (階段を怖がる is 階段が怖い)', () => {
+		expect(objectCounterpart('階段が怖')).toBe('階段を怖');
+		expect(objectCounterpart('風呂を嫌が')).toBe('風呂が嫌が');
+		// Kana words keep their が (ながい is no particle).
+		expect(objectCounterpart('ながい')).toBeNull();
+		expect(firstKind('母が階段を怖がるようになって')).toEqual({ term: 'care-center' });
+		expect(firstKind('ばあちゃんがお風呂が嫌になったみたい')).toEqual({ term: 'day-service' });
+	});
+
+	it('understands everyday signs across the five fields, as families describe them', () => {
+		const expectations: Array<[string, WorryTier]> = [
+			['おかんが財布を盗られたいうて騒ぎゆう', { term: 'care-center' }],
+			['父がよう咳き込むようになった', { term: 'dental' }],
+			['祖父が新聞が読めんなった', { term: 'clinic' }],
+			['主人を亡くしてから一日誰とも話さん', { tag: '話し相手' }],
+			['2歳の息子がまだ単語が出ない', { term: 'child-development' }],
+			['家の中に物があふれて足の踏み場もない', { tag: '掃除' }],
+			['電気を止められそう', { term: 'self-reliance' }],
+			['夜泣きで寝てくれなくてワンオペでつらい', { tag: '子育ての相談' }],
+			['母の退院が決まった', { term: 'care-center' }],
+			['父がトイレに間に合わんことが増えた', { term: 'clinic' }]
+		];
+		for (const [sentence, kind] of expectations) expect(firstKind(sentence), sentence).toEqual(kind);
 	});
 });

@@ -203,11 +203,13 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
 		}
 	}
-	// A direction takes に or へ alike: 病院に行 also matches 病院へ行 (and back).
+	// A direction takes に or へ alike (病院に行 ↔ 病院へ行), and a noun before a verb が or を alike
+	// (階段が怖 ↔ 階段を怖がる, 風呂を嫌が ↔ 風呂が嫌).
 	for (const worry of compiledWorries) {
 		for (const key of worry.keys) {
-			const other = directionCounterpart(fold(key));
-			if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
+			for (const other of [directionCounterpart(fold(key)), objectCounterpart(fold(key))]) {
+				if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
+			}
 		}
 	}
 	// Typed in kana (せいかつがくるしい): each key also as it may be read aloud, last in priority.
@@ -285,6 +287,19 @@ export function directionCounterpart(foldedKey: string): string | null {
 	const match = DIRECTION_PARTICLE.exec(foldedKey);
 	if (!match || match.index === 0) return null;
 	const swapped = match[1] === 'に' ? 'へ' : 'に';
+	return foldedKey.slice(0, match.index) + swapped + foldedKey.slice(match.index + 1);
+}
+
+const OBJECT_PARTICLE = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])([がを])(?=\p{Script=Han})/u;
+
+/**
+ * A key with が or を between a noun and a kanji verb or adjective (階段が怖, 風呂を嫌が) spelled
+ * with the other particle (階段を怖, 風呂が嫌); null for other keys (kana words keep their が).
+ */
+export function objectCounterpart(foldedKey: string): string | null {
+	const match = OBJECT_PARTICLE.exec(foldedKey);
+	if (!match) return null;
+	const swapped = match[1] === 'が' ? 'を' : 'が';
 	return foldedKey.slice(0, match.index) + swapped + foldedKey.slice(match.index + 1);
 }
 
