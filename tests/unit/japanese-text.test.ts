@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalText, compileDictionaries, dictionaries, foldCanonical, keyReadings, negativeCounterpart } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
 import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
-import { mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
+import { isKanaSlip, mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
 import { inTurns } from '../../src/lib/server/search/planner';
 import { nameSortKey, synonymKeywords } from '../../src/lib/domain/text/index-text';
 import variants from '../../data/dictionaries/variants.json';
@@ -215,6 +215,31 @@ describe('query planning', () => {
 		const kana = plan('せいかつがくるしい').levels[0];
 		expect(kana.tiers.length).toBeGreaterThan(0);
 		expect(kana.tiers).toEqual(plan('生活が苦しい').levels[0].tiers);
+	});
+
+	it('reads kana typed with a slip as the word meant (でんきう, ほうもんかんこ, ひやく)', () => {
+		// A kana dropped inside the word, a voiced or small kana typed plain: slips.
+		expect(isKanaSlip('でんきう', 'でんきゅう')).toBe(true);
+		expect(isKanaSlip('ほうもんかんこ', 'ほうもんかんご')).toBe(true);
+		expect(isKanaSlip('はいしや', 'はいしゃ')).toBe(true);
+		// Another kana, or one more or less at an end, makes another word.
+		expect(isKanaSlip('はいたつ', 'はったつ')).toBe(false);
+		expect(isKanaSlip('てくれる', 'みてくれる')).toBe(false);
+		expect(isKanaSlip('かいじょ', 'かいじょう')).toBe(false);
+		const bulb = plan('でんきうがきれた').levels[0];
+		expect(bulb.tiers.length).toBeGreaterThan(0);
+		expect(bulb.tiers).toEqual(plan('でんきゅうがきれた').levels[0].tiers);
+		// The cut had taken the で of でんきう as a particle; the slip is read with it.
+		expect(plan('でんきうがきれたけど たかいところで てがとどかん').levels[0].tiers).toContainEqual({ tag: '電球交換' });
+		expect(plan('ほうもんかんこをたのみたい').levels[0].words).toEqual(['訪問看護']);
+		expect(plan('ひやくさいたいそうにいきたい').levels[0].words).toEqual(['百歳体操']);
+	});
+
+	it('does not read a kana word as a slip for another (はいたつ is not はったつ, あしがいたい is not あしがない)', () => {
+		const tiersOf = (q: string) => plan(q).levels.flatMap((level) => level.tiers);
+		expect(tiersOf('しよくじのはいたつ')).not.toContainEqual({ term: 'child-development' });
+		expect(tiersOf('あしがいたくて ごみをだせない')).not.toContainEqual({ tag: '通院の付き添い' });
+		expect(tiersOf('あしがいたくて ごみをだせない')[0]).toEqual({ tag: 'ゴミ出し支援' });
 	});
 
 	it('takes a listing word found by its reading as the worry it names (こそだてのそうだん)', () => {

@@ -57,6 +57,11 @@ const SMALL_KANA: Record<string, string> = {
 	ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ', ゕ: 'か', ゖ: 'け'
 };
 
+/** A hiragana without its voicing marks, full size (が → か, ぱ → は, ょ → よ): what a slip of a kana keeps. */
+export function kanaBase(char: string): string {
+	return (SMALL_KANA[char] ?? (char === 'っ' ? 'つ' : char)).normalize('NFD').replace(/[\u3099\u309a]/g, '');
+}
+
 /** The vowel (あいうえお) each hiragana syllable ends in, for long-vowel folding. */
 const VOWEL_ROWS: ReadonlyArray<[string, string]> = [
 	['あ', 'あかさたなはまやらわがざだばぱ'],

@@ -10,8 +10,8 @@
  * anything (so "旭の薬局" shows pharmacies in 旭, and pharmacies elsewhere only when 旭 has none).
  */
 import type { Dictionaries, Worry, WorryTier } from './dictionaries';
-import type { Lexicon, LexiconEntry } from './lexicon';
-import { foldForSearch, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
+import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
+import { foldForSearch, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
 
 export type { WorryTier };
 
@@ -81,6 +81,8 @@ interface Vocabulary {
 	items: Map<string, VocabularyItem>;
 	/** Kana dictionary words by sound key (ほっちょけん finds ほおっちょけん). */
 	bySound: Map<string, VocabularyItem>;
+	/** Kana worry keys and synonyms by each spelling one kana shorter (and their own): kana typos. Built on first use. */
+	byKanaDeletion?: Map<string, string[]>;
 	longest: number;
 }
 
@@ -133,7 +135,7 @@ function vocabulary(context: PlannerContext): Vocabulary {
 			if (!bySound.has(sound)) bySound.set(sound, item);
 		}
 	}
-	const result = { items, bySound, longest: Math.min(longest, 24) };
+	const result: Vocabulary = { items, bySound, longest: Math.min(longest, 24) };
 	vocabularyCache.set(lexicon, { dictionaries, areas, size: lexicon.size, vocabulary: result });
 	return result;
 }
@@ -322,6 +324,131 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 	return best;
 }
 
+/** Kana spellings one character shorter (every single deletion). */
+function oneKanaShorter(text: string): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < text.length; i++) out.push(text.slice(0, i) + text.slice(i + 1));
+	return out;
+}
+
+/** Kana worry keys and synonyms by each spelling one kana shorter, and by their own. */
+function kanaDeletionIndex(items: Map<string, VocabularyItem>): Map<string, string[]> {
+	const index = new Map<string, string[]>();
+	for (const [key, item] of items) {
+		// Listing words are in the lexicon's own typo index; areas are names, not typed by ear.
+		if (item.kind !== 'worry' && item.kind !== 'synonym') continue;
+		if (key.length < MIN_KANA_TYPO_LENGTH || key.length > MAX_KANA_TYPO_LENGTH || !KANA_ONLY.test(key)) continue;
+		for (const variant of new Set([key, ...oneKanaShorter(key)])) {
+			const keys = index.get(variant);
+			if (keys) keys.push(key);
+			else index.set(variant, [key]);
+		}
+	}
+	return index;
+}
+
+/** Shortest and longest stretch of kana compared with known words for a typo (でんきう is four). */
+const MIN_KANA_TYPO_LENGTH = 4;
+const MAX_KANA_TYPO_LENGTH = 10;
+
+/**
+ * The known word a stretch of kana was meant to be, one kana off (でんきう → 電球, ひやくさい… by
+ * sound): a worry key or synonym spelled in kana, or a listing word with kanji by its reading.
+ * Returns the spelling to read instead; null when nothing is that close.
+ */
+function kanaTypoReading(folded: string, context: PlannerContext): string | null {
+	const vocabularyNow = vocabulary(context);
+	const { items } = vocabularyNow;
+	const byKanaDeletion = (vocabularyNow.byKanaDeletion ??= kanaDeletionIndex(items));
+	const candidates = new Set<string>();
+	for (const variant of [folded, ...oneKanaShorter(folded)]) for (const key of byKanaDeletion.get(variant) ?? []) candidates.add(key);
+	for (const key of candidates) {
+		if (key !== folded && asRequested(items.get(key), context) && isKanaSlip(folded, key)) return key;
+	}
+	const match = context.lexicon.lookup(folded);
+	// A listing word spelled in kana (a name: あおぞら) is not what a kana slip is read as.
+	if (!match || match.kind === 'surface' || !HAS_KANJI.test(match.entry.surface)) return null;
+	return match.kind !== 'typo' || isKanaSlip(folded, match.entry.reading) ? match.entry.surface : null;
+}
+
+/**
+ * Whether kana typed by ear or on a phone is one slip from a word: a kana dropped or added, or one
+ * kana for its voiced, unvoiced or small form (こ for ご, よ for ょ). Not any other kana for another:
+ * はいたつ (配達) is a word of its own, not a slip for はったつ (発達).
+ */
+export function isKanaSlip(typed: string, meant: string): boolean {
+	const a = Array.from(typed);
+	const b = Array.from(meant);
+	if (a.length !== b.length) {
+		// Inside the word: a kana more or less at either end is another word (てくれる, みてくれる).
+		const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+		let at = 0;
+		while (at < shorter.length && longer[at] === shorter[at]) at++;
+		return at > 0 && at < shorter.length && withinOneEdit(typed, meant);
+	}
+	const differing = a.flatMap((char, index) => (char === b[index] ? [] : [index]));
+	return differing.length === 1 && kanaBase(a[differing[0]]) === kanaBase(b[differing[0]]);
+}
+
+/** A piece as typed. */
+function pieceText(piece: Piece): string {
+	return 'unknown' in piece ? piece.unknown : piece.text;
+}
+
+/** Characters of a chunk's pieces nothing knows (lone kana too). */
+function unknownChars(pieces: Piece[]): number {
+	return pieces.reduce((sum, piece) => sum + ('unknown' in piece ? Array.from(piece.unknown).length : 0), 0);
+}
+
+/**
+ * Kana typed with a slip (でんきう for でんきゅう, ほうもんかんこ for ほうもんかんご, ひやく for ひゃく):
+ * a run of kana in which something is left unknown is compared, window by window, with the known
+ * words by one plausible slip (see kanaTypoReading); the reading that leaves the least of the chunk
+ * unknown wins, longest window first. Runs only where kana are left unknown.
+ */
+function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[] {
+	let best = pieces;
+	for (let changed = true; changed; ) {
+		changed = false;
+		const chars = Array.from(best.map(pieceText).join(''));
+		const folded = Array.from(katakanaToHiragana(chars.join('')));
+		const unknownAt: boolean[] = [];
+		const pieceStart = new Set<number>([chars.length]);
+		for (const piece of best) {
+			pieceStart.add(unknownAt.length);
+			unknownAt.push(...Array.from(pieceText(piece), () => 'unknown' in piece));
+		}
+		// A window starts and ends between pieces, never inside a word (known or not): でんきう takes
+		// in the particle で the cut had taken; あしが|いたくて is not あしがない with な dropped.
+		const edge = (at: number) => pieceStart.has(at);
+		const before = unknownChars(best);
+		let chosen: { pieces: Piece[]; unknown: number; length: number } | null = null;
+		for (let from = 0; from < folded.length; from++) {
+			if (!KANA_ONLY.test(folded[from])) continue;
+			let to = from;
+			while (to < folded.length && to - from < MAX_KANA_TYPO_LENGTH && KANA_ONLY.test(folded[to])) to++;
+			if (!edge(from)) continue;
+			for (; to - from >= MIN_KANA_TYPO_LENGTH; to--) {
+				if (chosen && to - from < chosen.length) break;
+				// Two kana nothing knows at least: a lone one is an ending.
+				if (!edge(to) || unknownAt.slice(from, to).filter(Boolean).length < 2) continue;
+				const reading = kanaTypoReading(folded.slice(from, to).join(''), context);
+				if (!reading) continue;
+				const candidate = segmentPieces(chars.slice(0, from).join('') + reading + chars.slice(to).join(''), context);
+				const unknown = unknownChars(candidate);
+				if (unknown < before && (!chosen || unknown < chosen.unknown || (unknown === chosen.unknown && to - from > chosen.length))) {
+					chosen = { pieces: candidate, unknown, length: to - from };
+				}
+			}
+		}
+		if (chosen) {
+			best = chosen.pieces;
+			changed = true;
+		}
+	}
+	return best;
+}
+
 /** One chunk (no spaces or punctuation) → tokens. */
 function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const folded = katakanaToHiragana(canonical);
@@ -335,7 +462,7 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
 	if (wholeSound) return [tokenFor(wholeSound, canonical, context)];
 
-	const pieces = readThroughSlips(segmentPieces(canonical, context), context);
+	const pieces = readThroughKanaTypos(readThroughSlips(segmentPieces(canonical, context), context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
 	const tokens = pieces.flatMap((piece) => ('item' in piece ? [tokenFor(piece.item, piece.text, context)] : unknownTokens(piece.unknown, context, hasKnown)));
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
