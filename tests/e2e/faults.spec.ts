@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createAccount } from '../helpers/accounts';
+import { logIn } from './helpers/admin-login';
 import { startMeilisearch, type MeilisearchProcess } from '../helpers/meilisearch';
 import { copyDatabase, request, startAppServer, type AppServer } from '../../scripts/load/harness';
 
@@ -27,13 +28,7 @@ function freshDatabase(name: string): string {
 	return file;
 }
 
-async function login(page: Page, base: string): Promise<void> {
-	await page.goto(`${base}/admin/login`, { waitUntil: 'networkidle' });
-	await page.getByLabel('メールアドレス').fill(CURATOR.email);
-	await page.getByLabel('パスワード').fill(PASSWORD);
-	await page.getByRole('button', { name: 'ログイン' }).click();
-	await expect(page).toHaveURL(/\/admin$/);
-}
+const login = (page: Page, origin: string) => logIn(page, CURATOR, PASSWORD, origin);
 
 async function readiness(server: AppServer): Promise<{ httpStatus: number; outbox: { pending: number } | null; search: { engine: string } }> {
 	const answer = await request(`${server.url}/readyz`);
