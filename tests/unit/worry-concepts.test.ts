@@ -120,4 +120,15 @@ describe('worry sentences: what the words point to', () => {
 		];
 		for (const [sentence, kind] of expectations) expect(firstKind(sentence), sentence).toEqual(kind);
 	});
+
+	it('reads 土佐弁 negatives of any verb (食べれん, できん, 聞こえん) and leaves さん alone (母さんが)', () => {
+		const tosa = dictionaries().standardizeDialect;
+		expect(tosa('食べれんがよ')).toBe('食べれないがよ');
+		expect(tosa('ひとりでできんき')).toBe('ひとりでできないき');
+		expect(tosa('耳が聞こえんき')).toBe('耳が聞こえないき');
+		expect(tosa('来てくれんろうか')).toBe('来てくれないろうか');
+		for (const text of ['母さんが', '息子さんが', '歯医者さんが', 'ようちえんが', 'ぞうきんが', '年金が']) expect(tosa(text)).toBe(text);
+		expect(tosa('話さんがよ')).toBe('話さないがよ');
+		expect(firstKind('おとうが最近テレビの音が大きゅうて、呼んでも聞こえんき')).toEqual({ term: 'clinic' });
+	});
 });
