@@ -12,7 +12,7 @@ import { AttemptLimiter, SUGGESTION_LIMIT_PER_IP, suggestionKey } from '../auth/
 import { issuesToErrors } from '../auth/users';
 import { recordAudit } from './audit';
 import { MESSAGES, type Language, type Messages } from '../../domain/i18n';
-import { SUGGESTION_TOPICS, type SuggestionResult, type SuggestionValues } from '../../components/suggest-edit';
+import { SUGGESTION_TOPICS, type SuggestionResult, type SuggestionValues } from '../../domain/suggest-edit';
 
 type SuggestionErrors = Messages['suggest']['errors'];
 

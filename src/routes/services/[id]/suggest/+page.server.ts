@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { getListing } from '$lib/server/listings';
 import { submitSuggestion } from '$lib/server/admin/suggestions';
-import { HONEYPOT_FIELD } from '$lib/components/suggest-edit';
+import { HONEYPOT_FIELD } from '$lib/domain/suggest-edit';
 import { messagesFor } from '$lib/domain/i18n';
 
 export const load: PageServerLoad = ({ params, locals }) => {
