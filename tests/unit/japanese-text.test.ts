@@ -235,6 +235,27 @@ describe('query planning', () => {
 		expect(plan('ひやくさいたいそうにいきたい').levels[0].words).toEqual(['百歳体操']);
 	});
 
+	it('joins a word read from a slip or kana with the words around it (訪問看語 → 訪問看護)', () => {
+		const words = new Lexicon();
+		for (const [surface, reading] of [
+			['訪問', 'ほうもん'],
+			['看護', 'かんご'],
+			['訪問看護', 'ほうもんかんご'],
+			['地域', 'ちいき'],
+			['包括', 'ほうかつ'],
+			['支援センター', 'しえんせんたー'],
+			['地域包括支援センター', 'ちいきほうかつしえんせんたー']
+		]) {
+			words.add(surface, reading);
+		}
+		const planned = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: words, areas: AREAS }).levels[0].words;
+		expect(planned('訪問看語をお願いしたい')).toEqual(['訪問看護']);
+		expect(planned('訪問かんごを頼みたい')).toEqual(['訪問看護']);
+		expect(planned('地域包活支援センターに行きたい')).toEqual(['地域包括支援センター']);
+		// Words that are two words stay two.
+		expect(planned('地域の看護')).toEqual(['地域', '看護']);
+	});
+
 	it('does not read a kana word as a slip for another (はいたつ is not はったつ, あしがいたい is not あしがない)', () => {
 		const tiersOf = (q: string) => plan(q).levels.flatMap((level) => level.tiers);
 		expect(tiersOf('しよくじのはいたつ')).not.toContainEqual({ term: 'child-development' });

@@ -449,6 +449,23 @@ function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[]
 	return best;
 }
 
+/**
+ * Words found by their reading or a slip, written back as the listings spell them, so that the
+ * words around them join them when together they are one known word (訪問看語 → 訪問 + かんご →
+ * 訪問看護; 地域包活支援センター → 地域包括支援センター). Unchanged when nothing joins.
+ */
+function joinedAsSpelled(pieces: Piece[], context: PlannerContext): Piece[] {
+	let rewritten = false;
+	const spelled = pieces.map((piece) => {
+		if (!('item' in piece) || piece.item.kind !== 'lexicon' || piece.item.entry.surface === piece.text) return pieceText(piece);
+		rewritten = true;
+		return piece.item.entry.surface;
+	});
+	if (!rewritten) return pieces;
+	const joined = segmentPieces(spelled.join(''), context);
+	return joined.length < pieces.length && unknownChars(joined) <= unknownChars(pieces) ? joined : pieces;
+}
+
 /** One chunk (no spaces or punctuation) → tokens. */
 function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const folded = katakanaToHiragana(canonical);
@@ -462,7 +479,7 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
 	if (wholeSound) return [tokenFor(wholeSound, canonical, context)];
 
-	const pieces = readThroughKanaTypos(readThroughSlips(segmentPieces(canonical, context), context), context);
+	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(segmentPieces(canonical, context), context), context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
 	const tokens = pieces.flatMap((piece) => ('item' in piece ? [tokenFor(piece.item, piece.text, context)] : unknownTokens(piece.unknown, context, hasKnown)));
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
