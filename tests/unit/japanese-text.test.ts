@@ -12,9 +12,16 @@ import worries from '../../data/dictionaries/worries.json';
 import queryWords from '../../data/dictionaries/query-words.json';
 import { TAXONOMY_TERMS, WORRY_TAGS } from '../../src/lib/domain/taxonomy';
 
+/** A lexicon as the indexer would build it from these words and readings. */
+function lexiconOf(words: Array<[string, string]>): Lexicon {
+	const result = new Lexicon();
+	for (const [surface, reading] of words) result.add(surface, reading);
+	return result;
+}
+
 /** A lexicon as the indexer would build it from a few listings' words. */
 function lexicon(): Lexicon {
-	const words: Array<[string, string]> = [
+	return lexiconOf([
 		['薬局', 'やっきょく'],
 		['ほおっちょけん', 'ほおっちょけん'],
 		['旭町', 'あさひまち'],
@@ -28,10 +35,7 @@ function lexicon(): Lexicon {
 		['こころ', 'こころ'],
 		['介護', 'かいご'],
 		['子育ての相談', 'こそだてのそうだん']
-	];
-	const result = new Lexicon();
-	for (const [surface, reading] of words) result.add(surface, reading);
-	return result;
+	]);
 }
 
 const AREAS: PlannerArea[] = [
@@ -236,8 +240,7 @@ describe('query planning', () => {
 	});
 
 	it('joins a word read from a slip or kana with the words around it (訪問看語 → 訪問看護)', () => {
-		const words = new Lexicon();
-		for (const [surface, reading] of [
+		const words = lexiconOf([
 			['訪問', 'ほうもん'],
 			['看護', 'かんご'],
 			['訪問看護', 'ほうもんかんご'],
@@ -245,9 +248,7 @@ describe('query planning', () => {
 			['包括', 'ほうかつ'],
 			['支援センター', 'しえんせんたー'],
 			['地域包括支援センター', 'ちいきほうかつしえんせんたー']
-		]) {
-			words.add(surface, reading);
-		}
+		]);
 		const planned = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: words, areas: AREAS }).levels[0].words;
 		expect(planned('訪問看語をお願いしたい')).toEqual(['訪問看護']);
 		expect(planned('訪問かんごを頼みたい')).toEqual(['訪問看護']);
