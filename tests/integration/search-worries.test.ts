@@ -22,8 +22,8 @@ let dir: string;
 let db: AppDatabase;
 let meilisearch: MeilisearchProcess;
 const services = {} as Record<EngineName, SearchService>;
-/** What a reader sees of each listing: name, description and 困りごと tags. */
-const listing = new Map<string, { name: string; description: string }>();
+/** What a reader sees of each listing: name, description and 困りごと tags (and the description alone). */
+const listing = new Map<string, { name: string; description: string; text: string }>();
 
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagi-worries-'));
@@ -41,9 +41,9 @@ beforeAll(async () => {
 	services.meilisearch = new SearchService(db, meiliEngine, embedded, failLoudly);
 	const rows = db.$client
 		.prepare(
-			`SELECT id, name, coalesce(description, '') || ' ' || coalesce((SELECT group_concat(tag, ' ') FROM service_tags WHERE service_id = services.id), '') AS description FROM services`
+			`SELECT id, name, coalesce(description, '') AS text, coalesce(description, '') || ' ' || coalesce((SELECT group_concat(tag, ' ') FROM service_tags WHERE service_id = services.id), '') AS description FROM services`
 		)
-		.all() as Array<{ id: string; name: string; description: string }>;
+		.all() as Array<{ id: string; name: string; description: string; text: string }>;
 	for (const row of rows) listing.set(row.id, row);
 }, 180_000);
 
@@ -100,6 +100,13 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		const top = read(result.hits.slice(0, 5));
 		expect(top.every(says(/歯科/))).toBe(true);
 		expect(top.every(says(/入れ歯|口腔ケア|訪問歯科/))).toBe(true);
+	});
+
+	it('ranks the listings of a worry’s kind that speak of it above those that only carry its tag', async () => {
+		// Every listing tagged 通院の付き添い has the tag's words among its keywords; the ones whose own
+		// description says 通院 come first on both engines.
+		const { result } = await search(engine, { q: '病院へ行く手段がなくて困っている' });
+		expect(read(result.hits.slice(0, 5)).every((hit) => /通院/.test(hit.text))).toBe(true);
 	});
 
 	it('answers ひきこもり with consultation desks, not dentists and pharmacies', async () => {

@@ -333,6 +333,11 @@ export function anyWordExpression(words: string[]): string | null {
  * body = description): a word in the name says more than the same word in a description.
  */
 const COLUMN_WEIGHTS = '8.0, 4.0, 4.0, 1.0';
+/**
+ * Inside a 困りごと tier the keywords do not count: every listing of the tier shares them (its tag
+ * or term name), so the words of the name and description rank it (as on Meilisearch).
+ */
+const TIER_COLUMN_WEIGHTS = '8.0, 4.0, 0.0, 1.0';
 
 function toIndexed(rowid: number, record: ResidentRecord): IndexedDocument {
 	// Every field present from the start: entries keep one shape, so the search loop stays fast.
@@ -696,8 +701,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	 * over the columns, so rare words and words in the name count most. Written to
 	 * DerivedIndexes.scores (stamped with `stamp`); returns the matching documents.
 	 */
-	private scoreRanks(expression: string, stamp: number): RankList {
-		const rows = this.statement(`SELECT rowid, bm25(search_fts, ${COLUMN_WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?`)
+	private scoreRanks(expression: string, stamp: number, weights = COLUMN_WEIGHTS): RankList {
+		const rows = this.statement(`SELECT rowid, bm25(search_fts, ${weights}) FROM search_fts WHERE search_fts MATCH ?`)
 			.raw()
 			.all(expression) as Array<[number, number]>;
 		const { rankOfRowid, scores, scoreStamps } = this.derived();
@@ -705,7 +710,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		for (const [rowid, bm25] of rows) {
 			const rank = rowid < rankOfRowid.length ? rankOfRowid[rowid] : -1;
 			if (rank < 0) continue;
-			// bm25() is negative, more negative for better matches; never 0 for a match.
+			// bm25() is negative, more negative for better matches; 0 only for a match in a column weighted 0.
 			scores[rank] = -bm25;
 			scoreStamps[rank] = stamp;
 			ranks.push(rank);
@@ -763,7 +768,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		const byScore = relevance && !(origin && hasTiers);
 		let optionalMatches: RankList | null = null;
 		if (optionalExpression !== null && (relevance || anyWord)) {
-			if (byScore) optionalMatches = this.scoreRanks(optionalExpression, stamp);
+			if (byScore) optionalMatches = this.scoreRanks(optionalExpression, stamp, hasTiers ? TIER_COLUMN_WEIGHTS : COLUMN_WEIGHTS);
 			else this.markMatched((optionalMatches = this.matchingRanks(optionalExpression)), stamp);
 		}
 		const lists = this.filterLists(query, level, stamp);
