@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalText, compileDictionaries, dictionaries, foldCanonical, keyReadings, negativeCounterpart } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
 import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
-import { isKanaSlip, mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
+import { isKanaSlip, mayBeSlip, planQuery, planningWork, type PlannerArea } from '../../src/lib/domain/text/query-plan';
 import { inTurns } from '../../src/lib/server/search/planner';
 import { nameSortKey, synonymKeywords } from '../../src/lib/domain/text/index-text';
 import variants from '../../data/dictionaries/variants.json';
@@ -310,5 +310,24 @@ describe('name order', () => {
 		const keys = ['がっこう', 'かみ', 'きっさ', 'きさき'].map((kana) => ({ kana, reading: '', name: kana }));
 		const sorted = [...keys].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1)).map((k) => k.kana);
 		expect(sorted).toEqual(['がっこう', 'かみ', 'きさき', 'きっさ']);
+	});
+});
+
+describe('kana-typo reading work', () => {
+	it('grows at most linearly with the length of a long kana query (one request cannot block the server)', () => {
+		const context = { dictionaries: dictionaries(), lexicon: lexicon(), areas: AREAS };
+		planQuery('でんきう', context);
+		for (const q of ['でんきう'.repeat(50), 'でんきうが'.repeat(40), 'ひやくさいたいそう'.repeat(22)]) {
+			Object.assign(planningWork, { segmentations: 0, segmentedChars: 0, kanaTypoCandidates: 0 });
+			planQuery(q, context);
+			const length = Array.from(q).length;
+			// Before: 'でんきう'.repeat(50) cut the whole chunk 1276 times (~250,000 characters), 8624 candidates.
+			expect(planningWork.segmentations, `${q.slice(0, 9)}… segmentations`).toBeLessThanOrEqual(2 * length);
+			expect(planningWork.segmentedChars, `${q.slice(0, 9)}… characters cut`).toBeLessThanOrEqual(20 * length);
+			expect(planningWork.kanaTypoCandidates, `${q.slice(0, 9)}… candidates`).toBeLessThanOrEqual(10 * length);
+		}
+		// Still read as meant.
+		expect(planQuery('でんきう'.repeat(50), context).levels[0].tiers).toContainEqual({ tag: '電球交換' });
+		expect(planQuery('ひやくさいたいそう'.repeat(22), context).levels[0].words).toEqual(['百歳体操']);
 	});
 });

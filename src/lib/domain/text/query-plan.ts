@@ -224,6 +224,8 @@ type Piece = { item: VocabularyItem; text: string } | { unknown: string };
 
 /** Longest known word at each position; what nothing matches is kept as unknown stretches. */
 function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
+	planningWork.segmentations++;
+	planningWork.segmentedChars += canonical.length;
 	const { items, longest } = vocabulary(context);
 	// Folding is one character for one, so positions in `folded` are positions in `canonical`.
 	const chars = Array.from(katakanaToHiragana(canonical));
@@ -400,50 +402,103 @@ function unknownChars(pieces: Piece[]): number {
 	return pieces.reduce((sum, piece) => sum + ('unknown' in piece ? Array.from(piece.unknown).length : 0), 0);
 }
 
+/** Passes of the kana-typo reading over one chunk (each applies every improving window it meets). */
+const MAX_KANA_TYPO_PASSES = 3;
+
+/**
+ * Work the planner did, for tests that bound it without a clock: segmentations (cuts of a text
+ * into pieces), the characters they cut, and kana-typo candidates judged.
+ */
+export const planningWork = { segmentations: 0, segmentedChars: 0, kanaTypoCandidates: 0 };
+
+/** The pieces of [start, end) of a chunk, an unknown piece cut where the range cuts it. */
+function piecesBetween(pieces: Piece[], start: number, end: number): Piece[] {
+	const out: Piece[] = [];
+	let at = 0;
+	for (const piece of pieces) {
+		const chars = Array.from(pieceText(piece));
+		const pieceEnd = at + chars.length;
+		if (pieceEnd > start && at < end) {
+			if ('unknown' in piece) out.push({ unknown: chars.slice(Math.max(start - at, 0), Math.min(end, pieceEnd) - at).join('') });
+			else out.push(piece);
+		}
+		at = pieceEnd;
+	}
+	return out;
+}
+
+/** Adjacent unknown pieces as one (a local re-cut may end inside an unknown stretch). */
+function mergedUnknowns(pieces: Piece[]): Piece[] {
+	const out: Piece[] = [];
+	for (const piece of pieces) {
+		const last = out[out.length - 1];
+		if ('unknown' in piece && last && 'unknown' in last) out[out.length - 1] = { unknown: last.unknown + piece.unknown };
+		else out.push(piece);
+	}
+	return out;
+}
+
 /**
  * Kana typed with a slip (でんきう for でんきゅう, ほうもんかんこ for ほうもんかんご, ひやく for ひゃく):
  * a run of kana in which something is left unknown is compared, window by window, with the known
- * words by one plausible slip (see kanaTypoReading); the reading that leaves the least of the chunk
- * unknown wins, longest window first. Runs only where kana are left unknown.
+ * words by one plausible slip (see kanaTypoReading). Left to right, at each piece edge the window
+ * whose reading leaves the least unknown (longest first) is applied and the scan goes on after it.
+ * A candidate is judged by re-cutting only the window and the text just after it (where the
+ * reading may join the next word), never the whole chunk: planning stays linear in the text's
+ * length (a 200-kana query is one request, not a second of work).
  */
 function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[] {
+	const { longest } = vocabulary(context);
 	let best = pieces;
-	for (let changed = true; changed; ) {
+	for (let pass = 0, changed = true; changed && pass < MAX_KANA_TYPO_PASSES; pass++) {
 		changed = false;
-		const chars = Array.from(best.map(pieceText).join(''));
-		const folded = Array.from(katakanaToHiragana(chars.join('')));
-		const unknownAt: boolean[] = [];
-		const pieceStart = new Set<number>([chars.length]);
-		for (const piece of best) {
-			pieceStart.add(unknownAt.length);
-			unknownAt.push(...Array.from(pieceText(piece), () => 'unknown' in piece));
-		}
+		let chars = Array.from(best.map(pieceText).join(''));
+		let folded = Array.from(katakanaToHiragana(chars.join('')));
+		let unknownAt: boolean[] = [];
+		let pieceStart = new Set<number>();
+		const layOut = () => {
+			chars = Array.from(best.map(pieceText).join(''));
+			folded = Array.from(katakanaToHiragana(chars.join('')));
+			unknownAt = [];
+			pieceStart = new Set<number>([chars.length]);
+			for (const piece of best) {
+				pieceStart.add(unknownAt.length);
+				unknownAt.push(...Array.from(pieceText(piece), () => 'unknown' in piece));
+			}
+		};
+		layOut();
 		// A window starts and ends between pieces, never inside a word (known or not): でんきう takes
 		// in the particle で the cut had taken; あしが|いたくて is not あしがない with な dropped.
 		const edge = (at: number) => pieceStart.has(at);
-		const before = unknownChars(best);
-		let chosen: { pieces: Piece[]; unknown: number; length: number } | null = null;
 		for (let from = 0; from < folded.length; from++) {
-			if (!KANA_ONLY.test(folded[from])) continue;
+			if (!KANA_ONLY.test(folded[from]) || !edge(from)) continue;
 			let to = from;
 			while (to < folded.length && to - from < MAX_KANA_TYPO_LENGTH && KANA_ONLY.test(folded[to])) to++;
-			if (!edge(from)) continue;
+			let chosen: { pieces: Piece[]; unknown: number; length: number; reading: string; end: number } | null = null;
 			for (; to - from >= MIN_KANA_TYPO_LENGTH; to--) {
 				if (chosen && to - from < chosen.length) break;
 				// Two kana nothing knows at least: a lone one is an ending.
 				if (!edge(to) || unknownAt.slice(from, to).filter(Boolean).length < 2) continue;
+				planningWork.kanaTypoCandidates++;
 				const reading = kanaTypoReading(folded.slice(from, to).join(''), context);
 				if (!reading) continue;
-				const candidate = segmentPieces(chars.slice(0, from).join('') + reading + chars.slice(to).join(''), context);
-				const unknown = unknownChars(candidate);
-				if (unknown < before && (!chosen || unknown < chosen.unknown || (unknown === chosen.unknown && to - from > chosen.length))) {
-					chosen = { pieces: candidate, unknown, length: to - from };
+				// The text after the window as far as a word the reading may join reaches.
+				let end = Math.min(chars.length, to + longest);
+				// Not inside a known word (its cut would count as unknown); inside an unknown stretch is fine.
+				while (end < chars.length && !edge(end) && !unknownAt[end]) end++;
+				const local = segmentPieces(reading + chars.slice(to, end).join(''), context);
+				const unknown = unknownChars(local);
+				const unknownBefore = unknownAt.slice(from, end).filter(Boolean).length;
+				if (unknown < unknownBefore && (!chosen || unknown - unknownBefore < chosen.unknown || (unknown - unknownBefore === chosen.unknown && to - from > chosen.length))) {
+					chosen = { pieces: local, unknown: unknown - unknownBefore, length: to - from, reading, end };
 				}
 			}
-		}
-		if (chosen) {
-			best = chosen.pieces;
+			if (!chosen) continue;
+			best = mergedUnknowns([...piecesBetween(best, 0, from), ...chosen.pieces, ...piecesBetween(best, chosen.end, chars.length)]);
 			changed = true;
+			layOut();
+			// Windows do not overlap: the next one starts after this reading.
+			from += Array.from(chosen.reading).length - 1;
 		}
 	}
 	return best;
