@@ -82,7 +82,7 @@ describe('worry sentences: what the words point to', () => {
 		expect(objectCounterpart('ながい')).toBeNull();
 	});
 
-	it('reads 土佐弁 as standard Japanese: 〜とうない, the negative of any verb, and leaves さん alone', () => {
+	it('reads 土佐弁 as standard Japanese: 〜とうない, the negative of any verb, and leaves nouns (保育えん, 年きん) and さん alone', () => {
 		const standard: Record<string, string> = {
 			学校へ行きとうない: '学校へ行きたくない',
 			ありがとうね: 'ありがとうね',
@@ -96,7 +96,35 @@ describe('worry sentences: what the words point to', () => {
 			息子さんが: '息子さんが',
 			歯医者さんが: '歯医者さんが',
 			ようちえんが: 'ようちえんが',
-			年金が: '年金が'
+			年金が: '年金が',
+			// Nouns that end in えん or きん are not verbs (園, 金), wherever they are typed in kana.
+			ほいくえん: 'ほいくえん',
+			ほいくえんの送迎: 'ほいくえんの送迎',
+			ひかりがくえん: 'ひかりがくえん',
+			たくえんが: 'たくえんが',
+			保育えん: '保育えん',
+			保育えんの: '保育えんの',
+			年きんの: '年きんの',
+			公えんで: '公えんで',
+			// Any name or person with さん keeps it; only the stem of a す-verb takes the negative.
+			田中さんが: '田中さんが',
+			田中さんの: '田中さんの',
+			旦那さんが: '旦那さんが',
+			お隣さんが: 'お隣さんが',
+			ご近所さんが: 'ご近所さんが',
+			ご主人さんが: 'ご主人さんが',
+			お客さんが: 'お客さんが',
+			お嬢さんが: 'お嬢さんが',
+			皆さんで: '皆さんで',
+			// The dialect negatives themselves still read as standard Japanese.
+			病院に行けんがよ: '病院に行けないがよ',
+			一人でできん: '一人でできない',
+			朝起きれん: '朝起きれない',
+			もう起きん: 'もう起きない',
+			目が見えん: '目が見えない',
+			手伝えんき: '手伝えないき',
+			誰も読んでくれん: '誰も読んでくれない',
+			薬を出さんき: '薬を出さないき'
 		};
 		const read = Object.keys(standard).map((text) => dictionaries().standardizeDialect(text));
 		expect(read).toEqual(Object.values(standard));
