@@ -46,6 +46,14 @@ export interface MeilisearchEngineOptions {
  * request); further words, and later tiers, rank with 'last' (all words, then fewer from the end).
  */
 const MAX_SCORED_WORDS = 8;
+/**
+ * Most such word sub-queries in one multi-search, across its levels and tiers: six worries and an
+ * area would otherwise send ~96. The first level's leading tiers spend them first (it is the one
+ * shown whenever it finds anything).
+ */
+export const MAX_WORD_QUERIES = 8;
+/** Deepest position the word sub-queries score; deeper pages keep the 'last' order. */
+export const MAX_SCORED_DEPTH = 200;
 /** Where a word counts in the weighted OR, and how much (the embedded engine's bm25 column weights). */
 const SCORED_ATTRIBUTES = ['textName', 'textReading', 'textBody'] as const;
 const ATTRIBUTE_WEIGHTS: Record<string, number> = { textName: 8, textReading: 4, textBody: 1 };
@@ -225,6 +233,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		const queries: MultiSearchQuery[] = [];
 		const add = (params: Omit<MultiSearchQuery, 'indexUid'>) => queries.push({ indexUid: this.indexUid, locales: ['jpn'], ...params }) - 1;
 		const windowEnd = query.page * query.perPage;
+		let wordQueriesLeft = MAX_WORD_QUERIES;
 
 		const requests: LevelRequest[] = levels.map((level) => {
 			const words = level?.words ?? [];
@@ -262,17 +271,21 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			const ranked: LevelRequest['ranked'] = [];
 			const geoSorted = geoSort !== null && sort?.[0] === geoSort;
 			if (needsRanking) {
+				// The tiers a first page shows (the first; with several worries, every first kind):
+				// every optional word counts there, as in the embedded engine's weighted OR, not
+				// only those 'last' keeps (it never drops the first word, so a listing with any
+				// other word of the worry would rank with those that have none).
+				const isLeading = (tierIndex: number) => tierIndex === 0 || level?.tierRounds?.[tierIndex] === 0;
+				let leadingLeft = rankedWords ? (tiers.length > 0 ? tiers : [null]).filter((_, tierIndex) => isLeading(tierIndex)).length : 0;
 				for (const [tierIndex, tier] of (tiers.length > 0 ? tiers : [null]).entries()) {
 					const tierFilters = tier ? [...filter, tierFilter(tier)] : filter;
-					// The tiers a first page shows (the first; with several worries, every first kind):
-					// every optional word counts there, as in the embedded engine's weighted OR, not
-					// only those 'last' keeps (it never drops the first word, so a listing with any
-					// other word of the worry would rank with those that have none).
-					const leading = tierIndex === 0 || level?.tierRounds?.[tierIndex] === 0;
 					let words: number[] | undefined;
-					if (rankedWords && leading) {
+					if (rankedWords && isLeading(tierIndex)) {
+						// The request's word budget, shared by this level's leading tiers.
+						const share = Math.min(MAX_SCORED_WORDS, Math.ceil(wordQueriesLeft / leadingLeft--));
+						wordQueriesLeft -= Math.min(share, optional.length);
 						// Not in the keywords, which every listing of the tier shares (its tag or term name).
-						words = optional.slice(0, MAX_SCORED_WORDS).map((word) =>
+						words = optional.slice(0, share).map((word) =>
 							add({
 								...common,
 								q: word,
@@ -281,9 +294,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
 								filter: tierFilters,
 								sort: geoSort ? [geoSort] : undefined,
 								offset: 0,
-								limit: windowEnd
+								limit: Math.min(windowEnd, MAX_SCORED_DEPTH)
 							})
 						);
+						if (words.length === 0) words = undefined;
 					}
 					if (rankedWords) {
 						// Optional words come most telling first (the plan orders them): 'last' keeps those longest.
