@@ -11,7 +11,7 @@ import { planQuery, type PlannerArea } from '../../src/lib/domain/text/query-pla
 import { MAX_SCORED_DEPTH, MAX_WORD_QUERIES, MeilisearchSearchEngine } from '../../src/lib/server/search/meilisearch/engine';
 
 const AREAS: PlannerArea[] = [{ id: 'area-asahi', kind: '地区', name: '旭' }];
-const engine = new MeilisearchSearchEngine({ url: 'http://127.0.0.1:9', index: 'services' });
+const engine = new MeilisearchSearchEngine({ url: 'http://127.0.0.1:9', apiKey: null, index: 'services' });
 /** A sentence naming six worries and an area. */
 const SIX_WORRIES = '旭で電球が切れて、ゴミ出しもつらい。認知症の母の通院と買い物、子育ての相談もしたい、お金も足りない';
 
