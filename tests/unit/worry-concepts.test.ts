@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dictionaries, directionCounterpart, objectCounterpart } from '../../src/lib/domain/text/dictionaries';
+import worriesFile from '../../data/dictionaries/worries.json';
 import { Lexicon } from '../../src/lib/domain/text/lexicon';
 import { planQuery, type WorryTier } from '../../src/lib/domain/text/query-plan';
 
@@ -56,7 +57,47 @@ const FIRST_KINDS: Array<[string, WorryTier, string]> = [
 	['おとうが最近テレビの音が大きゅうて、呼んでも聞こえんき', { term: 'clinic' }, '聞こえん is 聞こえない']
 ];
 
+/** Ordinary searches that merely contain a worry's word (夕方まで, 留守番, 貸し出し, とられた, a short kana key inside another word) and the kind that must not come first. */
+const NOT_FIRST_KINDS: Array<[string, WorryTier]> = [
+	['日曜の夕方まで開いている病院', { term: 'after-school' }],
+	['夕方まで開いている薬局', { term: 'after-school' }],
+	['留守番電話', { term: 'after-school' }],
+	['車いすの貸し出し', { term: 'community-center' }],
+	['お金を借りられるところ', { term: 'community-center' }],
+	['お金を貸してくれるところ', { term: 'community-center' }],
+	['詐欺でお金をとられた', { term: 'care-center' }],
+	['自転車を盗られた', { term: 'care-center' }],
+	['夫を亡くしてから毎日涙が出る', { tag: '子育ての相談' }],
+	['目から涙が出る', { term: 'child-consult' }],
+	['目から涙が出る', { tag: '子育ての相談' }],
+	['空気が読めない', { term: 'minsei-iin' }],
+	['床が腐った', { term: 'care-center' }],
+	['賞味期限の近い食品を寄付したい', { term: 'care-center' }],
+	['学校休みの日', { term: 'child-consult' }],
+	['こどもらしい', { term: 'clinic' }],
+	['いちごえん', { term: 'dental' }],
+	['ははしごとがいそがしい', { term: 'visit-support-b' }]
+];
+
 describe('worry sentences: what the words point to', () => {
+	it.each(NOT_FIRST_KINDS)('%s does not plan %o first', (query, kind) => {
+		expect(kinds(query)[0]).not.toEqual(kind);
+	});
+
+	it('keeps the object-bearing forms and the money worry', () => {
+		expect(kinds('お金を借りられるところ')[0]).toEqual({ term: 'self-reliance' });
+		expect(kinds('夕方まで一人で留守番')[0]).toEqual({ term: 'after-school' });
+		expect(kinds('財布を盗られた')[0]).toEqual({ term: 'care-center' });
+		expect(kinds('ホールを借りたい')[0]).toEqual({ term: 'community-center' });
+	});
+
+	it('has no kana-only worry key shorter than 4 kana that occurs inside ordinary words', () => {
+		const found = worriesFile.worries
+			.flatMap((worry) => worry.keys)
+			.filter((key) => /^[\p{Script=Hiragana}\p{Script=Katakana}ー]{1,3}$/u.test(key));
+		for (const inside of ['もらし', 'ごえん', 'せきこ', 'まぶし', 'はしご']) expect(found).not.toContain(inside);
+	});
+
 	it.each(FIRST_KINDS)('%s → %o first (%s)', (sentence, kind) => {
 		expect(kinds(sentence)[0]).toEqual(kind);
 	});
