@@ -121,6 +121,17 @@ describe('worry sentences: what the words point to', () => {
 		expect(objectCounterpart('風呂を嫌が')).toBe('風呂が嫌が');
 		// Kana words keep their が (ながい is no particle).
 		expect(objectCounterpart('ながい')).toBeNull();
+		// A katakana noun takes が and を alike too (ガスが止められた is ガスを止め).
+		for (const [typed, other] of [
+			['ガスを止め', 'ガスが止め'],
+			['テレビが見えな', 'テレビを見えな'],
+			['トイレが近', 'トイレを近'],
+			['ミルクを飲まな', 'ミルクが飲まな'],
+			['ホールを借り', 'ホールが借り']
+		]) {
+			expect(kinds(other + 'て困る')).toEqual(kinds(typed + 'て困る'));
+			expect(kinds(other + 'て困る')).not.toEqual([]);
+		}
 	});
 
 	it('reads 土佐弁 as standard Japanese: 〜とうない, the negative of any verb, and leaves nouns (保育えん, 年きん) and さん alone', () => {

@@ -204,10 +204,12 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		}
 	}
 	// A direction takes に or へ alike (病院に行 ↔ 病院へ行), and a noun before a verb が or を alike
-	// (階段が怖 ↔ 階段を怖がる, 風呂を嫌が ↔ 風呂が嫌).
+	// (階段が怖 ↔ 階段を怖がる, 風呂を嫌が ↔ 風呂が嫌). The noun is found before folding, which would
+	// turn a katakana noun (ガスを止め, トイレが近) into kana that keeps its が.
 	for (const worry of compiledWorries) {
 		for (const key of worry.keys) {
-			for (const other of [directionCounterpart(fold(key)), objectCounterpart(fold(key))]) {
+			const objectSwapped = objectCounterpart(canonicalize(normalizeText(key)));
+			for (const other of [directionCounterpart(fold(key)), objectSwapped && fold(objectSwapped)]) {
 				if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
 			}
 		}
