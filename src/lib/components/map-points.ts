@@ -1,7 +1,7 @@
 /** Listings → the markers of their map, as every list-with-a-map shows them. */
 import { hitKindLabels } from '$lib/domain/i18n';
 import { language, t } from './i18n';
-import type { ListingSummary, MapPoint } from './types';
+import type { ListingSummary, MapPoint } from '$lib/domain/listing-view';
 
 /**
  * A marker for each listing that has a place. Its kind is the term names as indexed (a renamed

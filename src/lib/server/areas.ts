@@ -11,7 +11,7 @@ import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
 import { describeSession } from '../domain/recurrence';
 import { NEXT_DATES, nextDatesForListings } from './events/next-dates';
 import type { Language } from '../domain/i18n/languages';
-import type { AreaOption, ListingSummary } from '../components/types';
+import type { AreaOption, ListingSummary } from '$lib/domain/listing-view';
 import { labelPoint, parseAreaGeometry, type AreaGeometry } from '../domain/area-map';
 
 interface ExtrasRow {

@@ -10,7 +10,7 @@ import { PRINT_LIMIT, qrDataUrl } from './print';
 import { FIELDS, type Field } from '../domain/taxonomy';
 import type { Language } from '../domain/i18n/languages';
 import type { SearchHit } from '../domain/search';
-import type { PrintItem } from '../components/types';
+import type { PrintItem } from '$lib/domain/listing-view';
 
 export interface BookletSection {
 	id: string;

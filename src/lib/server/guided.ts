@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { App } from './app';
 import type { TaxonomyStore } from './taxonomy';
 import { summarizeHits } from './areas';
-import type { ListingSummary } from '../components/types';
+import type { ListingSummary } from '$lib/domain/listing-view';
 
 export interface GuidedWorry {
 	/** The worry's first key: its id in URLs (?worry=電球) and the query searched. */

@@ -1,6 +1,6 @@
 /** What every print view shares: how many listings one printout holds, and the date it was issued. */
 import QRCode from 'qrcode';
-import { formatDateForReader } from '../components/format';
+import { formatDateForReader } from '$lib/domain/format';
 import type { Language } from '../domain/i18n/languages';
 
 /** A printout holds at most this many listings (about 25–30 A4 pages); more is said on the paper. */

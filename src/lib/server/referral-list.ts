@@ -5,7 +5,7 @@ import { qrDataUrl } from './print';
 import { toHit } from './search/hits';
 import type { SearchDocument } from '../domain/search';
 import { sharedListPath, type ListEntry } from '../domain/referral-list';
-import type { PrintItem } from '../components/types';
+import type { PrintItem } from '$lib/domain/listing-view';
 import type { Language } from '../domain/i18n/languages';
 
 /** What it offers, short enough for a printed line or two. */

@@ -5,7 +5,7 @@
 import { DEFAULT_PER_PAGE, searchQueryToParams, withoutNarrowingFilters, type NarrowingFilter, type SearchQuery } from '$lib/domain/search';
 import type { AreaName } from '$lib/domain/area';
 import { MESSAGES, weekdayLabel, type Messages } from '$lib/domain/i18n';
-import type { FilterChip } from '$lib/components/types';
+import type { FilterChip } from '$lib/domain/listing-view';
 
 export function searchHref(query: Partial<SearchQuery>): string {
 	const params = searchQueryToParams(query).toString();

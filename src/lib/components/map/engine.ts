@@ -4,7 +4,7 @@
  * so pages never know which one runs. Both draw the same markers, clusters, selection and popups.
  */
 import type { MapArea } from '$lib/domain/area-map';
-import type { MapPoint, MapTiles } from '../types';
+import type { MapPoint, MapTiles } from '$lib/domain/listing-view';
 import type { Messages } from '$lib/domain/i18n';
 
 /** The words on the map's buttons, clusters and popups, in the reader's language. */

@@ -8,7 +8,7 @@ import type { LeafletKeyboardEvent, Map as LeafletMap, Layer, Marker, Path, Path
 import Supercluster from 'supercluster';
 import { FIELD_COLORS } from '$lib/domain/taxonomy';
 import { AREA_OUTLINE, areasBounds, type MapArea } from '$lib/domain/area-map';
-import type { MapPoint } from '../types';
+import type { MapPoint } from '$lib/domain/listing-view';
 import { areaLabelContent, areaLabelName, areaPopupContent, focusPopupLink, popupContent } from './popup';
 import {
 	AREA_FILL_OPACITY,

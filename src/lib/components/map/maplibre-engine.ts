@@ -5,7 +5,7 @@
 import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, Marker, Popup } from 'maplibre-gl';
 import { FIELD_COLORS } from '$lib/domain/taxonomy';
 import { AREA_OUTLINE, areasBounds, type MapArea } from '$lib/domain/area-map';
-import type { MapPoint } from '../types';
+import type { MapPoint } from '$lib/domain/listing-view';
 import { createMap, loadMapLibre } from './maplibre';
 import { areaLabelContent, areaLabelName, areaPopupContent, focusPopupLink, popupContent } from './popup';
 import {

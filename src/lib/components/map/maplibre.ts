@@ -3,7 +3,7 @@
  * library the same way, look the same without tiles and fall back the same way without WebGL.
  */
 import type { Map as MapLibreMap, MapOptions, StyleSpecification } from 'maplibre-gl';
-import type { MapTiles } from '../types';
+import type { MapTiles } from '$lib/domain/listing-view';
 
 export type MapLibre = typeof import('maplibre-gl');
 

@@ -1,7 +1,7 @@
 /** The popup a marker opens, the same in both map libraries: name, kind, 電話 and a link to the page. */
 import type { MapArea } from '$lib/domain/area-map';
-import type { MapPoint } from '../types';
-import { telHref } from '../format';
+import type { MapPoint } from '$lib/domain/listing-view';
+import { telHref } from '$lib/domain/format';
 import type { MapLabels } from './engine';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
