@@ -203,6 +203,31 @@ describe('query planning', () => {
 		expect(plan('かい護の相談').levels[0].optional).toContain('介護');
 	});
 
+	it('reads only the kanji that stand alone, so a slip inside a longer compound is found (介語保険)', () => {
+		const withWords = lexiconOf([
+			['介護', 'かいご'],
+			['保険', 'ほけん'],
+			['訪問介護', 'ほうもんかいご'],
+			['就労', 'しゅうろう'],
+			['支援', 'しえん'],
+			['ショートステイ', 'しょーとすてい']
+		]);
+		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
+		// 保険 is a word: its readings do not crowd out 介 / 語 read aloud.
+		expect(planWith('介語保険の申請を手伝って欲しい').levels[0].tiers).toEqual(planWith('介護保険の申請を手伝って欲しい').levels[0].tiers);
+		// Read aloud as a worry key (かいご), then spelled as the listings spell it, it joins its neighbour.
+		expect(planWith('父に訪問解護に来てもらいたい').levels[0].words).toEqual(planWith('父に訪問介護に来てもらいたい').levels[0].words);
+		expect(planWith('障害者の就老支援を受けたい').levels[0].tiers).toEqual(planWith('障害者の就労支援を受けたい').levels[0].tiers);
+	});
+
+	it('does not take a kana inside a katakana word for a particle (ショートステー is not ショー + と + ステー)', () => {
+		const withWords = lexiconOf([['ショートステイ', 'しょーとすてい']]);
+		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
+		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		expect(words('母をショートステーに預けたい')).toContain('ショートステイ');
+		expect(words('母をショートステーに預けたい')).not.toContain('ショー');
+	});
+
 	it('ranks a worry’s kinds by the worry, not by chatter around it (大変)', () => {
 		const { levels } = plan('車がないので病院に通うのが大変です');
 		expect(levels[0].tiers[0]).toEqual({ tag: '通院の付き添い' });

@@ -87,6 +87,7 @@ interface Vocabulary {
 }
 
 const KANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
+const KATAKANA = /[\u30a1-\u30fa]/;
 
 /** Area names as people type them (旭, 旭地区, 旭小学校区), 地区 first when names collide. */
 function areaKeys(areas: readonly PlannerArea[]): Map<string, PlannerArea> {
@@ -239,6 +240,8 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			const item = asRequested(items.get(key), context);
 			// One-character listing words and two-kana ones (らん, かり) inside a sentence are noise;
 			// particles, worries and areas are not.
+			// A particle is written in hiragana: ト in ショートステー is part of a katakana word.
+			if (item?.kind === 'function' && KATAKANA.test(original.slice(i, i + length).join(''))) continue;
 			if (item && (item.kind !== 'lexicon' || (length > 1 && !(length === 2 && KANA_ONLY.test(key))))) {
 				found = { item, length };
 				break;
@@ -262,14 +265,26 @@ const HAS_KANJI = /\p{Script=Han}/u;
 /** Most readings tried for one unknown stretch (the product of its kanji's readings). */
 const MAX_SLIP_READINGS = 48;
 
-/** The ways a stretch can be read: kana as written, each kanji as written or by its dictionary readings. */
+/**
+ * The ways a stretch can be read: kana as written, each kanji as written or by its dictionary
+ * readings. The kanji that stand alone in the runtime's word segmentation (the suspects) are read
+ * first with the words the segmenter knows kept as written (保険 in 介語保険), so the reading budget
+ * is not spent on the readings of words that are right; then every kanji (公民感 → こうみんかん).
+ */
 function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>): string[] {
-	let spelled = [''];
-	for (const char of Array.from(stretch)) {
-		const options = HAS_KANJI.test(char) ? [char, ...(readings.get(char) ?? [])] : [char];
-		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_SLIP_READINGS);
-	}
-	return spelled.filter((spelling) => spelling !== stretch);
+	const spellings = (readAll: boolean) => {
+		let spelled = [''];
+		for (const { segment } of WORD_SEGMENTER.segment(stretch)) {
+			const suspect = Array.from(segment).length === 1 || readAll;
+			for (const char of suspect ? Array.from(segment) : [segment]) {
+				const options = HAS_KANJI.test(char) ? [char, ...(readings.get(char) ?? [])] : [char];
+				spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_SLIP_READINGS);
+			}
+		}
+		return spelled;
+	};
+	const suspects = spellings(false);
+	return [...new Set([...suspects, ...spellings(true)])].filter((spelling) => spelling !== stretch).slice(0, Math.max(MAX_SLIP_READINGS, suspects.length));
 }
 
 /** How much of a chunk nothing explains (a lone kana left between words is an ending, not a miss). */
@@ -512,13 +527,27 @@ function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[]
 function joinedAsSpelled(pieces: Piece[], context: PlannerContext): Piece[] {
 	let rewritten = false;
 	const spelled = pieces.map((piece) => {
-		if (!('item' in piece) || piece.item.kind !== 'lexicon' || piece.item.entry.surface === piece.text) return pieceText(piece);
+		const spelling = 'item' in piece ? listingsSpellingOf(piece.item, piece.text, context) : null;
+		if (!spelling || spelling === piece.text) return pieceText(piece);
 		rewritten = true;
-		return piece.item.entry.surface;
+		return spelling;
 	});
 	if (!rewritten) return pieces;
 	const joined = segmentPieces(spelled.join(''), context);
 	return joined.length < pieces.length && unknownChars(joined) <= unknownChars(pieces) ? joined : pieces;
+}
+
+/**
+ * How the listings spell a known piece: a listing word as the listing does, a synonym as its group's
+ * word, a worry key in kana (read from a slip: 解護 → かいご) as the listing word of that reading.
+ */
+function listingsSpellingOf(item: VocabularyItem, text: string, context: PlannerContext): string | null {
+	if (item.kind === 'lexicon') return item.entry.surface;
+	if (item.kind === 'synonym') return item.canonical;
+	if (item.kind === 'worry' && KANA_ONLY.test(katakanaToHiragana(text))) {
+		return context.lexicon.lookup(katakanaToHiragana(text), { typos: false })?.entry.surface ?? null;
+	}
+	return null;
 }
 
 /** One chunk (no spaces or punctuation) → tokens. */
