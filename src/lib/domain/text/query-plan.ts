@@ -528,7 +528,7 @@ function joinedAsSpelled(pieces: Piece[], context: PlannerContext): Piece[] {
 	let rewritten = false;
 	const spelled = pieces.map((piece) => {
 		const spelling = 'item' in piece ? listingsSpellingOf(piece.item, piece.text, context) : null;
-		if (!spelling || spelling === piece.text) return pieceText(piece);
+		if (!spelling || spelling === pieceText(piece)) return pieceText(piece);
 		rewritten = true;
 		return spelling;
 	});
