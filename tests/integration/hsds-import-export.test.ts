@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db';
+import Database from 'better-sqlite3';
+import { openDatabase, reopenDatabase, type AppDatabase } from '../../src/lib/server/db';
 import { getListing } from '../../src/lib/server/listings';
 import { generateSample } from '../../data/sample/generate';
 import { exportHsdsBundle } from '../../src/lib/server/importers/hsds-export';
@@ -114,6 +115,34 @@ describe('HSDS round trip of the whole sample', () => {
 		importHsds(target, [changed], { defaults });
 		expect(getListing(target, String(changed.id), { publishedOnly: false })?.name).toBe('名前を変えたサービス');
 		expect(ids(target).length).toBe(400);
+	});
+});
+
+describe('reading many listings', () => {
+	it('prepares its statements once per connection, not for each service, and again after a reopen', () => {
+		const original = Database.prototype.prepare;
+		let prepared = 0;
+		Database.prototype.prepare = function (this: Database.Database, ...args: Parameters<typeof original>) {
+			prepared += 1;
+			return original.apply(this, args);
+		} as typeof original;
+		try {
+			const db = open('prepares');
+			generateSample(db, { listings: 60, events: 10 });
+			prepared = 0;
+			const first = exportHsdsBundle(db).services as unknown[];
+			expect(first).toHaveLength(ids(db).length);
+			// Old code: about 17 statements for every service of every export (about 2,000 here).
+			expect(prepared).toBeLessThan(first.length);
+			const id = ids(db)[0];
+			expect(getListing(db, id, { publishedOnly: false })?.id).toBe(id);
+			// A reopened connection has none of the old statements: they are prepared again on it.
+			reopenDatabase(db);
+			expect(getListing(db, id, { publishedOnly: false })?.id).toBe(id);
+			expect(exportHsdsBundle(db).services).toEqual(first);
+		} finally {
+			Database.prototype.prepare = original;
+		}
 	});
 });
 

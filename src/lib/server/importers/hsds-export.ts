@@ -4,7 +4,7 @@
  * /hsds/ API. Nothing a listing holds is left out, so that an export imported into an empty
  * database gives the same listings. Required HSDS strings that Tsunagi leaves empty are sent as ''.
  */
-import type { AppDatabase } from '../db';
+import { onReopen, type AppDatabase } from '../db';
 import { getListing } from '../listings';
 import type { Listing, ListingLocation } from '../../domain/listing';
 import { WEEKDAY_LABELS, formatWeeklyHours, type WeeklySpan } from '../../domain/hours';
@@ -34,15 +34,40 @@ interface ServiceExtras {
 	serviceLocationIds: Map<string, string>;
 }
 
-function serviceExtras(db: AppDatabase, listing: Listing, publicEventsOnly: boolean): ServiceExtras {
+function prepareExtras(db: AppDatabase) {
 	const sqlite = db.$client;
-	const service = sqlite.prepare('SELECT updated_at FROM services WHERE id = ?').get(listing.id) as { updated_at: string };
-	const organization = sqlite.prepare('SELECT description, email FROM organizations WHERE id = ?').get(listing.organization.id) as ServiceExtras['organization'];
-	const desk = sqlite.prepare('SELECT scheme, certified_on, area_ids FROM desk_certifications WHERE service_id = ? LIMIT 1').get(listing.id) as
-		| { scheme: string; certified_on: string; area_ids: string }
-		| undefined;
-	const eventStatus = publicEventsOnly ? "AND status IN ('published', 'cancelled')" : '';
-	const events = (sqlite.prepare(`SELECT * FROM events WHERE service_id = ? ${eventStatus} ORDER BY starts_at, id`).all(listing.id) as Json[]).map((row) =>
+	const events = (status: string) => sqlite.prepare(`SELECT * FROM events WHERE service_id = ? ${status} ORDER BY starts_at, id`);
+	return {
+		service: sqlite.prepare('SELECT updated_at FROM services WHERE id = ?'),
+		organization: sqlite.prepare('SELECT description, email FROM organizations WHERE id = ?'),
+		desk: sqlite.prepare('SELECT scheme, certified_on, area_ids FROM desk_certifications WHERE service_id = ? LIMIT 1'),
+		allEvents: events(''),
+		publicEvents: events("AND status IN ('published', 'cancelled')"),
+		links: sqlite.prepare('SELECT id, location_id FROM service_locations WHERE service_id = ?'),
+		termId: sqlite.prepare('SELECT id FROM taxonomy_terms WHERE code = ?').pluck()
+	};
+}
+
+// Prepared once per connection: an export or an /hsds/ page reads these for every service.
+const extrasStatements = new WeakMap<AppDatabase, ReturnType<typeof prepareExtras>>();
+
+function extrasOf(db: AppDatabase): ReturnType<typeof prepareExtras> {
+	let statements = extrasStatements.get(db);
+	if (!statements) {
+		statements = prepareExtras(db);
+		extrasStatements.set(db, statements);
+		onReopen(db, () => extrasStatements.delete(db));
+	}
+	return statements;
+}
+
+function serviceExtras(db: AppDatabase, listing: Listing, publicEventsOnly: boolean): ServiceExtras {
+	const statements = extrasOf(db);
+	const service = statements.service.get(listing.id) as { updated_at: string };
+	const organization = statements.organization.get(listing.organization.id) as ServiceExtras['organization'];
+	const desk = statements.desk.get(listing.id) as { scheme: string; certified_on: string; area_ids: string } | undefined;
+	const eventsQuery = publicEventsOnly ? statements.publicEvents : statements.allEvents;
+	const events = (eventsQuery.all(listing.id) as Json[]).map((row) =>
 		compact({
 			id: row.id,
 			title: row.title,
@@ -58,7 +83,7 @@ function serviceExtras(db: AppDatabase, listing: Listing, publicEventsOnly: bool
 			location_id: row.location_id
 		})
 	);
-	const links = sqlite.prepare('SELECT id, location_id FROM service_locations WHERE service_id = ?').all(listing.id) as Array<{ id: string; location_id: string }>;
+	const links = statements.links.all(listing.id) as Array<{ id: string; location_id: string }>;
 	return {
 		serviceLocationIds: new Map(links.map((link) => [link.location_id, link.id])),
 		updatedAt: service.updated_at,
@@ -222,11 +247,11 @@ export function hsdsService(db: AppDatabase, listing: Listing, options: HsdsServ
 }
 
 function termIdsByCode(db: AppDatabase, codes: string[]): Map<string, string> {
-	if (codes.length === 0) return new Map();
-	const rows = db.$client
-		.prepare(`SELECT code, id FROM taxonomy_terms WHERE code IN (${codes.map(() => '?').join(',')})`)
-		.all(...codes) as Array<{ code: string; id: string }>;
-	return new Map(rows.map((row) => [row.code, row.id]));
+	const termId = extrasOf(db).termId;
+	return new Map(codes.flatMap((code) => {
+		const id = termId.get(code) as string | undefined;
+		return id ? [[code, id] as const] : [];
+	}));
 }
 
 export function hsdsServiceById(db: AppDatabase, id: string, options: HsdsServiceOptions & { publishedOnly?: boolean } = {}): Json | null {
