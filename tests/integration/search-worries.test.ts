@@ -109,6 +109,19 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 5)).every((hit) => /通院/.test(hit.text))).toBe(true);
 	});
 
+	it('shows a worry’s own kind before a tag many kinds carry (夜泣き → 子育て相談, not nurseries or short stays)', async () => {
+		// 子育ての相談 is on nurseries and 子ども食堂 too, and 限界 is a word of tiredness, not of 介護.
+		const { result } = await search(engine, { q: '夜泣きで毎晩ほとんど眠れず、もう限界' });
+		const top = read(result.hits.slice(0, 3));
+		expect(top.every(says(/子育て/))).toBe(true);
+		expect(top.some(says(/ショートステイ|保育園|保育所/))).toBe(false);
+	});
+
+	it('answers a bereaved parent who talks to nobody with サロン and 通いの場 first', async () => {
+		const { result } = await search(engine, { q: '母を亡くしてから父が誰とも話さなくなった' });
+		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);
+	});
+
 	it('answers ひきこもり with consultation desks, not dentists and pharmacies', async () => {
 		const { result } = await search(engine, { q: 'ひきこもり' });
 		expect(result.total).toBeLessThan(500);

@@ -36,7 +36,12 @@ const WorriesFile = z.object({
 			hints: z.array(nonEmpty).optional(),
 			/** How a resident says it (こんなときに offers the concepts that have one). */
 			ask: nonEmpty.optional(),
-			generic: z.boolean().optional()
+			generic: z.boolean().optional(),
+			/**
+			 * A generic concept that still counts beside specific concepts of its own field (疲れた, 限界:
+			 * a carer's respite beside 介護, nothing beside 夜泣き).
+			 */
+			joins_own_field: z.boolean().optional()
 		})
 	)
 });
@@ -85,6 +90,10 @@ export interface Worry {
 	/** Words that rank listings inside the concept's tiers; never required. */
 	hints: string[];
 	generic: boolean;
+	/** The concept's field (医療, 介護…); undefined across fields. */
+	field?: string;
+	/** Generic, yet counts beside specific concepts of its own field. */
+	joinsOwnField: boolean;
 }
 
 /** One thing a query word can be rewritten to: a synonym group or an abbreviation. */
@@ -181,7 +190,15 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		const lookFor = entry.look_for.map((target): WorryTier =>
 			target.startsWith('tag:') ? { tag: target.slice('tag:'.length) } : { term: target.slice('term:'.length) }
 		);
-		const worry: Worry = { concept: entry.concept, keys: entry.keys, lookFor, hints: entry.hints ?? [], generic: entry.generic ?? false };
+		const worry: Worry = {
+			concept: entry.concept,
+			keys: entry.keys,
+			lookFor,
+			hints: entry.hints ?? [],
+			generic: entry.generic ?? false,
+			field: entry.field,
+			joinsOwnField: entry.joins_own_field ?? false
+		};
 		compiledWorries.push(worry);
 		for (const key of entry.keys) {
 			// A key two concepts share belongs to the first (keys are checked for this in the unit tests).

@@ -11,6 +11,7 @@
  */
 import type { Dictionaries, Worry, WorryTier } from './dictionaries';
 import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
+import type { KindAssociations } from './kind-associations';
 import { foldForSearch, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
 
 export type { WorryTier };
@@ -52,10 +53,16 @@ export interface PlannerContext {
 	areas: readonly PlannerArea[];
 	/** Set when the request already names an area: area words in the text are then plain words. */
 	explicitArea?: boolean;
+	/** Kinds the listings' own text associates with words (a sentence no concept covers). */
+	associations?: KindAssociations;
 }
 
 /** Most levels an engine is asked to try (each is a query on Meilisearch). */
 const MAX_LEVELS = 6;
+/** Words a text needs before the kinds its words point to are tried: a sentence, not a search for a name or a kind. */
+const MIN_SENTENCE_WORDS = 3;
+/** A 困りごと tag carried by listings of this many kinds or more is broad (居場所, 子育ての相談, 話し相手). */
+const BROAD_TAG_KINDS = 4;
 const PUNCTUATION = /[\s\p{P}\p{S}]+/u;
 const MIDDLE_DOTS = /[\u30FB\u00B7]/g;
 const AREA_SUFFIXES: Record<string, string[]> = { 地区: ['地区', '地域'], 小学校区: ['小学校区', '校区'], 中学校区: ['中学校区'] };
@@ -574,15 +581,27 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 }
 
 /**
+ * A concept's places with its own kinds before a tag that listings of many kinds carry (子育ての相談
+ * is on nurseries and 子ども食堂 alike; 夜泣き is for the 子育て相談 kind first). Which tags are
+ * broad is learned from the listings; without them, the concept's order as written.
+ */
+function kindsBeforeBroadTags(lookFor: WorryTier[], context: PlannerContext): WorryTier[] {
+	const broad = (tier: WorryTier) => 'tag' in tier && (context.associations?.kindsTagged(tier.tag) ?? 0) >= BROAD_TAG_KINDS;
+	if (!lookFor.some(broad) || !lookFor.some((tier) => 'term' in tier)) return lookFor;
+	return [...lookFor.filter((tier) => !broad(tier)), ...lookFor.filter(broad)];
+}
+
+/**
  * Where to look for the worries, each place once: every concept's first kind, then every
  * concept's second kind, and so on (a sentence naming two worries shows both kinds first).
  */
-function worryTiers(worries: Worry[]): { tiers: WorryTier[]; rounds: number[] } {
+function worryTiers(worries: Worry[], context: PlannerContext): { tiers: WorryTier[]; rounds: number[] } {
 	const tiers = new Map<string, { tier: WorryTier; round: number }>();
-	const deepest = Math.max(0, ...worries.map((worry) => worry.lookFor.length));
+	const places = worries.map((worry) => kindsBeforeBroadTags(worry.lookFor, context));
+	const deepest = Math.max(0, ...places.map((lookFor) => lookFor.length));
 	for (let depth = 0; depth < deepest; depth++) {
-		for (const worry of worries) {
-			const tier = worry.lookFor[depth];
+		for (const lookFor of places) {
+			const tier = lookFor[depth];
 			if (tier && !tiers.has(JSON.stringify(tier))) tiers.set(JSON.stringify(tier), { tier, round: depth });
 		}
 	}
@@ -640,9 +659,11 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		else if (token.kind === 'near') near = true;
 	}
 	const specific = worries.filter((entry) => !entry.worry.generic);
-	const chosenWorries = specific.length > 0 ? specific : worries;
+	const specificFields = new Set(specific.map((entry) => entry.worry.field));
+	const counts = ({ worry }: { worry: Worry }) => !worry.generic || (worry.joinsOwnField && worry.field !== undefined && specificFields.has(worry.field));
+	const chosenWorries = specific.length > 0 ? worries.filter(counts) : worries;
 	// Japanese puts the head last (障害者の就労支援 is about 就労支援): the last concept's kinds lead.
-	const { tiers, rounds } = worryTiers(chosenWorries.map((entry) => entry.worry).reverse());
+	const { tiers, rounds } = worryTiers(chosenWorries.map((entry) => entry.worry).reverse(), context);
 	// One worry: its kinds in order. Several: each one's kind in turn (see PlanLevel.tierRounds).
 	const tierRounds = chosenWorries.length > 1 ? { tierRounds: rounds } : {};
 
@@ -672,6 +693,10 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 			return;
 		}
 		push({ words: base, tiers: [], areaId: levelArea });
+		// A sentence no concept covers, whose words the listings of some kind use unusually often
+		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
+		const learned = base.length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(base) ?? []) : [];
+		if (learned.length > 0) push({ words: [], optional: base, tiers: learned, areaId: levelArea });
 		// Nothing has all the words: every word counts, weighted by how rare it is and where it
 		// matches; the more and rarer words a listing has, the higher it ranks.
 		if (base.length > 1) push({ words: [], optional: base, tiers: [], areaId: levelArea });

@@ -14,6 +14,8 @@ import { bigramTokens, foldForSearch, textRuns } from '../../domain/text/normali
 import { foldCanonical } from '../../domain/text/dictionaries';
 import { indexedText, nameSortKey } from '../../domain/text/index-text';
 import { Lexicon, lexiconEntry, type LexiconEntry } from '../../domain/text/lexicon';
+import { KindAssociations } from '../../domain/text/kind-associations';
+
 import { haversineMeters, type LatLng } from '../../domain/geo';
 import { toHit } from './hits';
 import { hourOfWeekInJapan, isOpenAtClock, isOpenThroughoutHour, japanClock, openDaysOf, openHoursOf, sessionWindows, weekIntervals, type SessionWindow } from './filters';
@@ -22,6 +24,9 @@ import type { SearchFacets } from '../../domain/search';
 import { basicPlan, inTurns } from './planner';
 import { EmbeddedEventIndex } from './embedded-events';
 import type { EventQueryWord, EventSearchDocument } from '../../domain/text/event-text';
+
+/** Most listings the sign → kind associations are learned from (memory and start-up stay bounded). */
+const ASSOCIATION_SAMPLE = 20_000;
 
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 
@@ -361,6 +366,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	private documents = new Map<number, IndexedDocument>();
 	private derivedIndexes: DerivedIndexes | null = null;
 	private corpusLexicon: Lexicon | null = null;
+	private learnedAssociations: KindAssociations | null = null;
 	private loadedVersion = -1;
 	/** Increases with every searchLevel; marks the entries of its 困りごと tiers (tierStamp). */
 	private searchStamp = 0;
@@ -418,6 +424,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		}
 		this.derivedIndexes = null;
 		this.corpusLexicon = null;
+		this.learnedAssociations = null;
 		this.loadedVersion = version;
 	}
 
@@ -637,9 +644,33 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		this.derivedIndexes = null;
 	}
 
+	/**
+	 * Which kinds the listings' words point to (see KindAssociations), learned once per index
+	 * version from at most ASSOCIATION_SAMPLE listings spread evenly over the index.
+	 */
+	kindAssociations(): KindAssociations {
+		this.ensureLoaded();
+		if (!this.learnedAssociations) {
+			const sqlite = this.db.$client;
+			const total = this.documents.size;
+			const stride = Math.max(1, Math.ceil(total / ASSOCIATION_SAMPLE));
+			const rows = sqlite.prepare('SELECT doc FROM search_docs WHERE rowid % ? = 0').pluck().iterate(stride) as Iterable<string>;
+			this.learnedAssociations = KindAssociations.build(
+				(function* () {
+					for (const json of rows) {
+						const doc = JSON.parse(json) as SearchDocument;
+						yield { text: `${doc.name}\n${doc.description}`, terms: doc.terms, tags: doc.tags };
+					}
+				})()
+			);
+		}
+		return this.learnedAssociations;
+	}
+
 	/** Loads the documents and builds the lexicon and filter lists now, so the first search is fast. */
 	warm(): void {
 		this.lexicon();
+		this.kindAssociations();
 		this.derived();
 	}
 
@@ -649,6 +680,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		this.documents.clear();
 		this.derivedIndexes = null;
 		this.corpusLexicon = null;
+		this.learnedAssociations = null;
 	}
 
 	async count(): Promise<number> {

@@ -5,6 +5,7 @@
 import type { SearchDocument } from '../../domain/search';
 import { dictionaries as shippedDictionaries, type Dictionaries } from '../../domain/text/dictionaries';
 import { Lexicon } from '../../domain/text/lexicon';
+import { NO_ASSOCIATIONS, type KindAssociations } from '../../domain/text/kind-associations';
 import { planQuery, type PlannerArea, type QueryPlan, type WorryTier } from '../../domain/text/query-plan';
 
 export class QueryPlanner {
@@ -12,7 +13,9 @@ export class QueryPlanner {
 		private readonly lexicon: () => Lexicon,
 		private readonly areas: () => readonly PlannerArea[] = () => [],
 		/** The 困りごと concepts come from the database (TaxonomyStore); the shipped ones by default. */
-		private readonly dictionaries: () => Dictionaries = shippedDictionaries
+		private readonly dictionaries: () => Dictionaries = shippedDictionaries,
+		/** Sign → kind associations learned from the listings (built once per index version). */
+		private readonly associations: () => KindAssociations = () => NO_ASSOCIATIONS
 	) {}
 
 	/** The plan for a query text; null when there is no text. */
@@ -22,6 +25,7 @@ export class QueryPlanner {
 			dictionaries: this.dictionaries(),
 			lexicon: this.lexicon(),
 			areas: this.areas(),
+			associations: this.associations(),
 			explicitArea: options.explicitArea
 		});
 	}

@@ -71,7 +71,12 @@ export class SearchService {
 		const embedded = [fallback, primary].find((engine): engine is EmbeddedSearchEngine => engine instanceof EmbeddedSearchEngine);
 		const lexiconSource = lexicon ?? (embedded ? () => embedded.lexicon() : undefined);
 		if (!lexiconSource) throw new Error('SearchService needs an embedded engine or a lexicon source');
-		this.planner = new QueryPlanner(lexiconSource, () => this.areas(), taxonomy ? () => taxonomy.dictionaries() : undefined);
+		this.planner = new QueryPlanner(
+			lexiconSource,
+			() => this.areas(),
+			taxonomy ? () => taxonomy.dictionaries() : undefined,
+			embedded ? () => embedded.kindAssociations() : undefined
+		);
 	}
 
 	areas(): AreaRef[] {
