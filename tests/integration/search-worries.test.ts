@@ -150,3 +150,24 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(result.without_filters).toEqual({ total: without.result.total, removed: ['field'] });
 	});
 });
+
+describe.each(['embedded', 'meilisearch'] as const)('sentences typed in kana: %s', (engine) => {
+	const inArea = (name: string) =>
+		new Set(
+			db.$client
+				.prepare(
+					`SELECT DISTINCT sl.service_id FROM service_locations sl JOIN location_areas la ON la.location_id = sl.location_id JOIN areas a ON a.id = la.area_id WHERE a.kind = '地区' AND a.name = ?`
+				)
+				.pluck()
+				.all(name) as string[]
+		);
+
+	it('reads an area typed in kana (しもじ) as the area written in kanji (下知)', async () => {
+		const kana = await search(engine, { q: 'しもじのやっきょく' });
+		const kanji = await search(engine, { q: '下知の薬局' });
+		expect(kana.result.hits.length).toBeGreaterThan(0);
+		expect(kana.result.hits.map((hit) => hit.id)).toEqual(kanji.result.hits.map((hit) => hit.id));
+		const shimoji = inArea('下知');
+		expect(kana.result.hits.every((hit) => shimoji.has(hit.id))).toBe(true);
+	});
+});

@@ -45,6 +45,8 @@ export interface PlannerArea {
 	id: string;
 	kind: string;
 	name: string;
+	/** The name's reading (しもじ for 下知): an area typed without kanji conversion. */
+	reading?: string | null;
 }
 
 export interface PlannerContext {
@@ -76,8 +78,11 @@ type Token =
 	| { kind: 'drop' };
 
 type VocabularyItem =
-	/** `shadows`: what the key means when the request already names an area (a plain word, or nothing). */
-	| { kind: 'area'; area: PlannerArea; shadows?: VocabularyItem }
+	/**
+	 * `shadows`: what the key means when the request already names an area (a plain word, or nothing).
+	 * `spoken`: the bare reading of the name (しもじ), an area only where it stands as a word.
+	 */
+	| { kind: 'area'; area: PlannerArea; shadows?: VocabularyItem; spoken?: boolean }
 	| { kind: 'worry'; worry: Worry }
 	| { kind: 'synonym'; canonical: string }
 	| { kind: 'lexicon'; entry: LexiconEntry }
@@ -96,15 +101,34 @@ interface Vocabulary {
 const KANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
 const KATAKANA = /[\u30a1-\u30fa]/;
 
-/** Area names as people type them (旭, 旭地区, 旭小学校区), 地区 first when names collide. */
-function areaKeys(areas: readonly PlannerArea[]): Map<string, PlannerArea> {
-	const keys = new Map<string, PlannerArea>();
+/** The readings of the area suffixes (しもじちく for 下知地区). */
+const AREA_SUFFIX_READINGS: Record<string, string[]> = { 地区: ['ちく', 'ちいき'] };
+/**
+ * Shortest bare area reading read as an area: two kana (はだ, けら) are too often part of other
+ * words, and even three (はるの, かがみ) only count where they stand as a word (see standsAlone).
+ */
+const MIN_SPOKEN_AREA_LENGTH = 3;
+
+/**
+ * Area names as people type them (旭, 旭地区, 旭小学校区), and in kana by their readings (あさひ,
+ * あさひちく), 地区 first when names collide. `spoken`: a bare reading (see standsAlone).
+ */
+function areaKeys(areas: readonly PlannerArea[]): Map<string, { area: PlannerArea; spoken: boolean }> {
+	const keys = new Map<string, { area: PlannerArea; spoken: boolean }>();
 	const ordered = [...areas].sort((a, b) => AREA_KIND_PRIORITY.indexOf(a.kind) - AREA_KIND_PRIORITY.indexOf(b.kind));
+	const add = (key: string, area: PlannerArea, spoken: boolean) => {
+		if (!keys.has(key)) keys.set(key, { area, spoken });
+	};
 	for (const area of ordered) {
 		const name = katakanaToHiragana(normalizeText(area.name));
-		for (const key of [name, ...(AREA_SUFFIXES[area.kind] ?? []).map((suffix) => name + suffix)]) {
-			if (!keys.has(key)) keys.set(key, area);
-		}
+		for (const key of [name, ...(AREA_SUFFIXES[area.kind] ?? []).map((suffix) => name + suffix)]) add(key, area, false);
+	}
+	// Readings after every written name: a name written in kana (はりまや) is not made spoken.
+	for (const area of ordered) {
+		const reading = area.reading ? katakanaToHiragana(normalizeText(area.reading)) : '';
+		if (!KANA_ONLY.test(reading) || Array.from(reading).length < MIN_SPOKEN_AREA_LENGTH) continue;
+		add(reading, area, true);
+		for (const suffix of AREA_SUFFIX_READINGS[area.kind] ?? []) add(reading + suffix, area, false);
 	}
 	return keys;
 }
@@ -132,7 +156,7 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	for (const word of dictionaries.nearWords) add(word, { kind: 'near' });
 	for (const [key, worry] of dictionaries.worryByFolded) add(key, { kind: 'worry', worry });
 	for (const [key, group] of dictionaries.synonymByFolded) add(key, { kind: 'synonym', canonical: group.canonical });
-	for (const [key, area] of areaKeys(areas)) add(key, { kind: 'area', area });
+	for (const [key, { area, spoken }] of areaKeys(areas)) add(key, spoken ? { kind: 'area', area, spoken } : { kind: 'area', area });
 	for (const [key, entry] of lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
 	let longest = 1;
 	const bySound = new Map<string, VocabularyItem>();
@@ -156,7 +180,8 @@ function asRequested(item: VocabularyItem | undefined, context: PlannerContext):
 function tokenFor(item: VocabularyItem, text: string, context: PlannerContext): Token {
 	switch (item.kind) {
 		case 'area':
-			return { kind: 'area', area: item.area, text };
+			// Typed in kana, the area's name is what a listing's text says (下知, not しもじ).
+			return { kind: 'area', area: item.area, text: item.spoken ? item.area.name : text };
 		case 'worry':
 			return { kind: 'worry', worry: item.worry, text };
 		case 'synonym':
@@ -230,6 +255,25 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 
 type Piece = { item: VocabularyItem; text: string } | { unknown: string };
 
+const STARTS_WITH_KANJI = /^\p{Script=Han}/u;
+/** Longest particle or 近く word looked for after a kana area name. */
+const LONGEST_PARTICLE = 4;
+
+/**
+ * Whether kana at [start, end) of a chunk stand as a word of their own: after the chunk's start or a
+ * known word, and before its end, a kanji, a particle or 近く (しもじの, おおつで, しもじちかく). An area
+ * read in kana must: はるのいべんと is spring's events, not 春野.
+ */
+function standsAlone(chars: readonly string[], start: number, end: number, afterKnown: boolean, items: Map<string, VocabularyItem>): boolean {
+	if (start > 0 && !afterKnown) return false;
+	if (end >= chars.length || STARTS_WITH_KANJI.test(chars[end])) return true;
+	for (let length = 1; length <= LONGEST_PARTICLE && end + length <= chars.length; length++) {
+		const next = items.get(katakanaToHiragana(chars.slice(end, end + length).join('')));
+		if (next?.kind === 'function' || next?.kind === 'near') return true;
+	}
+	return false;
+}
+
 /** Longest known word at each position; what nothing matches is kept as unknown stretches. */
 function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 	planningWork.segmentations++;
@@ -244,7 +288,9 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 		let found: { item: VocabularyItem; length: number } | null = null;
 		for (let length = Math.min(longest, chars.length - i); length >= 1; length--) {
 			const key = chars.slice(i, i + length).join('');
-			const item = asRequested(items.get(key), context);
+			let item = asRequested(items.get(key), context);
+			// A kana area name inside other words is the word it hides, if any (はるのいべんと).
+			if (item?.kind === 'area' && item.spoken && !standsAlone(original, i, i + length, unknown === '', items)) item = item.shadows;
 			// One-character listing words and two-kana ones (らん, かり) inside a sentence are noise;
 			// particles, worries and areas are not.
 			// A particle is written in hiragana: ト in ショートステー is part of a katakana word.

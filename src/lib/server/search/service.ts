@@ -9,7 +9,7 @@ import { activeNarrowingFilters, withoutNarrowingFilters, type SearchQuery, type
 import { normalizeText } from '../../domain/text/normalize';
 import type { Lexicon } from '../../domain/text/lexicon';
 import { QueryPlanner } from './planner';
-import type { QueryPlan } from '../../domain/text/query-plan';
+import type { PlannerArea, QueryPlan } from '../../domain/text/query-plan';
 import { EmbeddedSearchEngine } from './embedded';
 import type { TaxonomyStore } from '../taxonomy';
 import { eventQueryWords } from '../../domain/text/event-text';
@@ -51,6 +51,7 @@ const EVENT_SEARCH_LIMIT = 5_000;
 
 export class SearchService {
 	private areaCache: AreaRef[] | null = null;
+	private plannerAreaCache: PlannerArea[] | null = null;
 	private primaryDownUntil = 0;
 	/** False while the primary engine is being skipped after a failure (the fallback answers). */
 	get primaryAvailable(): boolean {
@@ -73,7 +74,7 @@ export class SearchService {
 		if (!lexiconSource) throw new Error('SearchService needs an embedded engine or a lexicon source');
 		this.planner = new QueryPlanner(
 			lexiconSource,
-			() => this.areas(),
+			() => this.plannerAreas(),
 			taxonomy ? () => taxonomy.dictionaries() : undefined,
 			embedded ? () => embedded.kindAssociations() : undefined
 		);
@@ -84,6 +85,14 @@ export class SearchService {
 			.prepare('SELECT id, kind, slug, name FROM areas ORDER BY sort_order, name')
 			.all() as AreaRef[];
 		return this.areaCache;
+	}
+
+	/** The areas with their readings, as the planner reads area words (しもじ for 下知). */
+	private plannerAreas(): PlannerArea[] {
+		this.plannerAreaCache ??= this.db.$client
+			.prepare('SELECT id, kind, name, name_kana AS reading FROM areas ORDER BY sort_order, name')
+			.all() as PlannerArea[];
+		return this.plannerAreaCache;
 	}
 
 	/**
@@ -99,6 +108,7 @@ export class SearchService {
 	/** Forgets cached areas after an admin edit. */
 	invalidateAreas(): void {
 		this.areaCache = null;
+		this.plannerAreaCache = null;
 	}
 
 	/** An area by id, slug or name ("旭", "旭地区", "asahi"); 地区 wins over school districts. */
