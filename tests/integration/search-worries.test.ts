@@ -122,6 +122,13 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);
 	});
 
+	it('reads 預けたい in a sentence about an elderly relative as care, not childminding', async () => {
+		const { result } = await search(engine, { q: '在宅で介護している祖父を、冠婚葬祭の間だけ預けたい' });
+		const top = read(result.hits.slice(0, 3));
+		expect(top.some(says(/一時預かり|保育|お子さん/))).toBe(false);
+		expect(top.every(says(/介護|高齢/))).toBe(true);
+	});
+
 	it('answers ひきこもり with consultation desks, not dentists and pharmacies', async () => {
 		const { result } = await search(engine, { q: 'ひきこもり' });
 		expect(result.total).toBeLessThan(500);

@@ -30,6 +30,16 @@ function tagged(): KindAssociations {
 	]);
 }
 
+/** Listings of three fields: 介護 is said by care listings only, 保育 by child-rearing ones. */
+function fielded(): KindAssociations {
+	const listings = [
+		...Array.from({ length: 6 }, (_, i) => ({ text: `介護の相談 ${i}`, terms: ['care-center'], field: '介護' })),
+		...Array.from({ length: 6 }, (_, i) => ({ text: `お子さんの保育 ${i}`, terms: ['temporary-care'], field: '子育て' })),
+		...Array.from({ length: 12 }, (_, i) => ({ text: `公民館 ${i}`, terms: ['community-center'], field: '地域資源' }))
+	];
+	return KindAssociations.build(listings);
+}
+
 const plan = (q: string, associations = town()) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon(), areas: [], associations });
 
 describe('sign → kind associations learned from the listings', () => {
@@ -95,5 +105,24 @@ describe('sign → kind associations learned from the listings', () => {
 		expect(first(tagged())[0]).toEqual({ term: 'child-consult' });
 		expect(first(tagged())).toContainEqual({ tag: '子育ての相談' });
 		expect(first(KindAssociations.build([]))[0]).toEqual({ tag: '子育ての相談' });
+	});
+
+	it('tells the field most of a sentence’s words point to; none on a tie', () => {
+		expect(fielded().fieldFor(['介護'])).toBe('介護');
+		expect(fielded().fieldFor(['介護', '祖父', '公民館', '介護中'])).toBe('介護');
+		expect(fielded().fieldFor(['介護', '保育'])).toBeNull();
+		expect(fielded().fieldFor(['祖父'])).toBeNull();
+	});
+
+	it('puts the concepts of the field the sentence tells first, the others’ kinds after them', () => {
+		// 預け is the childminding concept's; 介護 tells that this one is about an elderly person.
+		const q = '在宅で介護している祖父を、冠婚葬祭の間だけ預けたい';
+		const tiers = plan(q, fielded()).levels[0].tiers;
+		const childminding = tiers.findIndex((tier) => ('term' in tier ? tier.term === 'temporary-care' : tier.tag === '一時預かり'));
+		const care = tiers.findIndex((tier) => 'term' in tier && tier.term === 'care-center');
+		expect(care).toBeGreaterThanOrEqual(0);
+		expect(childminding).toBeGreaterThan(care);
+		// Without listings to learn from, the sentence's order (the last concept leads).
+		expect(plan(q, KindAssociations.build([])).levels[0].tiers[0]).toEqual({ tag: '一時預かり' });
 	});
 });

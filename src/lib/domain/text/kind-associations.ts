@@ -15,6 +15,8 @@ export interface AssociationSource {
 	terms: readonly string[];
 	/** 困りごと tags. */
 	tags?: readonly string[];
+	/** The listing's field (医療, 介護…). */
+	field?: string;
 }
 
 /** A word counts only when this many listings use it (rarer words are names and chance). */
@@ -23,6 +25,10 @@ const MIN_WORD_LISTINGS = 3;
 const MIN_SHARE = 0.75;
 /** How much more often than the kind's share of all listings (the word tells the kind apart). */
 const MIN_LIFT = 4;
+/** A word tells a field when this share of its listings are of the field… */
+const MIN_FIELD_SHARE = 0.8;
+/** …and that is this much more than the field's share of all listings. */
+const MIN_FIELD_LIFT = 1.5;
 /** Kinds a sentence is pointed to at most. */
 const MAX_KINDS = 2;
 /** A second kind counts when its evidence is at least this share of the first's. */
@@ -54,6 +60,8 @@ export class KindAssociations {
 	/** word → listings using it, and per kind how many of those are of the kind. */
 	private readonly words = new Map<string, { listings: number; byKind: Map<string, number> }>();
 	private readonly kindListings = new Map<string, number>();
+	/** word → the field most of its listings are of (only words that tell one). */
+	private readonly wordFields = new Map<string, string>();
 	/** tag → the kinds of the listings that carry it. */
 	private readonly tagKinds = new Map<string, Set<string>>();
 	private listings = 0;
@@ -62,6 +70,8 @@ export class KindAssociations {
 	static build(sources: Iterable<AssociationSource>): KindAssociations {
 		const associations = new KindAssociations();
 		const wordsOfText = new Map<string, string[]>();
+		const fieldListings = new Map<string, number>();
+		const wordFieldCounts = new Map<string, Map<string, number>>();
 		for (const source of sources) {
 			let words = wordsOfText.get(source.text);
 			if (!words) {
@@ -69,10 +79,26 @@ export class KindAssociations {
 				wordsOfText.set(source.text, words);
 			}
 			associations.add(words, source.terms);
+			if (source.field) {
+				fieldListings.set(source.field, (fieldListings.get(source.field) ?? 0) + 1);
+				for (const word of words) {
+					const counts = wordFieldCounts.get(word) ?? new Map<string, number>();
+					counts.set(source.field, (counts.get(source.field) ?? 0) + 1);
+					wordFieldCounts.set(word, counts);
+				}
+			}
 			for (const tag of source.tags ?? []) {
 				const kinds = associations.tagKinds.get(tag) ?? new Set<string>();
 				for (const term of source.terms) kinds.add(term);
 				associations.tagKinds.set(tag, kinds);
+			}
+		}
+		for (const [word, counts] of wordFieldCounts) {
+			const listings = [...counts.values()].reduce((sum, count) => sum + count, 0);
+			if (listings < MIN_WORD_LISTINGS) continue;
+			for (const [field, count] of counts) {
+				const share = count / listings;
+				if (share >= MIN_FIELD_SHARE && share / ((fieldListings.get(field) ?? 0) / associations.listings) >= MIN_FIELD_LIFT) associations.wordFields.set(word, field);
 			}
 		}
 		associations.prune();
@@ -103,6 +129,21 @@ export class KindAssociations {
 		const share = (entry.byKind.get(kind) ?? 0) / entry.listings;
 		const lift = share / ((this.kindListings.get(kind) ?? 0) / this.listings);
 		return share >= MIN_SHARE && lift >= MIN_LIFT ? share * Math.log(lift) : 0;
+	}
+
+	/**
+	 * The field most of a query's words tell (介護 and 泊まり → 介護 over 預け → 子育て); null when
+	 * none does, or two tie.
+	 */
+	fieldFor(queryWords: readonly string[]): string | null {
+		const votes = new Map<string, number>();
+		for (const text of queryWords) {
+			// One vote a word, however many of its parts tell the field.
+			const fields = new Set([katakanaToHiragana(text), ...contentWords(text)].flatMap((word) => this.wordFields.get(word) ?? []));
+			for (const field of fields) votes.set(field, (votes.get(field) ?? 0) + 1);
+		}
+		const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+		return ranked.length > 0 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
 	}
 
 	/** How many kinds the listings carrying a 困りごと tag are of (0: no listing carries it). */

@@ -679,6 +679,25 @@ function withContentParts(phrase: string, context: PlannerContext): string[] {
 	return [phrase, ...parts];
 }
 
+/**
+ * Where to look for the worries. When they are of different fields and the sentence's words tell
+ * one of them (介護 and 泊まり in 介護している母を数日泊まりで預けて), that field's concepts' kinds come
+ * first and the others' after them (their rounds follow); otherwise see worryTiers.
+ */
+function toldFieldFirst(worries: Worry[], sentenceWords: string[], context: PlannerContext): { tiers: WorryTier[]; rounds: number[] } {
+	const fields = new Set(worries.map((worry) => worry.field));
+	const field = fields.size > 1 ? context.associations?.fieldFor(sentenceWords) : null;
+	const lead = worries.filter((worry) => worry.field === field);
+	if (!field || lead.length === 0) return worryTiers(worries, context);
+	const rest = worries.filter((worry) => worry.field !== field);
+	const first = worryTiers(lead, context);
+	const second = worryTiers(rest, context);
+	const offset = Math.max(0, ...first.rounds) + 1;
+	const placed = new Set(first.tiers.map((tier) => JSON.stringify(tier)));
+	const later = second.tiers.flatMap((tier, index) => (placed.has(JSON.stringify(tier)) ? [] : [{ tier, round: second.rounds[index] + offset }]));
+	return { tiers: [...first.tiers, ...later.map((entry) => entry.tier)], rounds: [...first.rounds, ...later.map((entry) => entry.round)] };
+}
+
 /** Plans a non-empty query text. */
 export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const canonical = context.dictionaries.standardizeDialect(context.dictionaries.canonicalize(normalizeText(q))).replace(MIDDLE_DOTS, '');
@@ -709,7 +728,11 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const counts = ({ worry }: { worry: Worry }) => !worry.generic || (worry.joinsOwnField && worry.field !== undefined && specificFields.has(worry.field));
 	const chosenWorries = specific.length > 0 ? worries.filter(counts) : worries;
 	// Japanese puts the head last (障害者の就労支援 is about 就労支援): the last concept's kinds lead.
-	const { tiers, rounds } = worryTiers(chosenWorries.map((entry) => entry.worry).reverse(), context);
+	const { tiers, rounds } = toldFieldFirst(
+		chosenWorries.map((entry) => entry.worry).reverse(),
+		[...words, ...chosenWorries.map((entry) => entry.text)],
+		context
+	);
 	// One worry: its kinds in order. Several: each one's kind in turn (see PlanLevel.tierRounds).
 	const tierRounds = chosenWorries.length > 1 ? { tierRounds: rounds } : {};
 

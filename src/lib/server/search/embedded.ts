@@ -659,7 +659,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 				(function* () {
 					for (const json of rows) {
 						const doc = JSON.parse(json) as SearchDocument;
-						yield { text: `${doc.name}\n${doc.description}`, terms: doc.terms, tags: doc.tags };
+						yield { text: `${doc.name}\n${doc.description}`, terms: doc.terms, tags: doc.tags, field: doc.field };
 					}
 				})()
 			);
