@@ -178,3 +178,15 @@ describe.each(['embedded', 'meilisearch'] as const)('sentences typed in kana: %s
 		expect(kana.result.hits.every((hit) => shimoji.has(hit.id))).toBe(true);
 	});
 });
+
+describe('worry sentences: both engines order a kind alike', () => {
+	it('lists a kind’s listings that no word of the sentence ranks shorter name first on both engines (夜泣き → the 子育ての相談 kind)', async () => {
+		const q = '夜泣きが毎晩続いて、もう私のほうが限界です';
+		const [embedded, meili] = await Promise.all([search('embedded', { q }), search('meilisearch', { q })]);
+		// The sentence's second leading kind takes every other place; its listings there say none of its words.
+		const secondKind = (hits: SearchHit[]) => hits.filter((_, index) => index % 2 === 1).map((hit) => hit.id);
+		expect(secondKind(meili.result.hits)).toEqual(secondKind(embedded.result.hits));
+		const names = read(meili.result.hits.filter((_, index) => index % 2 === 1)).map((hit) => hit.name.length);
+		expect(names).toEqual([...names].sort((a, b) => a - b));
+	});
+});

@@ -40,7 +40,20 @@ describe('Meilisearch multi-search for a planned query', () => {
 		const { words } = wordQueries({ q: SIX_WORRIES, page: '10000', per_page: '100' });
 		expect(words.length).toBeGreaterThan(0);
 		for (const query of words) expect(query.limit).toBeLessThanOrEqual(MAX_SCORED_DEPTH);
-		// A first page asks for what it shows.
-		for (const query of wordQueries({ q: SIX_WORRIES, per_page: '10' }).words) expect(query.limit).toBe(10);
+		// A first page asks for what it shows (one kind); several kinds share each word's hits, a few pages' worth.
+		const oneKind = wordQueries({ q: '家でお風呂に入れなくなった', per_page: '10' }).words;
+		expect(oneKind.length).toBeGreaterThan(0);
+		for (const query of oneKind) expect(query.limit).toBe(10);
+		for (const query of wordQueries({ q: SIX_WORRIES, per_page: '10' }).words) expect(query.limit).toBeLessThanOrEqual(MAX_SCORED_DEPTH);
+	});
+
+	it('ranks every leading kind by the same words: one sub-query per word over all of them, not a share of the budget each', () => {
+		const { plan, words } = wordQueries({ q: '子どもが急に熱を出した、今すぐ診てもらえるところ' });
+		const leading = plan.levels[0].tiers.filter((_, index) => index === 0 || plan.levels[0].tierRounds?.[index] === 0);
+		expect(leading.length).toBeGreaterThan(1);
+		const optional = plan.levels[0].optional ?? [];
+		// Each word once (up to the budget), each asked of every leading kind.
+		expect(words.map((query) => query.q)).toEqual(optional.slice(0, Math.min(optional.length, MAX_WORD_QUERIES)));
+		for (const query of words) expect(String(query.filter)).toContain(' OR ');
 	});
 });

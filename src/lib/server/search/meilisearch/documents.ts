@@ -17,6 +17,8 @@ export interface MeiliDocument extends Omit<SearchDocument, 'words' | 'descripti
 	/** Hours of the week (0 = Sunday 0:00–1:00) in which it may be open: a superset for open-now. */
 	openHours: number[];
 	sortKey: string;
+	/** Inside a 困りごと kind, listings no word of the sentence ranks come shorter name first (as embedded). */
+	nameLength: number;
 	textName: string;
 	textReading: string;
 	textKeywords: string;
@@ -60,6 +62,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 		openDays: openDaysOf(doc),
 		openHours: openHoursOf(doc),
 		sortKey: nameSortKey(doc),
+		nameLength: doc.name.length,
 		textName: text.name,
 		textReading: text.reading,
 		textKeywords: text.keywords,
@@ -88,7 +91,7 @@ export function indexSettings(maxTotalHits: number): Settings {
 		searchableAttributes: ['textName', 'textReading', 'textKeywords', 'textBody'],
 		displayedAttributes: ['*'],
 		filterableAttributes: ['field', 'terms', 'targets', 'tags', 'areaIds', 'desk', 'district', 'openDays', 'openHours', '_geo'],
-		sortableAttributes: ['sortKey', '_geo'],
+		sortableAttributes: ['sortKey', 'nameLength', '_geo'],
 		// 'sort' first: sort=name and sort=distance are strict orders, as in the embedded engine.
 		// Relevance searches send no sort, so the text rules decide.
 		rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],

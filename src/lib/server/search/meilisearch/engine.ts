@@ -52,6 +52,11 @@ const MAX_SCORED_WORDS = 8;
  * shown whenever it finds anything).
  */
 export const MAX_WORD_QUERIES = 8;
+/**
+ * Several leading tiers share one sub-query per word, whose hits fall to them unevenly: each is
+ * given this many times its window (one tier is the whole union and needs only its window).
+ */
+const UNEVEN_SHARE = 4;
 /** Deepest position the word sub-queries score; deeper pages keep the 'last' order. */
 export const MAX_SCORED_DEPTH = 200;
 /** Where a word counts in the weighted OR, and how much (the embedded engine's bm25 column weights). */
@@ -250,7 +255,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			else if (!relevance) sort = ['sortKey:asc'];
 			else if (anyWord) sort = undefined;
 			else if (geoSort) sort = [geoSort];
-			else if (words.length === 0) sort = ['sortKey:asc'];
+			// A kind's listings without the sentence's words: shorter name first, then よみがな (embedded's tie order).
+			else if (words.length === 0) sort = ['nameLength:asc', 'sortKey:asc'];
 			const union = tiers.length > 0 ? [...filter, tiers.map(tierFilter).join(' OR ')] : filter;
 			const common = {
 				q,
@@ -276,29 +282,34 @@ export class MeilisearchSearchEngine implements SearchEngine {
 				// only those 'last' keeps (it never drops the first word, so a listing with any
 				// other word of the worry would rank with those that have none).
 				const isLeading = (tierIndex: number) => tierIndex === 0 || level?.tierRounds?.[tierIndex] === 0;
-				let leadingLeft = rankedWords ? (tiers.length > 0 ? tiers : [null]).filter((_, tierIndex) => isLeading(tierIndex)).length : 0;
+				// One sub-query per word over all the leading tiers at once, split by tier here: each
+				// leading tier is ranked by the same (up to MAX_SCORED_WORDS) words, as the embedded
+				// engine scores every word in every tier, rather than a share of the budget each.
+				let sharedWords: number[] | undefined;
+				if (rankedWords) {
+					const leading = tiers.filter((_, tierIndex) => isLeading(tierIndex));
+					const count = Math.min(MAX_SCORED_WORDS, wordQueriesLeft, optional.length);
+					wordQueriesLeft -= count;
+					sharedWords = optional.slice(0, count).map((word) =>
+						add({
+							...common,
+							q: word,
+							// Tags too: the tier a hit belongs to is found here (tierOf).
+							attributesToRetrieve: [...common.attributesToRetrieve, 'tags'],
+							// Not in the keywords, which every listing of a tier shares (its tag or term name).
+							attributesToSearchOn: [...SCORED_ATTRIBUTES],
+							showMatchesPosition: true,
+							filter: [...filter, leading.map(tierFilter).join(' OR ')],
+							sort: geoSort ? [geoSort] : undefined,
+							offset: 0,
+							limit: Math.min(leading.length > 1 ? windowEnd * leading.length * UNEVEN_SHARE : windowEnd, MAX_SCORED_DEPTH)
+						})
+					);
+					if (sharedWords.length === 0) sharedWords = undefined;
+				}
 				for (const [tierIndex, tier] of (tiers.length > 0 ? tiers : [null]).entries()) {
 					const tierFilters = tier ? [...filter, tierFilter(tier)] : filter;
-					let words: number[] | undefined;
-					if (rankedWords && isLeading(tierIndex)) {
-						// The request's word budget, shared by this level's leading tiers.
-						const share = Math.min(MAX_SCORED_WORDS, Math.ceil(wordQueriesLeft / leadingLeft--));
-						wordQueriesLeft -= Math.min(share, optional.length);
-						// Not in the keywords, which every listing of the tier shares (its tag or term name).
-						words = optional.slice(0, share).map((word) =>
-							add({
-								...common,
-								q: word,
-								attributesToSearchOn: [...SCORED_ATTRIBUTES],
-								showMatchesPosition: true,
-								filter: tierFilters,
-								sort: geoSort ? [geoSort] : undefined,
-								offset: 0,
-								limit: Math.min(windowEnd, MAX_SCORED_DEPTH)
-							})
-						);
-						if (words.length === 0) words = undefined;
-					}
+					let words = isLeading(tierIndex) ? sharedWords : undefined;
 					if (rankedWords) {
 						// Optional words come most telling first (the plan orders them): 'last' keeps those longest.
 						const withWords = { ...common, q: optional.join(' '), matchingStrategy: 'last' as const };
@@ -343,11 +354,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		const byDistance = (hits: RetrievedDocument[], geoSorted: boolean) => (origin && geoSorted ? sortByDistance(hits, origin) : hits);
 		let docs: RetrievedDocument[] = byDistance(main.hits, request.geoSorted);
 		if (request.ranked.length > 0) {
+			const tiers = request.level?.tiers ?? [];
 			// Each listing in the first tier that has it, as the embedded engine counts it.
 			const seen = new Set<string>();
 			const byTier: RetrievedDocument[][] = [];
 			for (const { index, geoSorted, tier, words } of request.ranked) {
-				const scored = words ? scoredByWords(words.map((word) => responses[word]), total) : [];
+				// The word sub-queries cover all leading tiers: this tier's share (each listing in its first tier).
+				const scored = words ? scoredByWords(words.map((word) => responses[word]), total).filter((hit) => tierOf(hit, tiers) === tier) : [];
 				// With a location, listings with a word come first, each group nearest first (as embedded).
 				const first = origin && words ? sortByDistance(scored, origin) : scored;
 				for (const hit of [...first, ...byDistance(responses[index].hits, geoSorted)]) {
