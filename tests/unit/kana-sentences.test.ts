@@ -14,7 +14,9 @@ const LISTING_WORDS: ReadonlyArray<readonly [string, string]> = [
 	['子ども食堂', 'こどもしょくどう'],
 	['公民館', 'こうみんかん'],
 	['イベント', 'いべんと'],
-	['鏡', 'かがみ']
+	['鏡', 'かがみ'],
+	['障害者', 'しょうがいしゃ'],
+	['グループホーム', 'ぐるーぷほーむ']
 ];
 
 const AREAS: PlannerArea[] = [
@@ -53,5 +55,36 @@ describe('area names typed in kana', () => {
 
 	it('are plain words when the request already names an area', () => {
 		expect(plan('しもじのやっきょく', true).levels.every((level) => !level.areaId)).toBe(true);
+	});
+});
+
+describe('kana slipped at a word\'s edge or inside a long compound', () => {
+	const known = (q: string) => plan(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+
+	it('reads a long word with its last kana dropped as the one word it can be', () => {
+		expect(known('こうみんかのへやをかりたい')).toContain('公民館');
+		// A worry key: ひとりぐら(し) is understood as 一人暮らし, with its kinds.
+		expect(plan('ひとりぐらのははがしんぱい').levels[0].tiers).toEqual(plan('ひとりぐらしのははがしんぱい').levels[0].tiers);
+		expect(plan('ひとりぐらのははがしんぱい').levels[0].tiers.length).toBeGreaterThan(0);
+	});
+
+	it('does not guess when the stem is short or several words extend it', () => {
+		// Four kana: こうみん is not 公民館.
+		expect(known('こうみんのへや')).not.toContain('公民館');
+		const shared = new Lexicon();
+		LISTING_WORDS.forEach(([surface, reading]) => shared.add(surface, reading));
+		shared.add('公民会', 'こうみんかい');
+		const words = planQuery('こうみんかのへやをかりたい', { dictionaries: dictionaries(), lexicon: shared, areas: AREAS }).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		expect(words).not.toContain('公民館');
+		expect(words).not.toContain('公民会');
+	});
+
+	it('reads a small kana typed full size inside a long compound (しようがいしゃ + てちょう)', () => {
+		expect(plan('しようがいしゃてちょうをもってるむすこのそうだん').levels[0]).toEqual(plan('しょうがいしゃてちょうをもってるむすこのそうだん').levels[0]);
+		expect(known('しようがいしゃてちょうをもってるむすこのそうだん')).toContain('障害者');
+	});
+
+	it('does not read a word cut by a dropped kana into another (あしがいたくて is not あしがない)', () => {
+		expect(plan('あしがいたくて').levels[0]).not.toEqual(plan('あしがない').levels[0]);
 	});
 });

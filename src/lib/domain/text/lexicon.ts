@@ -169,6 +169,17 @@ export class Lexicon {
 		return best ? { entry: best, kind: 'typo' } : null;
 	}
 
+	/**
+	 * Entries whose spelling or reading is `folded` with one character more at its start or its end
+	 * (ひとりぐら → 一人暮らし): the words a kana dropped at a word's edge may have been.
+	 */
+	edgeExtensions(folded: string): LexiconEntry[] {
+		if (length(folded) < MIN_TYPO_LENGTH) return [];
+		const wanted = length(folded) + 1;
+		const longerByOne = (key: string) => length(key) === wanted && (key.startsWith(folded) || key.endsWith(folded));
+		return (this.deletionIndex().get(folded) ?? []).filter((entry) => longerByOne(entry.folded) || (entry.reading !== "" && longerByOne(entry.reading)));
+	}
+
 	/** Keys that can be found inside a longer query (surfaces and longer readings). */
 	segmentKeys(): Map<string, LexiconEntry> {
 		this.ensureIndexed();

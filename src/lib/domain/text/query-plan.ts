@@ -437,8 +437,38 @@ function kanaTypoReading(folded: string, context: PlannerContext): string | null
 	}
 	const match = context.lexicon.lookup(folded);
 	// A listing word spelled in kana (a name: あおぞら) is not what a kana slip is read as.
-	if (!match || match.kind === 'surface' || !HAS_KANJI.test(match.entry.surface)) return null;
-	return match.kind !== 'typo' || isKanaSlip(folded, match.entry.reading) ? match.entry.surface : null;
+	if (match && (match.kind === 'surface' || !HAS_KANJI.test(match.entry.surface))) return null;
+	if (match && (match.kind !== 'typo' || isKanaSlip(folded, match.entry.reading))) return match.entry.surface;
+	return edgeSlipReading(folded, byKanaDeletion.get(folded) ?? [], context);
+}
+
+/** Fewest kana a word keeps when its first or last kana was dropped (ひとりぐら for ひとりぐらし). */
+const MIN_EDGE_SLIP_LENGTH = 5;
+
+/**
+ * A kana dropped at a word's edge (ひとりぐら, こどもしょくど): a slip only when what is left is
+ * long and exactly one known word (a worry key, synonym or listing word by its reading) is it
+ * with one kana more at that edge. A short or shared stem is a word of its own or a guess
+ * (てくれる is not みてくれる).
+ */
+function edgeSlipReading(folded: string, worryKeys: readonly string[], context: PlannerContext): string | null {
+	if (Array.from(folded).length < MIN_EDGE_SLIP_LENGTH) return null;
+	const { items } = vocabulary(context);
+	/** Each word that extends the typed kana, by its kana spelling: what to read instead (null: a kana name). */
+	const meant = new Map<string, string | null>();
+	for (const key of worryKeys) {
+		if (extendsAtEdge(folded, key) && asRequested(items.get(key), context)) meant.set(key, key);
+	}
+	for (const entry of context.lexicon.edgeExtensions(folded)) {
+		const spelling = extendsAtEdge(folded, entry.reading) ? entry.reading : entry.folded;
+		if (!meant.has(spelling)) meant.set(spelling, HAS_KANJI.test(entry.surface) ? entry.surface : null);
+	}
+	return meant.size === 1 ? [...meant.values()][0] : null;
+}
+
+/** Whether `word` is `typed` with one kana more at its start or its end. */
+function extendsAtEdge(typed: string, word: string): boolean {
+	return Array.from(word).length === Array.from(typed).length + 1 && (word.startsWith(typed) || word.endsWith(typed));
 }
 
 /**
@@ -546,10 +576,13 @@ function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[]
 			for (; to - from >= MIN_KANA_TYPO_LENGTH; to--) {
 				if (chosen && to - from < chosen.length) break;
 				// Two kana nothing knows at least: a lone one is an ending.
-				if (!edge(to) || unknownAt.slice(from, to).filter(Boolean).length < 2) continue;
+				// It may end inside a stretch nothing knows when the slip hid where the word ends
+				// (しようがいしゃ|てて), if kana for kana: with a kana dropped there, あしがい|たくて would read あしがない.
+				const endsInUnknown = !edge(to) && unknownAt[to - 1] && unknownAt[to];
+				if ((!edge(to) && !endsInUnknown) || unknownAt.slice(from, to).filter(Boolean).length < 2) continue;
 				planningWork.kanaTypoCandidates++;
 				const reading = kanaTypoReading(folded.slice(from, to).join(''), context);
-				if (!reading) continue;
+				if (!reading || (endsInUnknown && Array.from(reading).length !== to - from)) continue;
 				// The text after the window as far as a word the reading may join reaches.
 				let end = Math.min(chars.length, to + longest);
 				// Not inside a known word (its cut would count as unknown); inside an unknown stretch is fine.
