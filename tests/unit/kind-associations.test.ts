@@ -5,10 +5,10 @@ import { Lexicon } from '../../src/lib/domain/text/lexicon';
 import { planQuery } from '../../src/lib/domain/text/query-plan';
 
 /** A fictional town's listings (not the 高知市 sample): the associations come from whatever the data says. */
-function townListings(): Array<{ text: string; terms: string[] }> {
-	const listings: Array<{ text: string; terms: string[] }> = [];
+function townListings(): Array<{ texts: string[]; terms: string[] }> {
+	const listings: Array<{ texts: string[]; terms: string[] }> = [];
 	const add = (count: number, text: string, terms: string[]) => {
-		for (let i = 0; i < count; i++) listings.push({ text: `${text} ${i}`, terms });
+		for (let i = 0; i < count; i++) listings.push({ texts: [`${text} ${i}`], terms });
 	};
 	// Kinds and words no 困りごと concept knows: only the listings can say where they point.
 	add(8, 'みなと学習会\n中学生の数学や英語の補習をボランティアが行います。ご相談ください。', ['tutoring']);
@@ -25,17 +25,17 @@ const town = () => KindAssociations.build(townListings());
 function tagged(): KindAssociations {
 	const kinds = ['child-consult', 'nursery', 'kodomo-shokudo', 'childcare-hub'];
 	return KindAssociations.build([
-		...kinds.map((term) => ({ text: term, terms: [term], tags: ['子育ての相談'] })),
-		{ text: '見守り', terms: ['minsei-iin'], tags: ['見守り'] }
+		...kinds.map((term) => ({ texts: [term], terms: [term], tags: ['子育ての相談'] })),
+		{ texts: ['見守り'], terms: ['minsei-iin'], tags: ['見守り'] }
 	]);
 }
 
 /** Listings of three fields: 介護 is said by care listings only, 保育 by child-rearing ones. */
 function fielded(): KindAssociations {
 	const listings = [
-		...Array.from({ length: 6 }, (_, i) => ({ text: `介護の相談 ${i}`, terms: ['care-center'], field: '介護' })),
-		...Array.from({ length: 6 }, (_, i) => ({ text: `お子さんの保育 ${i}`, terms: ['temporary-care'], field: '子育て' })),
-		...Array.from({ length: 12 }, (_, i) => ({ text: `公民館 ${i}`, terms: ['community-center'], field: '地域資源' }))
+		...Array.from({ length: 6 }, (_, i) => ({ texts: [`介護の相談 ${i}`], terms: ['care-center'], field: '介護' })),
+		...Array.from({ length: 6 }, (_, i) => ({ texts: [`お子さんの保育 ${i}`], terms: ['temporary-care'], field: '子育て' })),
+		...Array.from({ length: 12 }, (_, i) => ({ texts: [`公民館 ${i}`], terms: ['community-center'], field: '地域資源' }))
 	];
 	return KindAssociations.build(listings);
 }
@@ -58,15 +58,15 @@ describe('sign → kind associations learned from the listings', () => {
 		expect(associations.kindsFor(['相談'])).toEqual([]);
 		expect(associations.kindsFor(['ご相談ください'])).toEqual([]);
 		const few = KindAssociations.build([
-			{ text: '数学の補習', terms: ['tutoring'] },
-			{ text: '公民館', terms: ['community-center'] }
+			{ texts: ['数学の補習'], terms: ['tutoring'] },
+			{ texts: ['公民館'], terms: ['community-center'] }
 		]);
 		expect(few.kindsFor(['補習'])).toEqual([]);
 		expect(few.size).toBe(0);
 	});
 
 	it('keeps only the telling words (memory grows with signs, not with every word)', () => {
-		const words = new Set(townListings().flatMap((listing) => contentWords(listing.text)));
+		const words = new Set(townListings().flatMap((listing) => listing.texts.flatMap(contentWords)));
 		// Chatter every kind uses (相談, ください) is not kept.
 		expect(town().size).toBeLessThan(words.size);
 		expect(words.has('相談')).toBe(true);

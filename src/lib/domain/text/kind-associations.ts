@@ -9,8 +9,11 @@ import type { WorryTier } from './dictionaries';
 import { katakanaToHiragana } from './normalize';
 
 export interface AssociationSource {
-	/** Name and description (any listing text that says what the listing does). */
-	text: string;
+	/**
+	 * Name and description (any listing text that says what the listing does), apart: a description
+	 * many listings share is segmented once.
+	 */
+	texts: readonly string[];
 	/** Taxonomy term codes. */
 	terms: readonly string[];
 	/** 困りごと tags. */
@@ -73,11 +76,15 @@ export class KindAssociations {
 		const fieldListings = new Map<string, number>();
 		const wordFieldCounts = new Map<string, Map<string, number>>();
 		for (const source of sources) {
-			let words = wordsOfText.get(source.text);
-			if (!words) {
-				words = contentWords(source.text);
-				wordsOfText.set(source.text, words);
-			}
+			const words = [
+				...new Set(
+					source.texts.flatMap((text) => {
+						let cached = wordsOfText.get(text);
+						if (!cached) wordsOfText.set(text, (cached = contentWords(text)));
+						return cached;
+					})
+				)
+			];
 			associations.add(words, source.terms);
 			if (source.field) {
 				fieldListings.set(source.field, (fieldListings.get(source.field) ?? 0) + 1);
