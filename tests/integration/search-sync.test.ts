@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedSearchEngine } from '../../src/lib/server/search/embedded';
 import { MeilisearchSearchEngine } from '../../src/lib/server/search/meilisearch/engine';
+import { DOCUMENT_FORMAT } from '../../src/lib/server/search/meilisearch/documents';
 import { MeilisearchOutboxWorker } from '../../src/lib/server/search/meilisearch/outbox-worker';
 import { reindexMeilisearch } from '../../src/lib/server/search/meilisearch/reindex';
 import { SearchService } from '../../src/lib/server/search/service';
@@ -81,6 +82,30 @@ describe('outbox sync to Meilisearch', () => {
 		}
 		// The embedded index followed every commit as well.
 		expect(await embedded.count()).toBe(published.length);
+	});
+
+	it('re-sends documents an older version wrote without today\'s fields when it catches up', async () => {
+		const sqlite = fixture.db.$client;
+		const ids = sqlite.prepare("SELECT id FROM services WHERE status = 'published' ORDER BY id LIMIT 3").pluck().all() as string[];
+		const index = engine.client.index('services');
+		// As an older release wrote them: no format, no nameLength (the listings themselves unchanged).
+		const old = (await Promise.all(ids.map((id) => engine.getDocument(id)))).map((doc) => {
+			const { format: _format, nameLength: _nameLength, ...rest } = doc as unknown as Record<string, unknown>;
+			return rest;
+		});
+		await engine.confirm(index.deleteDocuments(ids));
+		await engine.confirm(index.addDocuments(old, { primaryKey: 'id' }));
+		expect(((await engine.getDocument(ids[0])) as unknown as Record<string, unknown>).nameLength).toBeUndefined();
+
+		const worker = new MeilisearchOutboxWorker(fixture.db, engine, { log: () => {} });
+		const sync = new SearchSync(fixture.db, embedded, worker);
+		await sync.catchUp();
+		worker.stop();
+		for (const id of ids) {
+			const doc = (await engine.getDocument(id)) as unknown as Record<string, unknown>;
+			expect(doc.format).toBe(DOCUMENT_FORMAT);
+			expect(doc.nameLength).toBe(String(doc.name).length);
+		}
 	});
 
 	it('reindexes with an atomic swap and replays changes made meanwhile', async () => {

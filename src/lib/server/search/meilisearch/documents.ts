@@ -9,6 +9,13 @@ import { indexedText, nameSortKey } from '../../../domain/text/index-text';
 import { dictionaries } from '../../../domain/text/dictionaries';
 import { openDaysOf, openHoursOf } from '../filters';
 
+/**
+ * The shape of the documents this code writes. Raise it whenever a field is added or its meaning
+ * changes: catch-up then re-sends every document written in an older shape (an upgrade heals itself
+ * instead of waiting for a manual reindex).
+ */
+export const DOCUMENT_FORMAT = 2;
+
 /** A SearchDocument as Meilisearch stores it: without the lexicon words and ふりがな (pages read those from SQLite), plus derived fields. */
 export interface MeiliDocument extends Omit<SearchDocument, 'words' | 'descriptionRuby'> {
 	_geo?: { lat: number; lng: number };
@@ -17,6 +24,8 @@ export interface MeiliDocument extends Omit<SearchDocument, 'words' | 'descripti
 	/** Hours of the week (0 = Sunday 0:00–1:00) in which it may be open: a superset for open-now. */
 	openHours: number[];
 	sortKey: string;
+	/** DOCUMENT_FORMAT when the document was written. */
+	format: number;
 	/** Inside a 困りごと kind, listings no word of the sentence ranks come shorter name first (as embedded). */
 	nameLength: number;
 	textName: string;
@@ -62,6 +71,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 		openDays: openDaysOf(doc),
 		openHours: openHoursOf(doc),
 		sortKey: nameSortKey(doc),
+		format: DOCUMENT_FORMAT,
 		nameLength: doc.name.length,
 		textName: text.name,
 		textReading: text.reading,

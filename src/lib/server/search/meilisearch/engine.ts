@@ -20,6 +20,7 @@ import { meilisearchErrorCode, nodeHttpClient } from './http-client';
 import { MeilisearchEventIndex } from './events';
 import type { EventQueryWord, EventSearchDocument } from '../../../domain/text/event-text';
 import {
+	DOCUMENT_FORMAT,
 	FACETS,
 	HIT_FIELDS,
 	OPEN_NOW_FIELDS,
@@ -198,7 +199,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		}
 	}
 
-	/** id → updatedAt of every indexed document (to reconcile with SQLite). */
+	/** id → updatedAt of every indexed document (to reconcile with SQLite); '' for one in an older DOCUMENT_FORMAT. */
 	async indexedVersions(): Promise<Map<string, string>> {
 		await this.ensureIndex();
 		const versions = new Map<string, string>();
@@ -206,8 +207,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		for (let offset = 0; ; offset += pageSize) {
 			const page = await this.client
 				.index<MeiliDocument>(this.indexUid)
-				.getDocuments({ fields: ['id', 'updatedAt'], limit: pageSize, offset });
-			for (const doc of page.results as Array<Pick<MeiliDocument, 'id' | 'updatedAt'>>) versions.set(doc.id, doc.updatedAt);
+				.getDocuments({ fields: ['id', 'updatedAt', 'format'], limit: pageSize, offset });
+			// A document in an older shape counts as out of date, whatever its listing's updatedAt.
+			for (const doc of page.results as Array<Pick<MeiliDocument, 'id' | 'updatedAt' | 'format'>>)
+				versions.set(doc.id, doc.format === DOCUMENT_FORMAT ? doc.updatedAt : '');
 			if (page.results.length < pageSize) return versions;
 		}
 	}
