@@ -88,3 +88,14 @@ describe('kana slipped at a word\'s edge or inside a long compound', () => {
 		expect(plan('あしがいたくて').levels[0]).not.toEqual(plan('あしがない').levels[0]);
 	});
 });
+
+describe('short kana readings of kanji worry keys', () => {
+	it('read a three-kanji key typed in four kana (じちかい) like the key', () => {
+		expect(plan('じちかいでさろんをはじめたい').levels[0].tiers).toEqual(plan('自治会でサロンを始めたい').levels[0].tiers);
+		expect(plan('じちかいでさろんをはじめたい').levels[0].tiers.length).toBeGreaterThan(0);
+	});
+
+	it('only where the reading stands as a word (おいしいしゃけ holds しいしゃ, not 歯医者)', () => {
+		expect(plan('おいしいしゃけがたべたい').levels.every((level) => level.tiers.length === 0)).toBe(true);
+	});
+});

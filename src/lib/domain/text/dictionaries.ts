@@ -122,6 +122,11 @@ export interface Dictionaries {
 	standardizeDialect(normalized: string): string;
 	/** Kanji → its readings in hiragana, most frequent first (for reading IME slips aloud). */
 	kanjiReadings: ReadonlyMap<string, readonly string[]>;
+	/**
+	 * Worry keys read aloud in only four kana (じちかい for 自治会): keys only where they stand as a
+	 * word, not inside other kana (おいしいしゃけ holds しいしゃ).
+	 */
+	shortReadings: ReadonlySet<string>;
 }
 
 function escapeRegExp(text: string): string {
@@ -232,10 +237,13 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		}
 	}
 	// Typed in kana (せいかつがくるしい): each key also as it may be read aloud, last in priority.
+	const shortReadings = new Set<string>();
 	for (const worry of compiledWorries) {
 		for (const key of worry.keys) {
 			for (const spelling of keyReadings(fold(key), kanjiReadings, stemReadings)) {
-				if (!worryByFolded.has(spelling)) worryByFolded.set(spelling, worry);
+				if (worryByFolded.has(spelling)) continue;
+				worryByFolded.set(spelling, worry);
+				if (Array.from(spelling).length < MIN_KEY_READING_LENGTH) shortReadings.add(spelling);
 			}
 		}
 	}
@@ -249,6 +257,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		functionWords: new Set([...queryWords.particles, ...queryWords.endings].map(fold)),
 		nearWords: new Set(queryWords.near.map(fold)),
 		kanjiReadings,
+		shortReadings,
 		standardizeDialect: (normalized) => dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized)
 	};
 }
@@ -293,7 +302,12 @@ export function keyReadings(
 		} else if (!HIRAGANA_CHAR.test(char)) return [];
 		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_KEY_READINGS);
 	}
-	return spelled.filter((spelling) => Array.from(spelling).length >= MIN_KEY_READING_LENGTH);
+	const long = spelled.filter((spelling) => Array.from(spelling).length >= MIN_KEY_READING_LENGTH);
+	// A word of three or more kanji and nothing else (自治会 じちかい, 放課後 ほうかご) is specific
+	// enough in four kana, read each kanji's likeliest way only.
+	if (chars.length < 3 || !chars.every((char) => HAN_CHAR.test(char))) return long;
+	const likeliest = chars.map((char) => readings.get(char)?.[0] ?? '').join('');
+	return Array.from(likeliest).length === MIN_KEY_READING_LENGTH - 1 && !long.includes(likeliest) ? [...long, likeliest] : long;
 }
 
 const DIRECTION_PARTICLE = /([にへ])(?=[行来帰戻出通向い])/u;

@@ -83,7 +83,8 @@ type VocabularyItem =
 	 * `spoken`: the bare reading of the name (しもじ), an area only where it stands as a word.
 	 */
 	| { kind: 'area'; area: PlannerArea; shadows?: VocabularyItem; spoken?: boolean }
-	| { kind: 'worry'; worry: Worry }
+	/** `spoken`: a short reading of a kanji key (じちかい), a worry only where it stands as a word. */
+	| { kind: 'worry'; worry: Worry; spoken?: boolean }
 	| { kind: 'synonym'; canonical: string }
 	| { kind: 'lexicon'; entry: LexiconEntry }
 	| { kind: 'function' }
@@ -154,7 +155,7 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	};
 	for (const word of dictionaries.functionWords) add(word, { kind: 'function' });
 	for (const word of dictionaries.nearWords) add(word, { kind: 'near' });
-	for (const [key, worry] of dictionaries.worryByFolded) add(key, { kind: 'worry', worry });
+	for (const [key, worry] of dictionaries.worryByFolded) add(key, dictionaries.shortReadings.has(key) ? { kind: 'worry', worry, spoken: true } : { kind: 'worry', worry });
 	for (const [key, group] of dictionaries.synonymByFolded) add(key, { kind: 'synonym', canonical: group.canonical });
 	for (const [key, { area, spoken }] of areaKeys(areas)) add(key, spoken ? { kind: 'area', area, spoken } : { kind: 'area', area });
 	for (const [key, entry] of lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
@@ -289,8 +290,11 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 		for (let length = Math.min(longest, chars.length - i); length >= 1; length--) {
 			const key = chars.slice(i, i + length).join('');
 			let item = asRequested(items.get(key), context);
-			// A kana area name inside other words is the word it hides, if any (はるのいべんと).
-			if (item?.kind === 'area' && item.spoken && !standsAlone(original, i, i + length, unknown === '', items)) item = item.shadows;
+			// A kana area name inside other words is the word it hides, if any (はるのいべんと); a short
+			// reading of a worry key there is nothing (おいしいしゃけ is not 歯医者).
+			if ((item?.kind === 'area' || item?.kind === 'worry') && item.spoken && !standsAlone(original, i, i + length, unknown === '', items)) {
+				item = item.kind === 'area' ? item.shadows : undefined;
+			}
 			// One-character listing words and two-kana ones (らん, かり) inside a sentence are noise;
 			// particles, worries and areas are not.
 			// A particle is written in hiragana: ト in ショートステー is part of a katakana word.
