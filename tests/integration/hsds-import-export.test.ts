@@ -140,6 +140,8 @@ describe('reading many listings', () => {
 			reopenDatabase(db);
 			expect(getListing(db, id, { publishedOnly: false })?.id).toBe(id);
 			expect(exportHsdsBundle(db).services).toEqual(first);
+			reopenDatabase(db);
+			expect(exportHsdsBundle(db).services).toEqual(first);
 		} finally {
 			Database.prototype.prepare = original;
 		}

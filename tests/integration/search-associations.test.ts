@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseSearchParams } from '../../src/lib/domain/search';
+import type { SearchDocument } from '../../src/lib/domain/search';
 import { KindAssociations } from '../../src/lib/domain/text/kind-associations';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db';
+import { openDatabase, reopenDatabase, type AppDatabase } from '../../src/lib/server/db';
 import { EmbeddedSearchEngine } from '../../src/lib/server/search/embedded';
 import { rebuildEmbeddedIndex } from '../../src/lib/server/search/indexer';
 import { SearchService } from '../../src/lib/server/search/service';
@@ -56,5 +57,35 @@ describe('sign → kind associations', () => {
 		await service.search(query('夜泣きがひどい'));
 		expect(builds.mock.calls.length).toBe(afterReindex + 1);
 		builds.mockRestore();
+	});
+
+	it('are learned again after listings change in this process (an admin edit), once writes pause', async () => {
+		const engine = new EmbeddedSearchEngine(db);
+		engine.warm();
+		expect(engine.kindAssociations().kindsFor(['漢方薬'])).toEqual([]);
+		const builds = vi.spyOn(KindAssociations, 'build');
+		// Five pharmacies start offering 漢方薬 advice, saved one by one as curators do.
+		const pharmacies = (db.$client.prepare('SELECT doc FROM search_docs').pluck().all() as string[])
+			.map((json) => JSON.parse(json) as SearchDocument)
+			.filter((doc) => doc.terms.length === 1 && doc.terms[0] === 'pharmacy')
+			.slice(0, 5);
+		expect(pharmacies).toHaveLength(5);
+		for (const doc of pharmacies) await engine.upsert([{ ...doc, description: `${doc.description} 漢方薬の相談もできます。` }]);
+		await vi.waitFor(() => expect(engine.kindAssociations().kindsFor(['漢方薬'])).toEqual([{ term: 'pharmacy' }]), { timeout: 60_000, interval: 50 });
+		// Five saves, one rebuild.
+		expect(builds).toHaveBeenCalledTimes(1);
+		builds.mockRestore();
+	});
+
+	it('the search forgets its areas when the file is reopened (a restore may bring other areas)', async () => {
+		const engine = new EmbeddedSearchEngine(db);
+		const service = new SearchService(db, engine, engine, () => {});
+		expect(service.areas().some((area) => area.name === '復元地区')).toBe(false);
+		// As a restored file would hold it: written without going through the admin (no invalidateAreas).
+		db.$client.prepare("INSERT INTO areas (id, kind, slug, name, name_kana) VALUES ('restored-area', '地区', 'restored', '復元地区', 'ふくげんちく')").run();
+		expect(service.areas().some((area) => area.name === '復元地区')).toBe(false);
+		reopenDatabase(db);
+		expect(service.areas().some((area) => area.name === '復元地区')).toBe(true);
+		expect(service.planner.plan('復元地区のサロン')?.levels[0].areaId).toBe('restored-area');
 	});
 });

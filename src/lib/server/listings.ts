@@ -27,15 +27,16 @@ type ListingRead = (id: string, options?: ListingReadOptions) => Listing | null;
 
 // One reader per connection: preparing its dozen statements cost ~1.6 ms, 5× the read itself, on
 // every detail page and on every row of an /hsds/ page or export.
-const readers = new WeakMap<AppDatabase, ListingRead>();
+const readers = new WeakMap<AppDatabase, ListingRead | null>();
 
 /** One listing whole; its hours and sessions are worded in `language` (Japanese unless asked: exports read that wording back). */
 export function getListing(db: AppDatabase, id: string, options: ListingReadOptions = {}): Listing | null {
 	let read = readers.get(db);
 	if (!read) {
+		// The listener is added with the first reader only: a reopen drops the reader, not the listener.
+		if (!readers.has(db)) onReopen(db, () => readers.set(db, null));
 		read = listingReader(db);
 		readers.set(db, read);
-		onReopen(db, () => readers.delete(db));
 	}
 	return read(id, options);
 }

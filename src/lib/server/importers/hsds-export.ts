@@ -49,14 +49,15 @@ function prepareExtras(db: AppDatabase) {
 }
 
 // Prepared once per connection: an export or an /hsds/ page reads these for every service.
-const extrasStatements = new WeakMap<AppDatabase, ReturnType<typeof prepareExtras>>();
+const extrasStatements = new WeakMap<AppDatabase, ReturnType<typeof prepareExtras> | null>();
 
 function extrasOf(db: AppDatabase): ReturnType<typeof prepareExtras> {
 	let statements = extrasStatements.get(db);
 	if (!statements) {
+		// The listener is added with the first statements only: a reopen drops them, not the listener.
+		if (!extrasStatements.has(db)) onReopen(db, () => extrasStatements.set(db, null));
 		statements = prepareExtras(db);
 		extrasStatements.set(db, statements);
-		onReopen(db, () => extrasStatements.delete(db));
 	}
 	return statements;
 }

@@ -27,6 +27,8 @@ import type { EventQueryWord, EventSearchDocument } from '../../domain/text/even
 
 /** Most listings the sign → kind associations are learned from: start-up stays bounded (~0.2 s for 3,000 on this machine). */
 const ASSOCIATION_SAMPLE = 5_000;
+/** After a write, the associations are learned again once writes pause this long (a bulk import rebuilds once). */
+export const ASSOCIATION_REFRESH_MS = 2_000;
 
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 
@@ -367,6 +369,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	private derivedIndexes: DerivedIndexes | null = null;
 	private corpusLexicon: Lexicon | null = null;
 	private learnedAssociations: KindAssociations | null = null;
+	private associationRefresh: ReturnType<typeof setTimeout> | null = null;
 	private loadedVersion = -1;
 	/** Increases with every searchLevel; marks the entries of its 困りごと tiers (tierStamp). */
 	private searchStamp = 0;
@@ -619,6 +622,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			if (this.corpusLexicon) addWords(this.corpusLexicon, doc);
 		}
 		this.derivedIndexes = null;
+		this.associationsChanged();
 	}
 
 	async remove(serviceIds: string[]): Promise<void> {
@@ -642,6 +646,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		})();
 		for (const rowid of removed) this.documents.delete(rowid);
 		this.derivedIndexes = null;
+		this.associationsChanged();
+	}
+
+	/**
+	 * Listings changed in this process (an admin edit, an import): data_version only tells of other
+	 * connections' writes, so the associations are learned again here — off the search path, once
+	 * writes pause; until then searches use the previous ones.
+	 */
+	private associationsChanged(): void {
+		if (!this.learnedAssociations) return; // not learned yet: learned on first use
+		if (this.associationRefresh) clearTimeout(this.associationRefresh);
+		this.associationRefresh = setTimeout(() => {
+			this.associationRefresh = null;
+			const previous = this.learnedAssociations;
+			this.learnedAssociations = null;
+			try {
+				this.kindAssociations();
+			} catch {
+				this.learnedAssociations = previous; // the connection is gone (shutting down)
+			}
+		}, ASSOCIATION_REFRESH_MS);
+		this.associationRefresh.unref?.();
 	}
 
 	/**

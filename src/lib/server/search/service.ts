@@ -3,7 +3,7 @@
  * module + corpus lexicon), asks the configured engine, and falls back to the embedded engine when
  * the external one fails, saying which engine answered.
  */
-import type { AppDatabase } from '../db';
+import { onReopen, type AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
 import { activeNarrowingFilters, withoutNarrowingFilters, type SearchQuery, type SearchResult } from '../../domain/search';
 import { normalizeText } from '../../domain/text/normalize';
@@ -78,6 +78,8 @@ export class SearchService {
 			taxonomy ? () => taxonomy.dictionaries() : undefined,
 			embedded ? () => embedded.kindAssociations() : undefined
 		);
+		// A reopened file (a restore, a read-only file made writable) may hold other areas.
+		onReopen(db, () => this.invalidateAreas());
 	}
 
 	areas(): AreaRef[] {
