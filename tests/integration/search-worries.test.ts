@@ -129,6 +129,26 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(top.every(says(/介護|高齢/))).toBe(true);
 	});
 
+	it.each([
+		// A concept whose curators put the broad tag first keeps that order: 健康づくり is on dentists,
+		// clinics and pharmacies; 百歳体操 is the concept's second kind, not what 検診 asks for.
+		['歯科検診', /歯科/, /百歳体操/],
+		['検診', /歯科|クリニック|医院|薬局/, /百歳体操/],
+		['健康保険', /歯科|クリニック|医院|病院|薬局/, /百歳体操/]
+	] as const)('keeps a concept’s written order when a broad tag leads it (「%s」)', async (q, first, notFirst) => {
+		const { result } = await search(engine, { q });
+		const [top] = read(result.hits);
+		expect(says(first)(top)).toBe(true);
+		expect(says(notFirst)(top)).toBe(false);
+	});
+
+	it.each(['生活保護', '借金', '家賃が払えない', 'お金がない'])('answers 「%s」 with a living-support or welfare desk, no pharmacy in the top 3', async (q) => {
+		const { result } = await search(engine, { q });
+		const top = read(result.hits.slice(0, 3));
+		expect(top[0].name).toMatch(/生活支援相談センター|社会福祉協議会|相談支援/);
+		expect(top.some((hit) => /薬局/.test(hit.name))).toBe(false);
+	});
+
 	it('answers ひきこもり with consultation desks, not dentists and pharmacies', async () => {
 		const { result } = await search(engine, { q: 'ひきこもり' });
 		expect(result.total).toBeLessThan(500);

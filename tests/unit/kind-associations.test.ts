@@ -107,6 +107,16 @@ describe('sign → kind associations learned from the listings', () => {
 		expect(first(KindAssociations.build([]))[0]).toEqual({ tag: '子育ての相談' });
 	});
 
+	it('keeps the written order of a concept that does not ask for its kinds first, even when a broad tag leads it', () => {
+		// 健康づくり is on dentists, clinics, pharmacies and 百歳体操 alike; 健康診断 puts it first on purpose.
+		const health = KindAssociations.build(
+			['dental', 'clinic', 'pharmacy', 'hyakusai-taiso'].map((term) => ({ texts: [term], terms: [term], tags: ['健康づくり'] }))
+		);
+		expect(health.kindsTagged('健康づくり')).toBe(4);
+		expect(plan('検診', health).levels[0].tiers[0]).toEqual({ tag: '健康づくり' });
+		expect(plan('歯科検診', health).levels[0].tiers[0]).toEqual({ tag: '健康づくり' });
+	});
+
 	it('tells the field most of a sentence’s words point to; none on a tie', () => {
 		expect(fielded().fieldFor(['介護'])).toBe('介護');
 		expect(fielded().fieldFor(['介護', '祖父', '公民館', '介護中'])).toBe('介護');

@@ -41,7 +41,12 @@ const WorriesFile = z.object({
 			 * A generic concept that still counts beside specific concepts of its own field (疲れた, 限界:
 			 * a carer's respite beside 介護, nothing beside 夜泣き).
 			 */
-			joins_own_field: z.boolean().optional()
+			joins_own_field: z.boolean().optional(),
+			/**
+			 * The concept's own kinds come before a tag listings of many kinds carry (夜泣き: 子育て相談
+			 * before nurseries tagged 子育ての相談). Opt-in: elsewhere the order as written is the curators'.
+			 */
+			kinds_before_broad_tags: z.boolean().optional()
 		})
 	)
 });
@@ -94,6 +99,8 @@ export interface Worry {
 	field?: string;
 	/** Generic, yet counts beside specific concepts of its own field. */
 	joinsOwnField: boolean;
+	/** Its own kinds before a tag listings of many kinds carry (see kinds_before_broad_tags). */
+	kindsBeforeBroadTags: boolean;
 }
 
 /** One thing a query word can be rewritten to: a synonym group or an abbreviation. */
@@ -202,7 +209,8 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			hints: entry.hints ?? [],
 			generic: entry.generic ?? false,
 			field: entry.field,
-			joinsOwnField: entry.joins_own_field ?? false
+			joinsOwnField: entry.joins_own_field ?? false,
+			kindsBeforeBroadTags: entry.kinds_before_broad_tags ?? false
 		};
 		compiledWorries.push(worry);
 		for (const key of entry.keys) {

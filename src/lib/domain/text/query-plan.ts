@@ -665,12 +665,15 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 
 /**
  * A concept's places with its own kinds before a tag that listings of many kinds carry (子育ての相談
- * is on nurseries and 子ども食堂 alike; 夜泣き is for the 子育て相談 kind first). Which tags are
- * broad is learned from the listings; without them, the concept's order as written.
+ * is on nurseries and 子ども食堂 alike; 夜泣き is for the 子育て相談 kind first), where the concept
+ * asks for it (kinds_before_broad_tags): elsewhere a broad tag first is the curators' choice (健康づくり
+ * keeps dentists and clinics before 百歳体操). Which tags are broad is learned from the listings;
+ * without them, the concept's order as written.
  */
-function kindsBeforeBroadTags(lookFor: WorryTier[], context: PlannerContext): WorryTier[] {
+function kindsBeforeBroadTags(worry: Worry, context: PlannerContext): WorryTier[] {
+	const lookFor = worry.lookFor;
 	const broad = (tier: WorryTier) => 'tag' in tier && (context.associations?.kindsTagged(tier.tag) ?? 0) >= BROAD_TAG_KINDS;
-	if (!lookFor.some(broad) || !lookFor.some((tier) => 'term' in tier)) return lookFor;
+	if (!worry.kindsBeforeBroadTags || !lookFor.some(broad) || !lookFor.some((tier) => 'term' in tier)) return lookFor;
 	return [...lookFor.filter((tier) => !broad(tier)), ...lookFor.filter(broad)];
 }
 
@@ -680,7 +683,7 @@ function kindsBeforeBroadTags(lookFor: WorryTier[], context: PlannerContext): Wo
  */
 function worryTiers(worries: Worry[], context: PlannerContext): { tiers: WorryTier[]; rounds: number[] } {
 	const tiers = new Map<string, { tier: WorryTier; round: number }>();
-	const places = worries.map((worry) => kindsBeforeBroadTags(worry.lookFor, context));
+	const places = worries.map((worry) => kindsBeforeBroadTags(worry, context));
 	const deepest = Math.max(0, ...places.map((lookFor) => lookFor.length));
 	for (let depth = 0; depth < deepest; depth++) {
 		for (const lookFor of places) {
