@@ -34,7 +34,9 @@ function lexicon(): Lexicon {
 		['子ども', 'こども'],
 		['こころ', 'こころ'],
 		['介護', 'かいご'],
-		['子育ての相談', 'こそだてのそうだん']
+		['子育ての相談', 'こそだてのそうだん'],
+		['相手', 'あいて'],
+		['病院', 'びょういん']
 	]);
 }
 
@@ -125,6 +127,14 @@ describe('query planning', () => {
 		expect(plan('ホオッチョケン').levels[0].words).toEqual(['なんでも相談窓口']);
 		expect(plan('ひゃくさいたいそう').levels[0].words).toEqual(['百歳体操']);
 		expect(plan('訪門看護').levels[0].words).toEqual(['訪問看護']);
+	});
+
+	it('reads あいてる / やってる (open) as part of the sentence, not as the listing word 相手', () => {
+		expect(plan('よるもあいてるやっきょく').levels[0].words).toEqual(['薬局']);
+		expect(plan('あいてる病院').levels[0].words).toEqual(['病院']);
+		expect(plan('開いている薬局').levels[0].words).toEqual(['薬局']);
+		expect(plan('やってる病院').levels[0].words).toEqual(['病院']);
+		expect(plan('あいてがほしい').levels[0].words).toEqual(['相手']);
 	});
 
 	it('expands abbreviations and synonyms to the word listings carry', () => {
