@@ -197,6 +197,27 @@ describe.each(['embedded', 'meilisearch'] as const)('sentences typed in kana: %s
 		const shimoji = inArea('下知');
 		expect(kana.result.hits.every((hit) => shimoji.has(hit.id))).toBe(true);
 	});
+
+	// A reading typed alone is first the listings named after the place, not the area's whole list in name order.
+	it.each([
+		['あさひ', /旭|朝日|あさひ/],
+		['しもじ', /下知|しもじ/],
+		['はるの', /春野|はるの/]
+	])('puts a listing named after the place first for a bare kana reading (%s)', async (q, named) => {
+		const served = await search(engine, { q });
+		expect(read(served.result.hits.slice(0, 3)).every((hit) => named.test(hit.name))).toBe(true);
+	});
+
+	// Everyday words that are also an area's reading (a mirror, the rising sun, the city moved from): no area filter.
+	it.each([
+		['かがみをわった', '鏡'],
+		['あさひがのぼる', '旭'],
+		['よこはまからひっこしてきた', '横浜']
+	])('does not read %s as the area %s', async (q, areaName) => {
+		const served = await search(engine, { q });
+		const area = inArea(areaName);
+		expect(served.result.hits.some((hit) => !area.has(hit.id))).toBe(true);
+	});
 });
 
 describe('worry sentences: both engines order a kind alike', () => {

@@ -53,6 +53,28 @@ describe('area names typed in kana', () => {
 		expect(plan('はだのやっきょく').levels.every((level) => level.areaId !== 'area-hada')).toBe(true);
 	});
 
+	it('alone, or before が/を/から, are the plain word: no area filter without something asked for there', () => {
+		const noArea = (q: string) => plan(q).levels.every((level) => !level.areaId);
+		// A reading typed alone: the listings named after it (しもじクリニック, 下知保育園) come first.
+		expect(noArea('しもじ')).toBe(true);
+		expect(noArea('はるの')).toBe(true);
+		expect(plan('しもじ').levels[0].words).toEqual(['しもじ']);
+		expect(plan('はるの').levels[0].words).toEqual(['春野']);
+		// Everyday words that are also readings: a mirror broken, no place.
+		expect(noArea('かがみをわった')).toBe(true);
+		expect(noArea('かがみ')).toBe(true);
+		expect(noArea('しもじからひっこしてきた')).toBe(true);
+		expect(noArea('しもじがすき')).toBe(true);
+	});
+
+	it('still name the area next to something asked for, or before の, で, 近く', () => {
+		expect(plan('やっきょく しもじ').levels[0]).toMatchObject({ words: ['薬局'], areaId: 'area-shimoji' });
+		expect(plan('しもじのやっきょく').levels[0]).toMatchObject({ areaId: 'area-shimoji' });
+		expect(plan('しもじで').levels[0]).toMatchObject({ areaId: 'area-shimoji' });
+		expect(plan('しもじのちかく').levels[0]).toMatchObject({ areaId: 'area-shimoji' });
+		expect(plan('あかちゃんとあそべるところ しもじのちかく').levels[0]).toMatchObject({ areaId: 'area-shimoji' });
+	});
+
 	it('are plain words when the request already names an area', () => {
 		expect(plan('しもじのやっきょく', true).levels.every((level) => !level.areaId)).toBe(true);
 	});

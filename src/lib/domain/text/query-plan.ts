@@ -72,7 +72,8 @@ const AREA_KIND_PRIORITY = ['地区', '小学校区', '中学校区', '市域'];
 
 type Token =
 	| { kind: 'word'; text: string; known: boolean }
-	| { kind: 'area'; area: PlannerArea; text: string }
+	/** `plain`: a kana reading with no particle of place after it; what it is when nothing else asks for a place. */
+	| { kind: 'area'; area: PlannerArea; text: string; plain?: Token }
 	| { kind: 'worry'; worry: Worry; text: string }
 	| { kind: 'near' }
 	| { kind: 'drop' };
@@ -178,6 +179,13 @@ function asRequested(item: VocabularyItem | undefined, context: PlannerContext):
 	return item?.kind === 'area' && context.explicitArea ? item.shadows : item;
 }
 
+/** A kana area reading with nothing after it saying "place": the area, or the plain word it also is. */
+function bareAreaToken(item: VocabularyItem, text: string, context: PlannerContext): Token {
+	const token = tokenFor(item, text, context);
+	if (token.kind !== 'area' || item.kind !== 'area' || !item.spoken) return token;
+	return { ...token, plain: item.shadows ? tokenFor(item.shadows, text, context) : { kind: 'word', text, known: false } };
+}
+
 function tokenFor(item: VocabularyItem, text: string, context: PlannerContext): Token {
 	switch (item.kind) {
 		case 'area':
@@ -254,23 +262,28 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 	return tokens;
 }
 
-type Piece = { item: VocabularyItem; text: string } | { unknown: string };
+/** `bare`: a kana area reading with no particle of place or 近く after it (see standsAlone). */
+type Piece = { item: VocabularyItem; text: string; bare?: boolean } | { unknown: string };
 
 const STARTS_WITH_KANJI = /^\p{Script=Han}/u;
 /** Longest particle or 近く word looked for after a kana area name. */
 const LONGEST_PARTICLE = 4;
 
+/** Particles after which a kana reading is what is seen, done or left, not where to look (あさひがのぼる, かがみをわった, よこはまから). */
+const NOT_A_PLACE_AFTER = /^(が|を|から)/;
+
 /**
  * Whether kana at [start, end) of a chunk stand as a word of their own: after the chunk's start or a
  * known word, and before its end, a kanji, a particle or 近く (しもじの, おおつで, しもじちかく). An area
- * read in kana must: はるのいべんと is spring's events, not 春野.
+ * read in kana must: はるのいべんと is spring's events, not 春野. 'bare' when nothing after it says
+ * "place" (the chunk ends, or a kanji follows): see planQuery.
  */
-function standsAlone(chars: readonly string[], start: number, end: number, afterKnown: boolean, items: Map<string, VocabularyItem>): boolean {
+function standsAlone(chars: readonly string[], start: number, end: number, afterKnown: boolean, items: Map<string, VocabularyItem>): 'place' | 'bare' | false {
 	if (start > 0 && !afterKnown) return false;
-	if (end >= chars.length || STARTS_WITH_KANJI.test(chars[end])) return true;
+	if (end >= chars.length || STARTS_WITH_KANJI.test(chars[end])) return 'bare';
 	for (let length = 1; length <= LONGEST_PARTICLE && end + length <= chars.length; length++) {
 		const next = items.get(katakanaToHiragana(chars.slice(end, end + length).join('')));
-		if (next?.kind === 'function' || next?.kind === 'near') return true;
+		if (next?.kind === 'function' || next?.kind === 'near') return 'place';
 	}
 	return false;
 }
@@ -286,21 +299,25 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 	const pieces: Piece[] = [];
 	let unknown = '';
 	for (let i = 0; i < chars.length; ) {
-		let found: { item: VocabularyItem; length: number } | null = null;
+		let found: { item: VocabularyItem; length: number; bare?: boolean } | null = null;
 		for (let length = Math.min(longest, chars.length - i); length >= 1; length--) {
 			const key = chars.slice(i, i + length).join('');
 			let item = asRequested(items.get(key), context);
-			// A kana area name inside other words is the word it hides, if any (はるのいべんと); a short
-			// reading of a worry key there is nothing (おいしいしゃけ is not 歯医者).
-			if ((item?.kind === 'area' || item?.kind === 'worry') && item.spoken && !standsAlone(original, i, i + length, unknown === '', items)) {
-				item = item.kind === 'area' ? item.shadows : undefined;
+			let bare = false;
+			if ((item?.kind === 'area' || item?.kind === 'worry') && item.spoken) {
+				const standing = standsAlone(original, i, i + length, unknown === '', items);
+				const notAPlace = item.kind === 'area' && NOT_A_PLACE_AFTER.test(chars.slice(i + length).join(''));
+				// A kana area name inside other words is the word it hides, if any (はるのいべんと); a short
+				// reading of a worry key there is nothing (おいしいしゃけ is not 歯医者).
+				if (!standing || notAPlace) item = item.kind === 'area' ? item.shadows : undefined;
+				else bare = item.kind === 'area' && standing === 'bare';
 			}
 			// One-character listing words and two-kana ones (らん, かり) inside a sentence are noise;
 			// particles, worries and areas are not.
 			// A particle is written in hiragana: ト in ショートステー is part of a katakana word.
 			if (item?.kind === 'function' && KATAKANA.test(original.slice(i, i + length).join(''))) continue;
 			if (item && (item.kind !== 'lexicon' || (length > 1 && !(length === 2 && KANA_ONLY.test(key))))) {
-				found = { item, length };
+				found = bare ? { item, length, bare } : { item, length };
 				break;
 			}
 		}
@@ -311,7 +328,8 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 		}
 		if (unknown) pieces.push({ unknown });
 		unknown = '';
-		pieces.push({ item: found.item, text: original.slice(i, i + found.length).join('') });
+		const text = original.slice(i, i + found.length).join('');
+		pieces.push(found.bare ? { item: found.item, text, bare: true } : { item: found.item, text });
 		i += found.length;
 	}
 	if (unknown) pieces.push({ unknown });
@@ -645,7 +663,7 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);
-	if (whole) return [tokenFor(whole, canonical, context)];
+	if (whole) return [bareAreaToken(whole, canonical, context)];
 	const wholeMatch = context.lexicon.lookup(folded);
 	if (wholeMatch && wholeMatch.kind !== 'typo') return [knownWord(wholeMatch.entry.surface, context)];
 	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
@@ -655,7 +673,9 @@ function chunkTokens(canonical: string, context: PlannerContext): Token[] {
 
 	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(segmentPieces(canonical, context), context), context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
-	const tokens = pieces.flatMap((piece) => ('item' in piece ? [tokenFor(piece.item, piece.text, context)] : unknownTokens(piece.unknown, context, hasKnown)));
+	const tokens = pieces.flatMap((piece) =>
+		'item' in piece ? [(piece.bare ? bareAreaToken : tokenFor)(piece.item, piece.text, context)] : unknownTokens(piece.unknown, context, hasKnown)
+	);
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
 	// word (訪門看護 → 訪問看護): the typo reading explains it better than the pieces do.
 	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known);
@@ -745,6 +765,10 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		.split(PUNCTUATION)
 		.filter((chunk) => chunk.length > 0)
 		.flatMap((chunk) => chunkTokens(chunk, context));
+	// A kana reading alone (あさひ, かがみ) is a place only when the sentence asks for something there
+	// (a kind, a worry, 近く); else it is the plain word, and listings named after it come first.
+	const asksForSomething = tokens.some((token) => token.kind === 'worry' || token.kind === 'near' || (token.kind === 'word' && token.known));
+	if (!asksForSomething) tokens.forEach((token, index) => token.kind === 'area' && token.plain && (tokens[index] = token.plain));
 
 	const words: string[] = [];
 	/** Words no listing's name, kind, term or tag uses (大変, 将来): they rank only where no worry does. */
