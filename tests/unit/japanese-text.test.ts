@@ -365,4 +365,15 @@ describe('kana-typo reading work', () => {
 		expect(planQuery('でんきう'.repeat(50), context).levels[0].tiers).toContainEqual({ tag: '電球交換' });
 		expect(planQuery('ひやくさいたいそう'.repeat(22), context).levels[0].words).toEqual(['百歳体操']);
 	});
+
+	it('reads IME slips within a fixed budget however many a pasted text holds', () => {
+		const context = { dictionaries: dictionaries(), lexicon: lexicon(), areas: AREAS };
+		const pasted = '介語保険就老支援訪問解護'.repeat(17).slice(0, 200);
+		Object.assign(planningWork, { segmentations: 0, segmentedChars: 0, kanaTypoCandidates: 0 });
+		planQuery(pasted, context);
+		// Before: every reading of every slip re-cut the whole text, 833 times (176,546 characters, ~1.5 s).
+		expect(planningWork.segmentedChars).toBeLessThanOrEqual(10_000);
+		// A sentence's slips are still read (the budget is over twice what the longest eval sentence uses).
+		expect(planQuery('介語の相談', context).levels[0].tiers).toEqual(planQuery('介護の相談', context).levels[0].tiers);
+	});
 });

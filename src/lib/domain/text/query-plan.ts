@@ -389,11 +389,17 @@ export function mayBeSlip(stretch: string): boolean {
  * (通員 for 通院, 相段 for 相談, 足り内 for 足りない). Each such stretch is read aloud and the chunk
  * segmented again; the reading that leaves the least unknown wins, when it explains the stretch.
  */
+/** Characters the IME-slip pass may segment for one query (see readThroughSlips). */
+const MAX_SLIP_SEGMENTED_CHARS = 4_000;
+
 function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 	const readings = context.dictionaries.kanjiReadings;
 	if (readings.size === 0) return pieces;
 	let best = pieces;
-	for (let index = 0; index < best.length; index++) {
+	// Each reading tried re-segments the whole text: a long run of slips (a 200-character paste) would
+	// cost seconds. The longest sentence in the eval sets needs under half of this budget.
+	let budget = MAX_SLIP_SEGMENTED_CHARS;
+	for (let index = 0; index < best.length && budget > 0; index++) {
 		const piece = best[index];
 		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown) || !mayBeSlip(piece.unknown)) continue;
 		const before = best.slice(0, index).map((p) => ('unknown' in p ? p.unknown : p.text)).join('');
@@ -401,7 +407,10 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 		const knownTexts = new Set(best.flatMap((p) => ('item' in p ? [p.text] : [])));
 		let chosen: Piece[] | null = null;
 		for (const sound of readAloud(piece.unknown, readings)) {
-			const candidate = segmentPieces(before + sound + after, context);
+			if (budget <= 0) break;
+			const text = before + sound + after;
+			budget -= text.length;
+			const candidate = segmentPieces(text, context);
 			const explained = unknownLength(candidate) < unknownLength(best);
 			// It reads as a word nothing had found yet, or as mere endings (頼み体 → 頼みたい).
 			const added = candidate.filter((p) => 'item' in p && !knownTexts.has(p.text));
