@@ -5,6 +5,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { waitForHydration } from './helpers/display';
 
 async function expectNoAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -66,6 +67,8 @@ test('a 地区 page shows a map and kinds per field, with the lists folded inste
 
 test('a 中学校区 chosen in the search form: the title says 旭中学校区 and the chip says 中学校区', async ({ page }) => {
 	await page.goto('/');
+	// Typed before hydration, the bound fields would be reset (the search ran without q or area under load).
+	await waitForHydration(page);
 	await page.getByLabel('キーワード').fill('サロン');
 	await page.getByLabel('地区', { exact: true }).selectOption('旭中学校区');
 	await page.getByRole('button', { name: '検索する' }).click();

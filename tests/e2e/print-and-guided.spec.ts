@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { pdfPageTexts } from './helpers/pdf';
 import { decodeQr } from './helpers/qr';
+import { waitForHydration } from './helpers/display';
 
 async function expectNoSeriousAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -115,6 +116,8 @@ test.describe('on a phone', () => {
 	test('こんなときに → 電球を替えてほしい in 旭: the first screen shows a fitting listing and the nearest desk', async ({ page }) => {
 		await page.goto('/');
 		await page.getByRole('navigation', { name: 'サイト内' }).getByRole('link', { name: 'こんなときに' }).click();
+		await expect(page).toHaveURL(/\/konnatoki/);
+		await waitForHydration(page);
 		await page.getByLabel('電球を替えてほしい').check();
 		await page.getByLabel('地区', { exact: true }).selectOption('旭');
 		await page.getByRole('button', { name: 'この地区の近くをさがす' }).click();
