@@ -1,6 +1,7 @@
 /** Reads one listing whole (for the detail page and the API), or many with listingReader (imports, exports). */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { onReopen, type AppDatabase } from './db';
+import type { AppDatabase } from './db';
+import { perConnection } from './db/per-connection';
 import * as t from './db/schema';
 import type { Listing, ListingContact } from '../domain/listing';
 import { formatWeeklyHours, type WeeklySpan } from '../domain/hours';
@@ -27,18 +28,11 @@ type ListingRead = (id: string, options?: ListingReadOptions) => Listing | null;
 
 // One reader per connection: preparing its dozen statements cost ~1.6 ms, 5× the read itself, on
 // every detail page and on every row of an /hsds/ page or export.
-const readers = new WeakMap<AppDatabase, ListingRead | null>();
+const readerOf = perConnection(listingReader);
 
 /** One listing whole; its hours and sessions are worded in `language` (Japanese unless asked: exports read that wording back). */
 export function getListing(db: AppDatabase, id: string, options: ListingReadOptions = {}): Listing | null {
-	let read = readers.get(db);
-	if (!read) {
-		// The listener is added with the first reader only: a reopen drops the reader, not the listener.
-		if (!readers.has(db)) onReopen(db, () => readers.set(db, null));
-		read = listingReader(db);
-		readers.set(db, read);
-	}
-	return read(id, options);
+	return readerOf(db)(id, options);
 }
 
 /**

@@ -4,7 +4,8 @@
  * /hsds/ API. Nothing a listing holds is left out, so that an export imported into an empty
  * database gives the same listings. Required HSDS strings that Tsunagi leaves empty are sent as ''.
  */
-import { onReopen, type AppDatabase } from '../db';
+import type { AppDatabase } from '../db';
+import { perConnection } from '../db/per-connection';
 import { getListing } from '../listings';
 import type { Listing, ListingLocation } from '../../domain/listing';
 import { WEEKDAY_LABELS, formatWeeklyHours, type WeeklySpan } from '../../domain/hours';
@@ -49,18 +50,7 @@ function prepareExtras(db: AppDatabase) {
 }
 
 // Prepared once per connection: an export or an /hsds/ page reads these for every service.
-const extrasStatements = new WeakMap<AppDatabase, ReturnType<typeof prepareExtras> | null>();
-
-function extrasOf(db: AppDatabase): ReturnType<typeof prepareExtras> {
-	let statements = extrasStatements.get(db);
-	if (!statements) {
-		// The listener is added with the first statements only: a reopen drops them, not the listener.
-		if (!extrasStatements.has(db)) onReopen(db, () => extrasStatements.set(db, null));
-		statements = prepareExtras(db);
-		extrasStatements.set(db, statements);
-	}
-	return statements;
-}
+const extrasOf = perConnection(prepareExtras);
 
 function serviceExtras(db: AppDatabase, listing: Listing, publicEventsOnly: boolean): ServiceExtras {
 	const statements = extrasOf(db);
