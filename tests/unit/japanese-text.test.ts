@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalText, compileDictionaries, dictionaries, foldCanonical, keyReadings, negativeCounterpart } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
 import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
-import { isKanaSlip, mayBeSlip, planQuery, planningWork, type PlannerArea } from '../../src/lib/domain/text/query-plan';
+import { countPlanningWork, isKanaSlip, mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
 import { inTurns } from '../../src/lib/server/search/planner';
 import { nameSortKey, synonymKeywords } from '../../src/lib/domain/text/index-text';
 import variants from '../../data/dictionaries/variants.json';
@@ -353,8 +353,7 @@ describe('kana-typo reading work', () => {
 		const context = { dictionaries: dictionaries(), lexicon: lexicon(), areas: AREAS };
 		planQuery('でんきう', context);
 		for (const q of ['でんきう'.repeat(50), 'でんきうが'.repeat(40), 'ひやくさいたいそう'.repeat(22)]) {
-			Object.assign(planningWork, { segmentations: 0, segmentedChars: 0, kanaTypoCandidates: 0 });
-			planQuery(q, context);
+			const planningWork = countPlanningWork(() => planQuery(q, context));
 			const length = Array.from(q).length;
 			// Before: 'でんきう'.repeat(50) cut the whole chunk 1276 times (~250,000 characters), 8624 candidates.
 			expect(planningWork.segmentations, `${q.slice(0, 9)}… segmentations`).toBeLessThanOrEqual(2 * length);
@@ -366,11 +365,32 @@ describe('kana-typo reading work', () => {
 		expect(planQuery('ひやくさいたいそう'.repeat(22), context).levels[0].words).toEqual(['百歳体操']);
 	});
 
+	it('counts planning work only for a test that asks, one run at a time (searches share no counter)', () => {
+		const context = { dictionaries: dictionaries(), lexicon: lexicon(), areas: AREAS };
+		const query = 'でんきう'.repeat(5);
+		const first = countPlanningWork(() => planQuery(query, context));
+		const counted = { ...first };
+		expect(counted.segmentations).toBeGreaterThan(0);
+		expect(counted.kanaTypoCandidates).toBeGreaterThan(0);
+		// Searches planned outside a count (every request) add to no one's figures…
+		planQuery('ひやくさいたいそう'.repeat(3), context);
+		expect(first).toEqual(counted);
+		// …and a count is of its own run only: the same query counts the same work again.
+		expect(countPlanningWork(() => planQuery(query, context))).toEqual(counted);
+		// A count inside a count is the inner run's alone; the outer one goes on counting after it.
+		let inner = counted;
+		const outer = countPlanningWork(() => {
+			inner = countPlanningWork(() => planQuery(query, context));
+			planQuery(query, context);
+		});
+		expect(inner).toEqual(counted);
+		expect(outer).toEqual(counted);
+	});
+
 	it('reads IME slips within a fixed budget however many a pasted text holds', () => {
 		const context = { dictionaries: dictionaries(), lexicon: lexicon(), areas: AREAS };
 		const pasted = '介語保険就老支援訪問解護'.repeat(17).slice(0, 200);
-		Object.assign(planningWork, { segmentations: 0, segmentedChars: 0, kanaTypoCandidates: 0 });
-		planQuery(pasted, context);
+		const planningWork = countPlanningWork(() => planQuery(pasted, context));
 		// Before: every reading of every slip re-cut the whole text, 833 times (176,546 characters, ~1.5 s).
 		expect(planningWork.segmentedChars).toBeLessThanOrEqual(10_000);
 		// A sentence's slips are still read (the budget is over twice what the longest eval sentence uses).

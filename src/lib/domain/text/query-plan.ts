@@ -290,8 +290,10 @@ function standsAlone(chars: readonly string[], start: number, end: number, after
 
 /** Longest known word at each position; what nothing matches is kept as unknown stretches. */
 function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
-	planningWork.segmentations++;
-	planningWork.segmentedChars += canonical.length;
+	if (workMeter) {
+		workMeter.segmentations++;
+		workMeter.segmentedChars += canonical.length;
+	}
 	const { items, longest } = vocabulary(context);
 	// Folding is one character for one, so positions in `folded` are positions in `canonical`.
 	const chars = Array.from(katakanaToHiragana(canonical));
@@ -538,7 +540,27 @@ const MAX_KANA_TYPO_PASSES = 3;
  * Work the planner did, for tests that bound it without a clock: segmentations (cuts of a text
  * into pieces), the characters they cut, and kana-typo candidates judged.
  */
-export const planningWork = { segmentations: 0, segmentedChars: 0, kanaTypoCandidates: 0 };
+export interface PlanningWork {
+	segmentations: number;
+	segmentedChars: number;
+	kanaTypoCandidates: number;
+}
+
+// Set only while countPlanningWork runs (tests): a search pays a null check, and shares no counter.
+let workMeter: PlanningWork | null = null;
+
+/** The work the planner does while `plan` runs (planning is synchronous: no other request's work counts). */
+export function countPlanningWork(plan: () => unknown): PlanningWork {
+	const work: PlanningWork = { segmentations: 0, segmentedChars: 0, kanaTypoCandidates: 0 };
+	const outer = workMeter;
+	workMeter = work;
+	try {
+		plan();
+	} finally {
+		workMeter = outer;
+	}
+	return work;
+}
 
 /** The pieces of [start, end) of a chunk, an unknown piece cut where the range cuts it. */
 function piecesBetween(pieces: Piece[], start: number, end: number): Piece[] {
@@ -611,7 +633,7 @@ function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[]
 				// (しようがいしゃ|てて), if kana for kana: with a kana dropped there, あしがい|たくて would read あしがない.
 				const endsInUnknown = !edge(to) && unknownAt[to - 1] && unknownAt[to];
 				if ((!edge(to) && !endsInUnknown) || unknownAt.slice(from, to).filter(Boolean).length < 2) continue;
-				planningWork.kanaTypoCandidates++;
+				if (workMeter) workMeter.kanaTypoCandidates++;
 				const reading = kanaTypoReading(folded.slice(from, to).join(''), context);
 				if (!reading || (endsInUnknown && Array.from(reading).length !== to - from)) continue;
 				// The text after the window as far as a word the reading may join reaches.
