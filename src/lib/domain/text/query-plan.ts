@@ -12,6 +12,7 @@
 import type { Dictionaries, Worry, WorryTier } from './dictionaries';
 import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
+import { kanaDialectFolds, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
 import { foldForSearch, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
 
 export type { WorryTier };
@@ -689,8 +690,86 @@ function listingsSpellingOf(item: VocabularyItem, text: string, context: Planner
 	return null;
 }
 
+/** Whether a piece is a word with meaning (not a particle, an ending or 近く). */
+function isContentPiece(piece: Piece): boolean {
+	return 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near';
+}
+
+/** A content piece from at or before `start` through at least `end` (UTF-16 offsets of the chunk). */
+function contentPieceSpans(pieces: Piece[], start: number, end: number): boolean {
+	let at = 0;
+	for (const piece of pieces) {
+		const pieceEnd = at + pieceText(piece).length;
+		if (isContentPiece(piece) && at <= start && pieceEnd >= end) return true;
+		at = pieceEnd;
+		if (at > start) return false;
+	}
+	return false;
+}
+
+/** A content piece of two or more characters that ends at `end` or one kana before it (つかれ|ている, にゅういん|し|ている). */
+function contentPieceEndsAt(pieces: Piece[], end: number): boolean {
+	let at = 0;
+	for (const piece of pieces) {
+		const text = pieceText(piece);
+		at += text.length;
+		if (isContentPiece(piece) && text.length >= 2 && (at === end || at === end - 1)) return true;
+		if (at >= end) return false;
+	}
+	return false;
+}
+
+/** Longest particle or ending looked for after a dialect ending. */
+const LONGEST_FUNCTION_WORD = 4;
+
+/**
+ * 〜ちゅう, 〜ちょる, 〜ちょった where a sentence or clause ends: at the chunk's end or before a
+ * particle or ending (き, けんど, が, よ). ちょう is not: as kana it is mostly a kanji's reading inside
+ * a word (いっちょうめ, しちょうに), so it is read only where the verb is known.
+ */
+function endsLikeTeForm(fold: DialectFold, text: string, context: PlannerContext): boolean {
+	if (fold.ending !== 'te' || fold.typed === 'ちょう') return false;
+	if (fold.end >= text.length) return true;
+	const { items } = vocabulary(context);
+	for (let length = 1; length <= LONGEST_FUNCTION_WORD && fold.end + length <= text.length; length++) {
+		if (items.get(katakanaToHiragana(text.slice(fold.end, fold.end + length)))?.kind === 'function') return true;
+	}
+	return false;
+}
+
+/** Kana a verb stem keeps inside the known word its fold makes (ね|ない inside らいねん is not a verb). */
+const MIN_KANA_STEM = 2;
+
+/**
+ * 土佐弁 endings after a verb typed in kana (こまっちゅう, ふろにはいれん): a candidate fold (see
+ * dialect.ts) is read where the verb it makes is one the dictionaries or listings know: stem and
+ * standard ending in one word (はいれな, こまってい), or, before 〜ている, a known word right before
+ * it (つかれ|ている, にゅういん|し|ている). Never where the kana as typed are already a known word
+ * through that place (しょうがいしゃてちょう is 障害者手帳), and ほけん, らいねん stay: a noun whose
+ * reading merely ends like a verb stays the noun, whatever noun it is, with no list of nouns.
+ */
+function readKanaDialect(chunk: string, context: PlannerContext): string {
+	let text = chunk;
+	let pieces: Piece[] | null = null;
+	let from = 0;
+	for (let judged = 0; judged < MAX_KANA_DIALECT_FOLDS; judged++) {
+		const fold = kanaDialectFolds(text).find((candidate) => candidate.at >= from);
+		if (!fold) break;
+		from = fold.at + 1;
+		pieces ??= segmentPieces(text, context);
+		if (contentPieceSpans(pieces, fold.at - 1, fold.at + 1)) continue;
+		const folded = segmentPieces(fold.text, context);
+		const verbKnown = contentPieceSpans(folded, fold.at - MIN_KANA_STEM, fold.at + 1) || (fold.ending === 'te' && contentPieceEndsAt(folded, fold.at));
+		if (!verbKnown && !endsLikeTeForm(fold, text, context)) continue;
+		text = fold.text;
+		pieces = folded;
+	}
+	return text;
+}
+
 /** One chunk (no spaces or punctuation) → tokens. */
-function chunkTokens(canonical: string, context: PlannerContext): Token[] {
+function chunkTokens(typed: string, context: PlannerContext): Token[] {
+	const canonical = readKanaDialect(typed, context);
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);

@@ -1,0 +1,63 @@
+/**
+ * 土佐弁 endings read at the right depth: folded after a verb (困っちゅう, こまっちょった, あるけん),
+ * never inside a noun that merely ends like one (しょうがいしゃてちょう, いっちょうめ, らいねん).
+ */
+import { describe, expect, it } from 'vitest';
+import { dictionaries } from '../../src/lib/domain/text/dictionaries';
+import { kanaDialectFolds } from '../../src/lib/domain/text/dialect';
+import { Lexicon } from '../../src/lib/domain/text/lexicon';
+import { planQuery } from '../../src/lib/domain/text/query-plan';
+
+const words = new Lexicon();
+for (const [surface, reading] of [
+	['障害者', 'しょうがいしゃ'],
+	['相談', 'そうだん'],
+	['保育', 'ほいく'],
+	['薬局', 'やっきょく']
+] as const) words.add(surface, reading);
+const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: words, areas: [] });
+const planned = (q: string) => plan(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+const tosa = (text: string) => dictionaries().standardizeDialect(text);
+
+describe('土佐弁 endings after a verb written with its kanji', () => {
+	it('fold 〜ちゅう, 〜ちょる, 〜ちょった and the negative before ぜよ', () => {
+		expect(tosa('困っちゅう')).toBe('困っている');
+		expect(tosa('熱出しちょる')).toBe('熱出している');
+		expect(tosa('熱出しちょった')).toBe('熱出していた');
+		expect(tosa('家にいちゅうき')).toBe('家にいているき');
+		expect(tosa('夜も寝られんぜよ')).toBe('夜も寝られないぜよ');
+	});
+
+	it('leave kana alone: a noun read in kana is no verb (しょうがいしゃてちょう is 障害者手帳)', () => {
+		for (const text of ['しょうがいしゃてちょう', 'てちょうをなくした', 'いっちょうめ', 'しちょうにあいたい', 'かいちょうさん', 'ちゅうがっこう']) {
+			expect(tosa(text), text).toBe(text);
+		}
+	});
+});
+
+describe('土佐弁 endings after a verb typed in kana', () => {
+	it('are candidates, each folded alone', () => {
+		expect(kanaDialectFolds('こまっちょった').map((fold) => fold.text)).toEqual(['こまっていた']);
+		expect(kanaDialectFolds('あるけんなった').map((fold) => fold.text)).toEqual(['あるけないなった']);
+		expect(kanaDialectFolds('はいれんき、こまっちゅう').map((fold) => fold.text)).toEqual(['はいれないき、こまっちゅう', 'はいれんき、こまっている']);
+	});
+
+	it('are read where the verb they make is known, or where a clause ends in 〜ちゅう / 〜ちょる / 〜ちょった', () => {
+		expect(plan('こまっちょった').levels[0].tiers).toEqual(plan('こまっていた').levels[0].tiers);
+		expect(plan('こまっちょった').levels[0].tiers.length).toBeGreaterThan(0);
+		expect(plan('あるけんなった').levels[0].tiers).toEqual(plan('あるけなくなった').levels[0].tiers);
+		expect(plan('あるけんなった').levels[0].tiers.length).toBeGreaterThan(0);
+		expect(plan('おやのかいごでつかれちゅう').levels[0].tiers).toEqual(plan('おやのかいごでつかれている').levels[0].tiers);
+	});
+
+	it('leave a noun typed in kana the noun, known or not', () => {
+		// 障害者手帳 read as its worry, not as しょうがいしゃ + てている.
+		expect(plan('しょうがいしゃてちょうのことでそうだんしたい').levels[0].tiers).toEqual(plan('障害者手帳のことで相談したい').levels[0].tiers);
+		expect(planned('しょうがいしゃてちょうのことでそうだんしたい').join(' ')).not.toMatch(/てい/);
+		expect(planned('いっちょうめ')).toEqual(['いっちょうめ']);
+		expect(planned('しちょうにあいたい')).toContain('しちょう');
+		// ね|ない inside らいねん, ほけ|ない inside ほけん: the kana are not a verb the dictionaries know.
+		expect(planned('らいねんからほいくえん')).not.toContain('ねない');
+		expect(planned('ほけんのことがしりたい')).toContain('ほけん');
+	});
+});
