@@ -230,6 +230,41 @@ describe('query planning', () => {
 		expect(planWith('障害者の就老支援を受けたい').levels[0].tiers).toEqual(planWith('障害者の就労支援を受けたい').levels[0].tiers);
 	});
 
+	it('reads a real word typed for its homophone inside a compound as the compound (放課後自動クラブ → 放課後児童クラブ)', () => {
+		const withWords = lexiconOf([
+			['放課後児童クラブ', 'ほうかごじどうくらぶ'],
+			['児童', 'じどう'],
+			['クラブ', 'くらぶ'],
+			['訪問看護', 'ほうもんかんご'],
+			['訪問', 'ほうもん'],
+			['看護', 'かんご'],
+			['就労移行支援', 'しゅうろういこうしえん'],
+			['就労', 'しゅうろう'],
+			['移行', 'いこう'],
+			['支援', 'しえん'],
+			['子ども食堂', 'こどもしょくどう'],
+			['子ども', 'こども'],
+			['食堂', 'しょくどう']
+		]);
+		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
+		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		// 自動, 監護, 以降 and 食道 are words (not a lone kanji, as 通員's 員 is): only joining the word
+		// beside them shows they were slips.
+		for (const [typed, meant] of [
+			['放課後自動クラブに入れたい', '放課後児童クラブに入れたい'],
+			['父に訪問監護を頼みたい', '父に訪問看護を頼みたい'],
+			['障害者の就労以降支援を受けたい', '障害者の就労移行支援を受けたい'],
+			['子供食道でご飯を食べさせたい', '子供食堂でご飯を食べさせたい']
+		]) {
+			expect(mayBeSlip(typed.match(/自動|監護|以降|食道/)![0])).toBe(false);
+			expect(planWith(typed), typed).toEqual(planWith(meant));
+		}
+		// A word that joins nothing stays as typed, even where a listing word sounds the same.
+		expect(words('自動ドアが壊れた')).toContain('自動');
+		expect(words('食道の病気が心配')).toContain('食道');
+		expect(words('以降の予定')).not.toContain('移行');
+	});
+
 	it('does not take a kana inside a katakana word for a particle (ショートステー is not ショー + と + ステー)', () => {
 		const withWords = lexiconOf([['ショートステイ', 'しょーとすてい']]);
 		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });

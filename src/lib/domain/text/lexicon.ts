@@ -79,6 +79,8 @@ export class Lexicon {
 	private bySound = new Map<string, LexiconEntry>();
 	/** The typo index: built on the first typo lookup, not at start (a second at 100k listings). */
 	private byDeletion: Map<string, LexiconEntry[]> | null = null;
+	/** Every word of each reading (byReading keeps the most used one): built on first use. */
+	private allByReading: Map<string, LexiconEntry[]> | null = null;
 	private indexed = true;
 
 	/** Adds one use of a word (surface in canonical spelling; reading in any kana). */
@@ -113,6 +115,7 @@ export class Lexicon {
 		this.byReading = new Map();
 		this.bySound = new Map();
 		this.byDeletion = null;
+		this.allByReading = null;
 		for (const entry of this.bySurface.values()) {
 			if (entry.reading) this.byReading.set(entry.reading, better(this.byReading.get(entry.reading), entry));
 			for (const key of new Set([soundKey(entry.folded), entry.reading ? soundKey(entry.reading) : ''])) {
@@ -178,6 +181,26 @@ export class Lexicon {
 		const wanted = length(folded) + 1;
 		const longerByOne = (key: string) => length(key) === wanted && (key.startsWith(folded) || key.endsWith(folded));
 		return (this.deletionIndex().get(folded) ?? []).filter((entry) => longerByOne(entry.folded) || (entry.reading !== "" && longerByOne(entry.reading)));
+	}
+
+	/**
+	 * The words read `reading` (同音異義語: 児童 and 自動 for じどう), most used first: what a wrong
+	 * kanji conversion of that sound may have been meant as.
+	 */
+	homophones(reading: string): readonly LexiconEntry[] {
+		this.ensureIndexed();
+		if (!this.allByReading) {
+			const index = new Map<string, LexiconEntry[]>();
+			for (const entry of this.bySurface.values()) {
+				if (!entry.reading) continue;
+				const list = index.get(entry.reading);
+				if (list) list.push(entry);
+				else index.set(entry.reading, [entry]);
+			}
+			for (const list of index.values()) list.sort((a, b) => b.count - a.count || (a.surface < b.surface ? -1 : 1));
+			this.allByReading = index;
+		}
+		return this.allByReading.get(reading) ?? [];
 	}
 
 	/** Keys that can be found inside a longer query (surfaces and longer readings). */

@@ -401,31 +401,85 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 	let best = pieces;
 	// Each reading tried re-segments the whole text: a long run of slips (a 200-character paste) would
 	// cost seconds. The longest sentence in the eval sets needs under half of this budget.
-	let budget = MAX_SLIP_SEGMENTED_CHARS;
-	for (let index = 0; index < best.length && budget > 0; index++) {
+	const budget = { chars: MAX_SLIP_SEGMENTED_CHARS };
+	for (let index = 0; index < best.length && budget.chars > 0; index++) {
 		const piece = best[index];
-		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown) || !mayBeSlip(piece.unknown)) continue;
-		const before = best.slice(0, index).map((p) => ('unknown' in p ? p.unknown : p.text)).join('');
-		const after = best.slice(index + 1).map((p) => ('unknown' in p ? p.unknown : p.text)).join('');
-		const knownTexts = new Set(best.flatMap((p) => ('item' in p ? [p.text] : [])));
-		let chosen: Piece[] | null = null;
-		for (const sound of readAloud(piece.unknown, readings)) {
-			if (budget <= 0) break;
-			const text = before + sound + after;
-			budget -= text.length;
-			const candidate = segmentPieces(text, context);
-			const explained = unknownLength(candidate) < unknownLength(best);
-			// It reads as a word nothing had found yet, or as mere endings (頼み体 → 頼みたい).
-			const added = candidate.filter((p) => 'item' in p && !knownTexts.has(p.text));
-			const meaningful = added.length > 0;
-			if (explained && meaningful && (!chosen || unknownLength(candidate) < unknownLength(chosen))) chosen = candidate;
-		}
+		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown)) continue;
+		const chosen = (mayBeSlip(piece.unknown) ? readAloudSlip(best, index, context, budget) : null) ?? homophoneInCompound(best, index, context, budget);
 		if (chosen) {
 			best = chosen;
 			index = -1;
 		}
 	}
 	return best;
+}
+
+/** The chunk re-cut with the unknown piece at `index` read aloud, the reading that explains it best; null if none does. */
+function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, budget: { chars: number }): Piece[] | null {
+	const stretch = pieceText(pieces[index]);
+	const before = pieces.slice(0, index).map(pieceText).join('');
+	const after = pieces.slice(index + 1).map(pieceText).join('');
+	const knownTexts = new Set(pieces.flatMap((p) => ('item' in p ? [p.text] : [])));
+	let chosen: Piece[] | null = null;
+	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings)) {
+		if (budget.chars <= 0) break;
+		const text = before + sound + after;
+		budget.chars -= text.length;
+		const candidate = segmentPieces(text, context);
+		const explained = unknownLength(candidate) < unknownLength(pieces);
+		// It reads as a word nothing had found yet, or as mere endings (頼み体 → 頼みたい).
+		const meaningful = candidate.some((p) => 'item' in p && !knownTexts.has(p.text));
+		if (explained && meaningful && (!chosen || unknownLength(candidate) < unknownLength(chosen))) chosen = candidate;
+	}
+	return chosen;
+}
+
+/** Longest kanji word read as a homophone slip inside a compound, and listing words tried per reading. */
+const MAX_HOMOPHONE_SLIP_LENGTH = 4;
+const MAX_HOMOPHONES_PER_READING = 4;
+
+/**
+ * A real word typed for its homophone inside a compound (放課後自動クラブ for 放課後児童クラブ, 訪問監護
+ * for 訪問看護, 就労以降支援 for 就労移行支援): an unknown kanji word right beside a known word is
+ * replaced by a listing word read the same when, with its neighbour, it makes one longer known word.
+ * A word that joins nothing is left as typed (心配, 冷蔵庫): only the join is evidence of a slip.
+ */
+function homophoneInCompound(pieces: Piece[], index: number, context: PlannerContext, budget: { chars: number }): Piece[] | null {
+	const stretch = pieceText(pieces[index]);
+	const chars = Array.from(stretch);
+	if (chars.length < 2 || chars.length > MAX_HOMOPHONE_SLIP_LENGTH || !chars.every((char) => HAS_KANJI.test(char))) return null;
+	const besideWord = (neighbour: Piece | undefined) => neighbour !== undefined && 'item' in neighbour && neighbour.item.kind !== 'function' && neighbour.item.kind !== 'near';
+	if (!besideWord(pieces[index - 1]) && !besideWord(pieces[index + 1])) return null;
+	const before = pieces.slice(0, index).map(pieceText).join('');
+	const after = pieces.slice(index + 1).map(pieceText).join('');
+	const start = Array.from(before).length;
+	const tried = new Set([stretch]);
+	let chosen: { pieces: Piece[]; joined: number } | null = null;
+	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings)) {
+		if (!KANA_ONLY.test(sound)) continue;
+		for (const entry of context.lexicon.homophones(sound).slice(0, MAX_HOMOPHONES_PER_READING)) {
+			if (tried.has(entry.surface) || !HAS_KANJI.test(entry.surface)) continue;
+			if (budget.chars <= 0) return chosen?.pieces ?? null;
+			tried.add(entry.surface);
+			const text = before + entry.surface + after;
+			budget.chars -= text.length;
+			const candidate = segmentPieces(text, context);
+			const joined = joinedLength(candidate, start, start + Array.from(entry.surface).length);
+			if (joined > 0 && unknownLength(candidate) < unknownLength(pieces) && (!chosen || joined > chosen.joined)) chosen = { pieces: candidate, joined };
+		}
+	}
+	return chosen?.pieces ?? null;
+}
+
+/** Length of the known word that covers [start, end) of the pieces' text and more besides; 0 when none does. */
+function joinedLength(pieces: Piece[], start: number, end: number): number {
+	let at = 0;
+	for (const piece of pieces) {
+		const length = Array.from(pieceText(piece)).length;
+		if (at <= start && at + length >= end) return 'item' in piece && piece.item.kind !== 'function' && length > end - start ? length : 0;
+		at += length;
+	}
+	return 0;
 }
 
 /** Kana spellings one character shorter (every single deletion). */
