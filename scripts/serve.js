@@ -14,6 +14,7 @@
 import http from 'node:http';
 import process from 'node:process';
 import pino from 'pino';
+import { refusalAnswer } from '../src/lib/server/refusal.js';
 
 // The same JSON lines as the app's (src/lib/server/operations/log.ts).
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'tsunagi' }, timestamp: pino.stdTimeFunctions.isoTime });
@@ -60,19 +61,10 @@ function refuseBody(req, res, { status, limit }) {
 		status === 413
 			? { ja: `送信された内容が大きすぎます（${megabytes}まで）。入力を短くするか、ファイルを分けてください。`, en: `The request body is too large (at most ${megabytes}).` }
 			: { ja: '送信された内容の長さが分かりません。もう一度送信してください。', en: 'A request body needs a Content-Length header.' };
-	const wantsHtml = (req.headers.accept ?? '').includes('text/html');
-	const back = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-	res.writeHead(status, {
-		'content-type': wantsHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
-		'content-security-policy': "default-src 'none'",
-		'x-content-type-options': 'nosniff',
-		connection: 'close'
-	});
-	res.end(
-		wantsHtml
-			? `<!doctype html><html lang="ja"><meta charset="utf-8"><title>送信できませんでした</title><h1>送信できませんでした</h1><p>${message.ja}</p><p lang="en">${message.en}</p><p><a href="${back}">入力のページに戻る</a></p></html>`
-			: JSON.stringify({ error: { message: message.ja, message_en: message.en } })
-	);
+	const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+	const answer = refusalAnswer({ pathname, method: req.method ?? 'POST', header: (name) => req.headers[name] }, status, message);
+	res.writeHead(status, { ...answer.headers, 'content-security-policy': "default-src 'none'", connection: 'close' });
+	res.end(answer.body);
 	req.resume();
 }
 

@@ -7,6 +7,7 @@ import { isAdminPath, isPublicAdminPath } from '$lib/server/auth/permissions';
 import { compression } from '$lib/server/compression';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { rateLimitsFromEnv } from '$lib/server/operations/rate-limit';
+import { refusalAnswer } from '$lib/server/refusal';
 import { databaseWritable, forgetWriteProbe, storageFailure } from '$lib/server/operations/health';
 import { logger, requestIdFrom, SLOW_REQUEST_MS, SLOW_SEARCH_MS } from '$lib/server/operations/log';
 import { metrics } from '$lib/server/operations/metrics';
@@ -152,18 +153,11 @@ const adminGuard: Handle = async ({ event, resolve }) => {
 
 const rateLimits = rateLimitsFromEnv();
 
-/** A short answer in the form the caller reads: JSON for the API and enhanced forms, text for a plain form post. */
+/** A short answer in the form the caller reads (see refusalAnswer: the same page as the server's 413). */
 function refusal(event: RequestEvent, status: number, ja: string, en: string, retryAfterS: number): Response {
-	const wantsJson = event.url.pathname.startsWith('/api/') || event.url.pathname.startsWith('/admin/api/') || event.request.headers.get('accept')?.includes('application/json');
-	const headers = { 'retry-after': String(retryAfterS), 'cache-control': 'no-store' };
-	// A form sent by use:enhance reads an ActionResult: type "error" shows the error page with the message.
-	const actionResult = event.request.headers.get('x-sveltekit-action') === 'true' ? { type: 'error' } : {};
-	return wantsJson
-		? new Response(JSON.stringify({ ...actionResult, error: { message: ja, message_en: en } }), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } })
-		: new Response(`<!doctype html><html lang="ja"><meta charset="utf-8"><title>${ja}</title><p>${ja}</p><p><a href="/">トップページへ</a></p></html>`, {
-				status,
-				headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
-			});
+	const { pathname } = event.url;
+	const answer = refusalAnswer({ pathname, method: event.request.method, header: (name) => event.request.headers.get(name) }, status, { ja, en });
+	return new Response(answer.body, { status, headers: { ...answer.headers, 'retry-after': String(retryAfterS) } });
 }
 
 /**

@@ -7,25 +7,14 @@
 import { test, expect } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../helpers/free-port';
 
 const HIMI_DISTRICTS = ['北大町', '南大町', '朝日丘', '加納', '窪', '十二町', '布勢', '仏生寺', '上庄', '稲積', '余川', '宮田', '八代', '碁石', '熊無', '久目', '速川', '神代', '明和', '宇波', '女良'];
 const DATABASE = path.resolve('test-results/e2e-himi.db');
 
 let server: ChildProcess | null = null;
 let base = '';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
-}
 
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
