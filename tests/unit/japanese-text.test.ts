@@ -265,6 +265,23 @@ describe('query planning', () => {
 		expect(words('以降の予定')).not.toContain('移行');
 	});
 
+	it('reads two known words that sound like one known compound as that compound (民生医院 → 民生委員), and leaves others', () => {
+		const withWords = lexiconOf([
+			['民生委員', 'みんせいいいん'],
+			['民生', 'みんせい'],
+			['委員', 'いいん'],
+			['医院', 'いいん'],
+			['内科', 'ないか']
+		]);
+		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
+		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		expect(planWith('民生医院さんに来てほしい')).toEqual(planWith('民生委員さんに来てほしい'));
+		expect(words('民生医院さんに来てほしい')).toContain('民生委員');
+		// 内科委員 is no word: 医院 stays.
+		expect(words('内科医院を探す')).toContain('内科');
+		expect(words('内科医院を探す')).not.toContain('委員');
+	});
+
 	it('does not take a kana inside a katakana word for a particle (ショートステー is not ショー + と + ステー)', () => {
 		const withWords = lexiconOf([['ショートステイ', 'しょーとすてい']]);
 		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });

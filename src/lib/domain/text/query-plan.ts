@@ -411,6 +411,11 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 			index = -1;
 		}
 	}
+	// Two known words side by side may be one word with a homophone slip in it (民生医院 for 民生委員).
+	for (let index = 0; index < best.length && budget.chars > 0; index++) {
+		const piece = best[index];
+		if ('item' in piece && (piece.item.kind === 'lexicon' || piece.item.kind === 'synonym')) best = homophoneInCompound(best, index, context, budget) ?? best;
+	}
 	return best;
 }
 
@@ -440,9 +445,10 @@ const MAX_HOMOPHONES_PER_READING = 4;
 
 /**
  * A real word typed for its homophone inside a compound (放課後自動クラブ for 放課後児童クラブ, 訪問監護
- * for 訪問看護, 就労以降支援 for 就労移行支援): an unknown kanji word right beside a known word is
- * replaced by a listing word read the same when, with its neighbour, it makes one longer known word.
- * A word that joins nothing is left as typed (心配, 冷蔵庫): only the join is evidence of a slip.
+ * for 訪問看護, 民生医院 for 民生委員): a kanji word right beside a known word is replaced by a listing
+ * word read the same when, with its neighbour, it makes one longer known word (leaving no more
+ * unknown, and less when the word was unknown). A word that joins nothing is left as typed (心配,
+ * 冷蔵庫, 医院): only the join is evidence of a slip.
  */
 function homophoneInCompound(pieces: Piece[], index: number, context: PlannerContext, budget: { chars: number }): Piece[] | null {
 	const stretch = pieceText(pieces[index]);
@@ -465,7 +471,8 @@ function homophoneInCompound(pieces: Piece[], index: number, context: PlannerCon
 			budget.chars -= text.length;
 			const candidate = segmentPieces(text, context);
 			const joined = joinedLength(candidate, start, start + Array.from(entry.surface).length);
-			if (joined > 0 && unknownLength(candidate) < unknownLength(pieces) && (!chosen || joined > chosen.joined)) chosen = { pieces: candidate, joined };
+			const explained = 'item' in pieces[index] ? unknownLength(candidate) <= unknownLength(pieces) : unknownLength(candidate) < unknownLength(pieces);
+			if (joined > 0 && explained && (!chosen || joined > chosen.joined)) chosen = { pieces: candidate, joined };
 		}
 	}
 	return chosen?.pieces ?? null;
