@@ -282,6 +282,19 @@ describe('query planning', () => {
 		expect(words('内科医院を探す')).not.toContain('委員');
 	});
 
+	it('reads a katakana word typed with a slip in katakana, so its words rank as when typed right (グループホム, ボランテイア)', () => {
+		const withWords = lexiconOf([
+			['グループホーム', 'ぐるーぷほーむ'],
+			['ボランティア', 'ぼらんてぃあ']
+		]);
+		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
+		expect(planWith('父をグループホムに入れたい')).toEqual(planWith('父をグループホームに入れたい'));
+		expect(planWith('ボランテイアがしたい')).toEqual(planWith('ボランティアがしたい'));
+		const words = planWith('父をグループホムに入れたい').levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		expect(words).toContain('グループホーム');
+		expect(words.some((word) => /ぐるーぷ/.test(word))).toBe(false);
+	});
+
 	it('does not take a kana inside a katakana word for a particle (ショートステー is not ショー + と + ステー)', () => {
 		const withWords = lexiconOf([['ショートステイ', 'しょーとすてい']]);
 		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });

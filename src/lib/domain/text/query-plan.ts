@@ -13,7 +13,7 @@ import type { Dictionaries, Worry, WorryTier } from './dictionaries';
 import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
 import { kanaDialectFolds, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
-import { foldForSearch, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
+import { foldForSearch, hiraganaToKatakana, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
 
 export type { WorryTier };
 
@@ -103,6 +103,7 @@ interface Vocabulary {
 
 const KANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
 const KATAKANA = /[\u30a1-\u30fa]/;
+const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/;
 
 /** The readings of the area suffixes (しもじちく for 下知地区). */
 const AREA_SUFFIX_READINGS: Record<string, string[]> = { 地区: ['ちく', 'ちいき'] };
@@ -696,8 +697,11 @@ function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[]
 				const endsInUnknown = !edge(to) && unknownAt[to - 1] && unknownAt[to];
 				if ((!edge(to) && !endsInUnknown) || unknownAt.slice(from, to).filter(Boolean).length < 2) continue;
 				if (workMeter) workMeter.kanaTypoCandidates++;
-				const reading = kanaTypoReading(folded.slice(from, to).join(''), context);
-				if (!reading || (endsInUnknown && Array.from(reading).length !== to - from)) continue;
+				const read = kanaTypoReading(folded.slice(from, to).join(''), context);
+				if (!read || (endsInUnknown && Array.from(read).length !== to - from)) continue;
+				// Typed in katakana, read in katakana (グループホム → グループホーム): a worry key found
+				// through it keeps the listings' spelling, and its words rank as when typed right.
+				const reading = KANA_ONLY.test(read) && KATAKANA_WORD.test(chars.slice(from, to).join('')) ? hiraganaToKatakana(read) : read;
 				// The text after the window as far as a word the reading may join reaches.
 				let end = Math.min(chars.length, to + longest);
 				// Not inside a known word (its cut would count as unknown); inside an unknown stretch is fine.
