@@ -3,7 +3,7 @@
  * never inside a noun that merely ends like one (しょうがいしゃてちょう, いっちょうめ, らいねん).
  */
 import { describe, expect, it } from 'vitest';
-import { dictionaries } from '../../src/lib/domain/text/dictionaries';
+import { dictionaries, kanaAdjectiveForm } from '../../src/lib/domain/text/dictionaries';
 import { kanaDialectFolds } from '../../src/lib/domain/text/dialect';
 import { Lexicon } from '../../src/lib/domain/text/lexicon';
 import { planQuery } from '../../src/lib/domain/text/query-plan';
@@ -59,5 +59,28 @@ describe('土佐弁 endings after a verb typed in kana', () => {
 		// ね|ない inside らいねん, ほけ|ない inside ほけん: the kana are not a verb the dictionaries know.
 		expect(planned('らいねんからほいくえん')).not.toContain('ねない');
 		expect(planned('ほけんのことがしりたい')).toContain('ほけん');
+	});
+
+	it('read an adjective’s う (ウ音便) as its く where the adjective is known: はがいとうて is はがいたくて', () => {
+		expect(kanaDialectFolds('はがいとうて').map((fold) => fold.text)).toEqual(['はがいたくて']);
+		expect(kanaDialectFolds('さびしゅうなった').map((fold) => fold.text)).toEqual(['さびしくなった']);
+		expect(plan('はがいとうてごはんがたべれん').levels[0].tiers[0]).toEqual({ term: 'dental' });
+		expect(plan('はがいとうてごはんがたべれん').levels[0].tiers).toEqual(plan('はがいたくてごはんがたべれない').levels[0].tiers);
+		// A name (いとうさん) is no adjective.
+		expect(planned('いとうさんのいえ').join(' ')).not.toMatch(/いたく/);
+	});
+});
+
+describe('worry keys typed in kana', () => {
+	it('conjugate when they are adjectives (はがいたい → はがいたくて, さびしい → さびしくて)', () => {
+		expect(kanaAdjectiveForm('はがいたい')).toBe('はがいたく');
+		expect(kanaAdjectiveForm('ほいくえん')).toBeNull();
+		expect(kanaAdjectiveForm('歯が痛い')).toBeNull();
+		expect(plan('はがいたくてこまる').levels[0].tiers).toContainEqual({ term: 'dental' });
+		expect(plan('さびしくてたまらない').levels[0].tiers).toEqual(plan('さびしい').levels[0].tiers);
+	});
+
+	it('rank by the key as written when no listing word reads so (しょうがいしゃてちょう → 障害者手帳)', () => {
+		expect(plan('しょうがいしゃてちょうのことでそうだんしたい').levels[0].optional).toContain('障害者手帳');
 	});
 });

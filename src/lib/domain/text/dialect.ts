@@ -11,8 +11,8 @@ export interface DialectFold {
 	text: string;
 	/** Where the ending starts in the chunk (UTF-16 index). */
 	at: number;
-	/** `te`: 〜ている / 〜ていた after a te-form; `negative`: 〜ない. */
-	ending: 'te' | 'negative';
+	/** `te`: 〜ている / 〜ていた after a te-form; `negative`: 〜ない; `adjective`: 〜く (いとうて → いたくて). */
+	ending: 'te' | 'negative' | 'adjective';
 	/** The ending as typed (ちゅう, ちょった, ん) and where it ends in the chunk as typed. */
 	typed: string;
 	end: number;
@@ -23,12 +23,18 @@ export interface DialectFold {
  * 〜ちょった (していた) after a te-form's last kana (っ い し, an ichidan stem's i/e kana), and the
  * negative ん after a verb's a/e/i kana (いかん, いけん, はいれん, おきん). The kana before must be
  * hiragana after hiragana: a kanji stem is the dictionary rules' business.
+ * `at` is where the standard ending starts (adjectives: the stem kana the ウ音便 changed).
  */
 const KANA_ENDINGS: ReadonlyArray<{ pattern: RegExp; replacement: string; ending: DialectFold['ending'] }> = [
 	{ pattern: /(?<=[\u3041-\u3093])([っしいきちにみりびえけせてでねべめれ])ち(?:ゅう|ょる|ょう)/gu, replacement: '$1ている', ending: 'te' },
 	{ pattern: /(?<=[\u3041-\u3093])([っしいきちにみりびえけせてでねべめれ])ちょった/gu, replacement: '$1ていた', ending: 'te' },
 	{ pattern: /(?<=[\u3041-\u3093])([かがさたなばまらわけげせてねべめれえきぎじちにびみりい])ん/gu, replacement: '$1ない', ending: 'negative' }
 ];
+
+/** An adjective's く said as う (ウ音便) turns the kana before it to the o row: いたく → いとう, はやく → はよう. */
+const O_ROW_TO_A_ROW: Record<string, string> = { こ: 'か', ご: 'が', そ: 'さ', ぞ: 'ざ', と: 'た', ど: 'だ', の: 'な', ほ: 'は', ぼ: 'ば', も: 'ま', よ: 'や', ろ: 'ら' };
+/** 〜うて, 〜うなった, 〜うない, 〜うても after a kana stem: the adjective's く (いとうて → いたくて, さびしゅうて → さびしくて). */
+const ADJECTIVE_U = /(?<=[\u3041-\u3093])(?:([こごそぞとどのほぼもよろ])う|しゅう)(?=て|なっ|ない|ても)/gu;
 
 /** Most candidates judged in one chunk (each costs one segmentation of the chunk). */
 export const MAX_KANA_DIALECT_FOLDS = 6;
@@ -43,6 +49,12 @@ export function kanaDialectFolds(chunk: string): DialectFold[] {
 			const end = index + match[0].length;
 			folds.push({ text: chunk.slice(0, index) + folded + chunk.slice(end), at: index + match[1].length, ending, typed: match[0].slice(match[1].length), end });
 		}
+	}
+	for (const match of chunk.matchAll(ADJECTIVE_U)) {
+		const index = match.index ?? 0;
+		const end = index + match[0].length;
+		const folded = match[1] ? O_ROW_TO_A_ROW[match[1]] + 'く' : 'しく';
+		folds.push({ text: chunk.slice(0, index) + folded + chunk.slice(end), at: index, ending: 'adjective', typed: match[0], end });
 	}
 	return folds.sort((a, b) => a.at - b.at).slice(0, MAX_KANA_DIALECT_FOLDS);
 }

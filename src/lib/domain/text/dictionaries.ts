@@ -134,6 +134,8 @@ export interface Dictionaries {
 	 * word, not inside other kana (おいしいしゃけ holds しいしゃ).
 	 */
 	shortReadings: ReadonlySet<string>;
+	/** A kanji worry key's kana spelling → the key as written (しょうがいしゃてちょう → 障害者手帳). */
+	keyByReading: ReadonlyMap<string, string>;
 }
 
 function escapeRegExp(text: string): string {
@@ -226,6 +228,13 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			if (stem && !worryByFolded.has(stem)) worryByFolded.set(stem, worry);
 		}
 	}
+	// An adjective key typed in kana (はがいたい, さびしい) conjugates too: はがいたくて, さびしくなった.
+	for (const worry of compiledWorries) {
+		for (const key of worry.keys) {
+			const adverbial = kanaAdjectiveForm(fold(key));
+			if (adverbial && !worryByFolded.has(adverbial)) worryByFolded.set(adverbial, worry);
+		}
+	}
 	// "Does not" and "cannot" are one worry: 学校に行かな also matches 学校に行けな (and back).
 	for (const worry of compiledWorries) {
 		for (const key of worry.keys) {
@@ -246,11 +255,13 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	}
 	// Typed in kana (せいかつがくるしい): each key also as it may be read aloud, last in priority.
 	const shortReadings = new Set<string>();
+	const keyByReading = new Map<string, string>();
 	for (const worry of compiledWorries) {
 		for (const key of worry.keys) {
 			for (const spelling of keyReadings(fold(key), kanjiReadings, stemReadings)) {
 				if (worryByFolded.has(spelling)) continue;
 				worryByFolded.set(spelling, worry);
+				keyByReading.set(spelling, canonicalize(normalizeText(key)));
 				if (Array.from(spelling).length < MIN_KEY_READING_LENGTH) shortReadings.add(spelling);
 			}
 		}
@@ -266,6 +277,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		nearWords: new Set(queryWords.near.map(fold)),
 		kanjiReadings,
 		shortReadings,
+		keyByReading,
 		standardizeDialect: (normalized) => dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized)
 	};
 }
@@ -276,6 +288,17 @@ const KANJI_THEN_KANA_TAIL = /^(.*\p{Script=Han})[\u3041-\u309f]$/u;
 export function conjugationStem(foldedKey: string): string | null {
 	const match = KANJI_THEN_KANA_TAIL.exec(foldedKey);
 	return match && Array.from(match[1]).length >= 3 ? match[1] : null;
+}
+
+const KANA_ADJECTIVE = /^([\u3041-\u309f]{3,})い$/u;
+
+/**
+ * The く form of an adjective key written in kana (はがいたい → はがいたく); null for other keys.
+ * Kana only: a kanji key's conjugations are its stem's (苦しい → 苦し, see conjugationStem).
+ */
+export function kanaAdjectiveForm(foldedKey: string): string | null {
+	const match = KANA_ADJECTIVE.exec(foldedKey);
+	return match ? match[1] + 'く' : null;
 }
 
 /** Most kana spellings made of one key (the product of its kanji's likeliest readings). */

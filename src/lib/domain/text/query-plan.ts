@@ -894,11 +894,14 @@ function levelKey(level: PlanLevel): string {
 	return JSON.stringify([level.words, level.optional ?? [], level.tiers, level.areaId ?? null]);
 }
 
-/** A worry's words as the listings spell them: read aloud or typed in kana (かいご), 介護 ranks. */
+/**
+ * A worry's words as the listings spell them: read aloud or typed in kana (かいご), 介護 ranks; a key
+ * no listing word reads so, as the key is written (しょうがいしゃてちょう → 障害者手帳).
+ */
 function listingSpelling(text: string, context: PlannerContext): string {
 	const folded = katakanaToHiragana(text);
 	if (!KANA_ONLY.test(folded)) return text;
-	return context.lexicon.lookup(folded, { typos: false })?.entry.surface ?? text;
+	return context.lexicon.lookup(folded, { typos: false })?.entry.surface ?? context.dictionaries.keyByReading.get(folded) ?? text;
 }
 
 /**
