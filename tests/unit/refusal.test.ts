@@ -11,7 +11,7 @@ const request = (pathname: string, headers: Record<string, string | string[]> = 
 
 describe('refusalAnswer', () => {
 	it('answers the API, the HSDS API and JSON callers with JSON in Japanese and English', () => {
-		for (const refused of [request('/api/search', { accept: 'text/html' }, 'GET'), request('/hsds/services', {}, 'GET'), request('/admin/api/x'), request('/search', { accept: 'application/json' })]) {
+		for (const refused of [request('/api/search', { accept: 'text/html' }, 'GET'), request('/hsds/services', {}, 'GET'), request('/hsds', {}, 'GET'), request('/api', {}, 'GET'), request('/admin/api/x'), request('/search', { accept: 'application/json' })]) {
 			const answer = refusalAnswer(refused, 429, message);
 			expect(answer.headers['content-type'], refused.pathname).toContain('application/json');
 			expect(JSON.parse(answer.body)).toEqual({ error: { message: message.ja, message_en: message.en } });

@@ -15,6 +15,8 @@ const HEADINGS = {
 };
 
 const API_PREFIXES = ['/api/', '/admin/api/', '/hsds/'];
+/** The API roots themselves (/hsds answers with the HSDS API's own description). */
+const isApiPath = (/** @type {string} */ pathname) => API_PREFIXES.some((prefix) => pathname.startsWith(prefix) || pathname === prefix.slice(0, -1));
 
 /** @param {string} text */
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -35,7 +37,7 @@ const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0
 export function refusalAnswer(request, status, message) {
 	const header = (/** @type {string} */ name) => [request.header(name) ?? ''].flat().join(',');
 	const enhancedForm = header('x-sveltekit-action') === 'true';
-	const wantsJson = enhancedForm || API_PREFIXES.some((prefix) => request.pathname.startsWith(prefix)) || header('accept').includes('application/json');
+	const wantsJson = enhancedForm || isApiPath(request.pathname) || header('accept').includes('application/json');
 	const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 	if (wantsJson) {
 		// use:enhance reads an ActionResult: type "error" shows the error page with the message.
