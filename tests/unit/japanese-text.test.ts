@@ -19,6 +19,14 @@ function lexiconOf(words: Array<[string, string]>): Lexicon {
 	return result;
 }
 
+/** Plans with a lexicon of these words, and the words (required and ranking) of a text's plan. */
+function plannerOf(entries: Array<[string, string]>) {
+	const withWords = lexiconOf(entries);
+	const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
+	const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+	return { planWith, words };
+}
+
 /** A lexicon as the indexer would build it from a few listings' words. */
 function lexicon(): Lexicon {
 	return lexiconOf([
@@ -231,7 +239,7 @@ describe('query planning', () => {
 	});
 
 	it('reads a real word typed for its homophone inside a compound as the compound (放課後自動クラブ → 放課後児童クラブ)', () => {
-		const withWords = lexiconOf([
+		const { planWith, words } = plannerOf([
 			['放課後児童クラブ', 'ほうかごじどうくらぶ'],
 			['児童', 'じどう'],
 			['クラブ', 'くらぶ'],
@@ -246,8 +254,6 @@ describe('query planning', () => {
 			['子ども', 'こども'],
 			['食堂', 'しょくどう']
 		]);
-		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
-		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
 		// 自動, 監護, 以降 and 食道 are words (not a lone kanji, as 通員's 員 is): only joining the word
 		// beside them shows they were slips.
 		for (const [typed, meant] of [
@@ -266,15 +272,13 @@ describe('query planning', () => {
 	});
 
 	it('reads two known words that sound like one known compound as that compound (民生医院 → 民生委員), and leaves others', () => {
-		const withWords = lexiconOf([
+		const { planWith, words } = plannerOf([
 			['民生委員', 'みんせいいいん'],
 			['民生', 'みんせい'],
 			['委員', 'いいん'],
 			['医院', 'いいん'],
 			['内科', 'ないか']
 		]);
-		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
-		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
 		expect(planWith('民生医院さんに来てほしい')).toEqual(planWith('民生委員さんに来てほしい'));
 		expect(words('民生医院さんに来てほしい')).toContain('民生委員');
 		// 内科委員 is no word: 医院 stays.
@@ -283,22 +287,18 @@ describe('query planning', () => {
 	});
 
 	it('reads a katakana word typed with a slip in katakana, so its words rank as when typed right (グループホム, ボランテイア)', () => {
-		const withWords = lexiconOf([
+		const { planWith, words } = plannerOf([
 			['グループホーム', 'ぐるーぷほーむ'],
 			['ボランティア', 'ぼらんてぃあ']
 		]);
-		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
 		expect(planWith('父をグループホムに入れたい')).toEqual(planWith('父をグループホームに入れたい'));
 		expect(planWith('ボランテイアがしたい')).toEqual(planWith('ボランティアがしたい'));
-		const words = planWith('父をグループホムに入れたい').levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
-		expect(words).toContain('グループホーム');
-		expect(words.some((word) => /ぐるーぷ/.test(word))).toBe(false);
+		expect(words('父をグループホムに入れたい')).toContain('グループホーム');
+		expect(words('父をグループホムに入れたい').some((word) => /ぐるーぷ/.test(word))).toBe(false);
 	});
 
 	it('does not take a kana inside a katakana word for a particle (ショートステー is not ショー + と + ステー)', () => {
-		const withWords = lexiconOf([['ショートステイ', 'しょーとすてい']]);
-		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
-		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		const { words } = plannerOf([['ショートステイ', 'しょーとすてい']]);
 		expect(words('母をショートステーに預けたい')).toContain('ショートステイ');
 		expect(words('母をショートステーに預けたい')).not.toContain('ショー');
 	});
