@@ -117,6 +117,17 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(top.some(says(/ショートステイ|保育園|保育所/))).toBe(false);
 	});
 
+	it.each([
+		// Who (夫 + トイレ, 一歳の子, 車いすの妹, 子ども) chooses the field, what is missing the kinds.
+		['毎晩夫のトイレで起こされて、私のほうが倒れそう', /ショートステイ|短期入所/],
+		['一歳の子と二人きりで、一日誰ともしゃべってない', /子育てひろば|子育て支援センター|交流できる場/],
+		['車いすの妹が昼間ずっと家にいて、出かける先がない', /生活介護/],
+		['給料日前はよう子どもに腹いっぱい食べさせれん', /子ども食堂|地域食堂/]
+	] as const)('answers a situation told without naming a service 「%s」 with what is missing', async (q, answer) => {
+		const { result } = await search(engine, { q });
+		expect(read(result.hits.slice(0, 3)).every(says(answer))).toBe(true);
+	});
+
 	it('answers a bereaved parent who talks to nobody with サロン and 通いの場 first', async () => {
 		const { result } = await search(engine, { q: '母を亡くしてから父が誰とも話さなくなった' });
 		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);

@@ -10,8 +10,10 @@ import abbreviationsData from '../../../../data/dictionaries/abbreviations.json'
 import worriesData from '../../../../data/dictionaries/worries.json';
 import queryWordsData from '../../../../data/dictionaries/query-words.json';
 import kanjiReadingsData from '../../../../data/dictionaries/kanji-readings.json';
+import situationsData from '../../../../data/dictionaries/situations.json';
 import { foldForSearch, normalizeText } from './normalize';
 import { isField } from '../taxonomy';
+import { compileSituations, NO_SITUATIONS, type Situations } from './situations';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -82,6 +84,8 @@ export interface RawDictionaries {
 	queryWords: z.input<typeof QueryWordsFile>;
 	/** Readings of single kanji (space-separated, most frequent first); absent: no IME-slip reading. */
 	kanjiReadings?: z.input<typeof KanjiReadingsFile>;
+	/** Situation frames (who + what is missing → kinds); absent: none. */
+	situations?: unknown;
 }
 
 /** Listings with this 困りごと tag, or with this taxonomy term (code). */
@@ -136,6 +140,8 @@ export interface Dictionaries {
 	shortReadings: ReadonlySet<string>;
 	/** A kanji worry key's kana spelling → the key as written (しょうがいしゃてちょう → 障害者手帳). */
 	keyByReading: ReadonlyMap<string, string>;
+	/** Who a sentence is about and what is missing → kinds (see situations.ts). */
+	situations: Situations;
 }
 
 function escapeRegExp(text: string): string {
@@ -278,6 +284,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		kanjiReadings,
 		shortReadings,
 		keyByReading,
+		situations: raw.situations === undefined ? NO_SITUATIONS : compileSituations(raw.situations),
 		standardizeDialect: (normalized) => dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized)
 	};
 }
@@ -397,7 +404,8 @@ export const SHIPPED_DICTIONARIES: RawDictionaries = {
 	abbreviations: abbreviationsData,
 	worries: worriesData,
 	queryWords: queryWordsData,
-	kanjiReadings: kanjiReadingsData
+	kanjiReadings: kanjiReadingsData,
+	situations: situationsData
 };
 
 let shipped: Dictionaries | null = null;

@@ -922,9 +922,9 @@ function withContentParts(phrase: string, context: PlannerContext): string[] {
  * one of them (介護 and 泊まり in 介護している母を数日泊まりで預けて), that field's concepts' kinds come
  * first and the others' after them (their rounds follow); otherwise see worryTiers.
  */
-function toldFieldFirst(worries: Worry[], sentenceWords: string[], context: PlannerContext): { tiers: WorryTier[]; rounds: number[] } {
+function toldFieldFirst(worries: Worry[], sentenceWords: string[], context: PlannerContext, toldField?: string): { tiers: WorryTier[]; rounds: number[] } {
 	const fields = new Set(worries.map((worry) => worry.field));
-	const field = fields.size > 1 ? context.associations?.fieldFor(sentenceWords) : null;
+	const field = fields.size > 1 ? (toldField ?? context.associations?.fieldFor(sentenceWords)) : null;
 	const lead = worries.filter((worry) => worry.field === field);
 	if (!field || lead.length === 0) return worryTiers(worries, context);
 	const rest = worries.filter((worry) => worry.field !== field);
@@ -969,14 +969,27 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const specificFields = new Set(specific.map((entry) => entry.worry.field));
 	const counts = ({ worry }: { worry: Worry }) => !worry.generic || (worry.joinsOwnField && worry.field !== undefined && specificFields.has(worry.field));
 	const chosenWorries = specific.length > 0 ? worries.filter(counts) : worries;
+	// Who the sentence is about and what is missing (車いすの妹 + 出かける先がない): the field and the
+	// kinds a situation frame reads. A concept of that field named by what is missing (学校が終わ,
+	// 日中することがない, 介護に疲れ) knows the kinds better: the frame then only says whose field leads.
+	// A concept named by who or the condition (トイレ, 寝たきり, 車いす) says nothing of what is
+	// missing: the frame's kinds come first, the concepts' after them.
+	const situations = context.dictionaries.situations;
+	const frame = situations.frameOf(canonical);
+	const namesNeed = chosenWorries.some(({ worry, text }) => !worry.generic && worry.field === frame?.field && !situations.describesWho(text));
 	// Japanese puts the head last (障害者の就労支援 is about 就労支援): the last concept's kinds lead.
-	const { tiers, rounds } = toldFieldFirst(
+	const told = toldFieldFirst(
 		chosenWorries.map((entry) => entry.worry).reverse(),
 		[...words, ...chosenWorries.map((entry) => entry.text)],
-		context
+		context,
+		namesNeed ? frame?.field : undefined
 	);
+	const framed = frame && !namesNeed ? frame.lookFor : [];
+	const framedKeys = new Set(framed.map((tier) => JSON.stringify(tier)));
+	const tiers = [...framed, ...told.tiers.filter((tier) => !framedKeys.has(JSON.stringify(tier)))];
 	// One worry: its kinds in order. Several: each one's kind in turn (see PlanLevel.tierRounds).
-	const tierRounds = chosenWorries.length > 1 ? { tierRounds: rounds } : {};
+	// A frame's kinds: in order, before all of them.
+	const tierRounds = chosenWorries.length > 1 && framed.length === 0 ? { tierRounds: told.rounds } : {};
 
 	const levels: PlanLevel[] = [];
 	const push = (level: PlanLevel) => {

@@ -1,0 +1,105 @@
+/**
+ * Situation frames (data/dictionaries/situations.json): a sentence that describes a situation
+ * without naming a service (車いすの妹が昼間ずっと家にいて、出かける先がない) is understood from who it is
+ * about (the field: 車いす → 障害, 一歳の子 → 子育て, 夫 → 介護) and what is missing (the kinds: a
+ * daytime place, rest for the carer, food, someone to talk to), each part alone, so that sentences
+ * nobody wrote down combine them. Matching is a few substring tests over a bounded prefix of the text.
+ */
+import { z } from 'zod';
+import type { WorryTier } from './dictionaries';
+import { katakanaToHiragana } from './normalize';
+
+const nonEmpty = z.string().trim().min(1);
+const FIELDS = ['医療', '介護', '障害', '子育て', '地域資源'] as const;
+const Field = z.enum(FIELDS);
+const Term = z.string().regex(/^term:[a-z0-9-]+$/);
+
+export const SituationsFile = z.object({
+	who: z.array(
+		z.object({
+			field: Field,
+			weight: z.number().int().min(1).max(5),
+			/** Whole words as the segmenter cuts the sentence (夫 is not in 大丈夫). */
+			words: z.array(nonEmpty).default([]),
+			/** Found anywhere in the sentence (車いす in 車いす生活). */
+			signs: z.array(nonEmpty).default([])
+		})
+	),
+	needs: z.array(
+		z.object({
+			need: nonEmpty,
+			/** Every group needs one of its words in the sentence. */
+			groups: z.array(z.array(nonEmpty).min(1)).min(1),
+			look_for: z.partialRecord(Field, z.array(Term).min(1))
+		})
+	)
+});
+
+export interface SituationFrame {
+	/** The field the sentence is about. */
+	field: string;
+	/** The needs understood, in the file's order. */
+	needs: string[];
+	/** The kinds to look in, best first. */
+	lookFor: WorryTier[];
+}
+
+export interface Situations {
+	/** The frame a (normalised, canonical) text describes, or null when it names no one or nothing missing. */
+	frameOf(text: string): SituationFrame | null;
+	/** Whether a word only says who a sentence is about or their condition (夫, 車いす, トイレ). */
+	describesWho(word: string): boolean;
+}
+
+/** Characters of a text read for frames: a worry is told in a sentence or two; a pasted page costs no more. */
+const MAX_FRAME_CHARS = 200;
+/** Weight of a young child's age (一歳の, 三か月の, 5歳児): as telling as 赤ちゃん. */
+const CHILD_AGE_WEIGHT = 2;
+/**
+ * A child's age: 0–12 years or any months, followed by の, 児, に, と or で (三か月前 is a time, 八十歳
+ * an elder). Numbers in kanji or digits (NFKC has made them half-width).
+ */
+const CHILD_AGE = /(?<![0-9一二三四五六七八九十])(?:[0-9]|1[0-2]|[一二三四五六七八九]|十[一二]?)(?:歳|才|さい)(?=[の児にとで])|(?:[0-9]+|[一二三四五六七八九十]+)(?:か月|ヶ月|カ月|ケ月|かげつ)(?=[の児にとで])/u;
+
+const WORD_SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
+
+export const NO_SITUATIONS: Situations = { frameOf: () => null, describesWho: () => false };
+
+/** Validates and compiles the frames (throws with the file name on bad data). */
+export function compileSituations(raw: unknown): Situations {
+	const parsed = SituationsFile.safeParse(raw);
+	if (!parsed.success) throw new Error(`data/dictionaries/situations.json: ${parsed.error.message}`);
+	const fold = (word: string) => katakanaToHiragana(word.normalize('NFKC'));
+	const who = parsed.data.who.map((entry) => ({ ...entry, words: new Set(entry.words.map(fold)), signs: entry.signs.map(fold) }));
+	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => group.map(fold)) }));
+	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
+	return {
+		describesWho: (word) => whoWords.has(fold(word)),
+		frameOf(text) {
+			const folded = katakanaToHiragana(Array.from(text).slice(0, MAX_FRAME_CHARS).join(''));
+			const present = needs.filter((need) => need.groups.every((group) => group.some((word) => folded.includes(word))));
+			if (present.length === 0) return null;
+			const words = new Set<string>();
+			for (const { segment, isWordLike } of WORD_SEGMENTER.segment(folded)) if (isWordLike) words.add(segment);
+			const weights = new Map<string, number>();
+			const add = (field: string, weight: number) => weights.set(field, (weights.get(field) ?? 0) + weight);
+			for (const entry of who) {
+				const found = [...entry.words].some((word) => words.has(word)) || entry.signs.some((sign) => folded.includes(sign));
+				if (found) add(entry.field, entry.weight);
+			}
+			if (CHILD_AGE.test(folded)) add('子育て', CHILD_AGE_WEIGHT);
+			const ranked = [...weights].sort((a, b) => b[1] - a[1]);
+			if (ranked.length === 0 || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) return null;
+			const field = ranked[0][0];
+			const lookFor = new Map<string, WorryTier>();
+			const understood: string[] = [];
+			for (const need of present) {
+				const kinds = need.look_for[field as (typeof FIELDS)[number]];
+				if (!kinds) continue;
+				understood.push(need.need);
+				for (const kind of kinds) lookFor.set(kind, { term: kind.slice('term:'.length) });
+			}
+			return understood.length > 0 ? { field, needs: understood, lookFor: [...lookFor.values()] } : null;
+		}
+	};
+}

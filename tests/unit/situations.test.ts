@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compileDictionaries, dictionaries, SHIPPED_DICTIONARIES } from '../../src/lib/domain/text/dictionaries';
+import { Lexicon } from '../../src/lib/domain/text/lexicon';
+import { normalizeText } from '../../src/lib/domain/text/normalize';
+import { planQuery } from '../../src/lib/domain/text/query-plan';
+import { compileSituations } from '../../src/lib/domain/text/situations';
+
+const frame = (text: string) => dictionaries().situations.frameOf(normalizeText(text));
+const terms = (text: string) => frame(text)?.lookFor.map((tier) => ('term' in tier ? tier.term : tier.tag));
+
+describe('situation frames: who a sentence is about + what is missing', () => {
+	it('reads the field from who and the kinds from what is missing, combined however the sentence puts them', () => {
+		// A daytime place: for a wheelchair user, an elder, a small child.
+		expect(frame('車いすの弟が毎日家から出られない')).toMatchObject({ field: '障害', needs: ['日中の行き先'] });
+		expect(terms('車いすの弟が毎日家から出られない')?.[0]).toBe('life-care');
+		expect(terms('母が一日中家にこもっている')?.[0]).toBe('salon');
+		expect(terms('二歳の娘とずっと家にいる')?.[0]).toBe('childcare-hub');
+		// Rest for the carer, food, someone to talk to.
+		expect(terms('認知症の夫の世話で、こっちが倒れそう')?.[0]).toBe('short-stay');
+		expect(terms('収入が減って子どもの食費が出せない')?.[0]).toBe('kodomo-shokudo');
+		expect(terms('赤ちゃんと二人きりで誰とも話していない')?.[0]).toBe('childcare-hub');
+	});
+
+	it('reads who by whole words and a child by a young age only', () => {
+		// 夫 inside 大丈夫, 子 inside 車椅子 are no one.
+		expect(frame('大丈夫かなと思うけど、ずっと家にいる')).toBeNull();
+		// An age of years over twelve, or months that are a time (三か月前), is no child.
+		expect(frame('八十歳を過ぎて、ずっと家にいる')).toBeNull();
+		expect(frame('三か月前から、ずっと家にいる')).toBeNull();
+		expect(frame('三か月の子とずっと家にいる')?.field).toBe('子育て');
+		expect(frame('5歳児とずっと家にいる')?.field).toBe('子育て');
+	});
+
+	it('understands nothing without someone and something missing, or when two fields weigh the same', () => {
+		expect(frame('車いすを貸してほしい')).toBeNull();
+		expect(frame('出かける先がない')).toBeNull();
+		// A child who does not talk yet is not someone with nobody to talk to.
+		expect(frame('うちの子がまだしゃべらない')).toBeNull();
+		// 息子 (子育て) and 母 (介護) weigh one each.
+		expect(frame('息子と母がずっと家にいる')).toBeNull();
+	});
+
+	it('rejects a frame file with an unknown field or a look_for that is not a kind', () => {
+		const needs = [{ need: 'x', groups: [['x']], look_for: { 介護: ['term:salon'] } }];
+		expect(() => compileSituations({ who: [{ field: '宇宙', weight: 1, words: ['x'] }], needs })).toThrow(/situations\.json/);
+		expect(() => compileSituations({ who: [], needs: [{ ...needs[0], look_for: { 介護: ['tag:居場所'] } }] })).toThrow(/situations\.json/);
+		// Without a frame file, nothing is framed.
+		const { situations: _omitted, ...withoutFrames } = SHIPPED_DICTIONARIES;
+		expect(compileDictionaries(withoutFrames).situations.frameOf('車いすの妹が出かける先がない')).toBeNull();
+	});
+});
+
+describe('situation frames in the plan', () => {
+	const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon([]), areas: [] });
+	const firstTiers = (q: string) => plan(q).levels[0].tiers.slice(0, 2).map((tier) => ('term' in tier ? tier.term : tier.tag));
+
+	it('lets what is missing lead over a concept named by the condition (トイレ, 車いす)', () => {
+		expect(firstTiers('毎晩夫のトイレで起こされて、私のほうが倒れそう')).toEqual(['short-stay', 'day-service']);
+		expect(firstTiers('車いすの妹が昼間ずっと家にいて、出かける先がない')).toEqual(['life-care', 'employment-support']);
+		expect(firstTiers('一歳の子と二人きりで、一日誰ともしゃべってない')).toEqual(['childcare-hub', 'child-consult']);
+		expect(firstTiers('給料日前はよう子どもに腹いっぱい食べさせれん')).toEqual(['kodomo-shokudo', 'self-reliance']);
+	});
+
+	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
+		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
+	});
+});
