@@ -36,14 +36,16 @@ describe('situation frames: who a sentence is about + what is missing', () => {
 		expect(frame('出かける先がない')).toBeNull();
 		// A child who does not talk yet is not someone with nobody to talk to.
 		expect(frame('うちの子がまだしゃべらない')).toBeNull();
-		// 息子 (子育て) and 母 (介護) weigh one each.
-		expect(frame('息子と母がずっと家にいる')).toBeNull();
+		// 子ども (子育て) and 母 (介護) weigh one each.
+		expect(frame('子どもと母がずっと家にいる')).toBeNull();
+		// A son or daughter of no told age is no small child (息子が家から出ない: ひきこもり, not 子育てひろば).
+		expect(frame('息子が家から出ない')).toBeNull();
 	});
 
 	it('rejects a frame file with an unknown field or a look_for that is not a kind', () => {
 		const needs = [{ need: 'x', groups: [['x']], look_for: { 介護: ['term:salon'] } }];
 		expect(() => compileSituations({ who: [{ field: '宇宙', weight: 1, words: ['x'] }], needs })).toThrow(/situations\.json/);
-		expect(() => compileSituations({ who: [], needs: [{ ...needs[0], look_for: { 介護: ['tag:居場所'] } }] })).toThrow(/situations\.json/);
+		expect(() => compileSituations({ who: [], needs: [{ ...needs[0], look_for: { 介護: ['salon'] } }] })).toThrow(/situations\.json/);
 		// Without a frame file, nothing is framed.
 		const { situations: _omitted, ...withoutFrames } = SHIPPED_DICTIONARIES;
 		expect(compileDictionaries(withoutFrames).situations.frameOf('車いすの妹が出かける先がない')).toBeNull();
@@ -51,7 +53,7 @@ describe('situation frames: who a sentence is about + what is missing', () => {
 });
 
 describe('situation frames in the plan', () => {
-	const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon([]), areas: [] });
+	const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon(), areas: [] });
 	const firstTiers = (q: string) => plan(q).levels[0].tiers.slice(0, 2).map((tier) => ('term' in tier ? tier.term : tier.tag));
 
 	it('lets what is missing lead over a concept named by the condition (トイレ, 車いす)', () => {

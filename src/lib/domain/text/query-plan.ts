@@ -866,9 +866,13 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
  * without them, the concept's order as written.
  */
 function kindsBeforeBroadTags(worry: Worry, context: PlannerContext): WorryTier[] {
-	const lookFor = worry.lookFor;
+	return worry.kindsBeforeBroadTags ? broadTagsLast(worry.lookFor, context) : worry.lookFor;
+}
+
+/** Places with the tags listings of many kinds carry after the kinds (see kindsBeforeBroadTags). */
+function broadTagsLast(lookFor: WorryTier[], context: PlannerContext): WorryTier[] {
 	const broad = (tier: WorryTier) => 'tag' in tier && (context.associations?.kindsTagged(tier.tag) ?? 0) >= BROAD_TAG_KINDS;
-	if (!worry.kindsBeforeBroadTags || !lookFor.some(broad) || !lookFor.some((tier) => 'term' in tier)) return lookFor;
+	if (!lookFor.some(broad) || !lookFor.some((tier) => 'term' in tier)) return lookFor;
 	return [...lookFor.filter((tier) => !broad(tier)), ...lookFor.filter(broad)];
 }
 
@@ -984,7 +988,8 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		context,
 		namesNeed ? frame?.field : undefined
 	);
-	const framed = frame && !namesNeed ? frame.lookFor : [];
+	// A frame speaks of kinds: a tag many kinds carry (話し相手) comes after them.
+	const framed = frame && !namesNeed ? broadTagsLast(frame.lookFor, context) : [];
 	const framedKeys = new Set(framed.map((tier) => JSON.stringify(tier)));
 	const tiers = [...framed, ...told.tiers.filter((tier) => !framedKeys.has(JSON.stringify(tier)))];
 	// One worry: its kinds in order. Several: each one's kind in turn (see PlanLevel.tierRounds).

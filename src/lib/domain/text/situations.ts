@@ -12,7 +12,8 @@ import { katakanaToHiragana } from './normalize';
 const nonEmpty = z.string().trim().min(1);
 const FIELDS = ['医療', '介護', '障害', '子育て', '地域資源'] as const;
 const Field = z.enum(FIELDS);
-const Term = z.string().regex(/^term:[a-z0-9-]+$/);
+/** A taxonomy term code or a 困りごと tag, as in worries.json. */
+const LookFor = z.union([z.string().regex(/^tag:.+$/), z.string().regex(/^term:[a-z0-9-]+$/)]);
 
 export const SituationsFile = z.object({
 	who: z.array(
@@ -30,7 +31,7 @@ export const SituationsFile = z.object({
 			need: nonEmpty,
 			/** Every group needs one of its words in the sentence. */
 			groups: z.array(z.array(nonEmpty).min(1)).min(1),
-			look_for: z.partialRecord(Field, z.array(Term).min(1))
+			look_for: z.partialRecord(Field, z.array(LookFor).min(1))
 		})
 	)
 });
@@ -97,7 +98,7 @@ export function compileSituations(raw: unknown): Situations {
 				const kinds = need.look_for[field as (typeof FIELDS)[number]];
 				if (!kinds) continue;
 				understood.push(need.need);
-				for (const kind of kinds) lookFor.set(kind, { term: kind.slice('term:'.length) });
+				for (const kind of kinds) lookFor.set(kind, kind.startsWith('tag:') ? { tag: kind.slice('tag:'.length) } : { term: kind.slice('term:'.length) });
 			}
 			return understood.length > 0 ? { field, needs: understood, lookFor: [...lookFor.values()] } : null;
 		}
