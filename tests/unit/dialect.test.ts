@@ -50,6 +50,13 @@ describe('土佐弁 endings after a verb typed in kana', () => {
 		expect(plan('おやのかいごでつかれちゅう').levels[0].tiers).toEqual(plan('おやのかいごでつかれている').levels[0].tiers);
 	});
 
+	it('reach the real ending of a long sentence past many ん inside nouns (…おねえさんとせんせいがこまっちゅう)', () => {
+		const long = 'おかあさんとおばあさんとおじいさんとおにいさんとおねえさんとせんせいがこまっちゅう';
+		expect(plan(long).levels[0].tiers).toEqual(plan('せんせいがこまっている').levels[0].tiers);
+		expect(plan(long).levels[0].tiers.length).toBeGreaterThan(0);
+		expect(planned(long).join(' ')).not.toMatch(/こまっ(?!てい)/);
+	});
+
 	it('leave a noun typed in kana the noun, known or not', () => {
 		// 障害者手帳 read as its worry, not as しょうがいしゃ + てている.
 		expect(plan('しょうがいしゃてちょうのことでそうだんしたい').levels[0].tiers).toEqual(plan('障害者手帳のことで相談したい').levels[0].tiers);

@@ -286,6 +286,30 @@ describe('query planning', () => {
 		expect(words('内科医院を探す')).not.toContain('委員');
 	});
 
+	it('keeps a correctly typed word beside a word with uses of its own (児童医院 is a clinic, not 児童委員 → 民生委員)', () => {
+		const withWords = new Lexicon();
+		const uses: Array<[string, string, number]> = [
+			['民生委員', 'みんせいいいん', 3],
+			['民生', 'みんせい', 3],
+			['児童委員', 'じどういいん', 3],
+			['児童', 'じどう', 20],
+			['児童館', 'じどうかん', 2],
+			['委員', 'いいん', 3],
+			['医院', 'いいん', 10],
+			['協議会', 'きょうぎかい', 8],
+			['委員協議会', 'いいんきょうぎかい', 3]
+		];
+		for (const [surface, reading, count] of uses) for (let use = 0; use < count; use++) withWords.add(surface, reading);
+		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
+		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		for (const typed of ['児童医院', '児童医院を探している', '医院協議会']) {
+			expect(words(typed)).not.toContain('民生委員');
+			expect(words(typed).some((word) => word.includes('委員'))).toBe(false);
+		}
+		// 民生 means nothing in the listings but 民生委員: there the pair is still read as the slip.
+		expect(words('民生医院さんに来てほしい')).toContain('民生委員');
+	});
+
 	it('reads a katakana word typed with a slip in katakana, so its words rank as when typed right (グループホム, ボランテイア)', () => {
 		const { planWith, words } = plannerOf([
 			['グループホーム', 'ぐるーぷほーむ'],

@@ -36,10 +36,12 @@ const O_ROW_TO_A_ROW: Record<string, string> = { こ: 'か', ご: 'が', そ: '�
 /** 〜うて, 〜うなった, 〜うない, 〜うても after a kana stem: the adjective's く (いとうて → いたくて, さびしゅうて → さびしくて). */
 const ADJECTIVE_U = /(?<=[\u3041-\u3093])(?:([こごそぞとどのほぼもよろ])う|しゅう)(?=て|なっ|ない|ても)/gu;
 
-/** Most candidates judged in one chunk (each costs one segmentation of the chunk). */
+/** Most candidates judged by segmenting the folded chunk (one segmentation each), besides the chunk's last. */
 export const MAX_KANA_DIALECT_FOLDS = 6;
+/** Most candidates looked at in one chunk, including those passed over inside a known word. */
+export const MAX_KANA_DIALECT_CANDIDATES = 64;
 
-/** Each kana-stem dialect ending of a chunk folded alone, left to right (at most MAX_KANA_DIALECT_FOLDS). */
+/** Each kana-stem dialect ending of a chunk folded alone, left to right. */
 export function kanaDialectFolds(chunk: string): DialectFold[] {
 	const folds: DialectFold[] = [];
 	for (const { pattern, replacement, ending } of KANA_ENDINGS) {
@@ -56,5 +58,5 @@ export function kanaDialectFolds(chunk: string): DialectFold[] {
 		const folded = match[1] ? O_ROW_TO_A_ROW[match[1]] + 'く' : 'しく';
 		folds.push({ text: chunk.slice(0, index) + folded + chunk.slice(end), at: index, ending: 'adjective', typed: match[0], end });
 	}
-	return folds.sort((a, b) => a.at - b.at).slice(0, MAX_KANA_DIALECT_FOLDS);
+	return folds.sort((a, b) => a.at - b.at);
 }

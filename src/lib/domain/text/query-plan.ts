@@ -12,7 +12,7 @@
 import type { Dictionaries, Worry, WorryTier } from './dictionaries';
 import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
-import { kanaDialectFolds, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
+import { kanaDialectFolds, MAX_KANA_DIALECT_CANDIDATES, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
 import { foldForSearch, hiraganaToKatakana, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
 
 export type { WorryTier };
@@ -471,23 +471,57 @@ function homophoneInCompound(pieces: Piece[], index: number, context: PlannerCon
 			const text = before + entry.surface + after;
 			budget.chars -= text.length;
 			const candidate = segmentPieces(text, context);
-			const joined = joinedLength(candidate, start, start + Array.from(entry.surface).length);
-			const explained = 'item' in pieces[index] ? unknownLength(candidate) <= unknownLength(pieces) : unknownLength(candidate) < unknownLength(pieces);
+			const join = joinedPiece(candidate, start, start + Array.from(entry.surface).length);
+			const joined = join ? Array.from(join.piece.text).length : 0;
+			const explained =
+				'item' in pieces[index]
+					? unknownLength(candidate) <= unknownLength(pieces) && join !== null && (rarerThan(stretch, entry, context.lexicon) || onlyInsideJoin(pieces, index, join, context.lexicon))
+					: unknownLength(candidate) < unknownLength(pieces);
 			if (joined > 0 && explained && (!chosen || joined > chosen.joined)) chosen = { pieces: candidate, joined };
 		}
 	}
 	return chosen?.pieces ?? null;
 }
 
-/** Length of the known word that covers [start, end) of the pieces' text and more besides; 0 when none does. */
-function joinedLength(pieces: Piece[], start: number, end: number): number {
+/** The known word that covers [start, end) of the pieces' text and more besides, and where it starts; null when none does. */
+function joinedPiece(pieces: Piece[], start: number, end: number): { piece: Piece & { item: VocabularyItem }; at: number } | null {
 	let at = 0;
 	for (const piece of pieces) {
 		const length = Array.from(pieceText(piece)).length;
-		if (at <= start && at + length >= end) return 'item' in piece && piece.item.kind !== 'function' && length > end - start ? length : 0;
+		if (at <= start && at + length >= end) return 'item' in piece && piece.item.kind !== 'function' && length > end - start ? { piece, at } : null;
 		at += length;
 	}
-	return 0;
+	return null;
+}
+
+/** How many listings use a word as spelled; 0 when none does. */
+function listingUses(text: string, lexicon: Lexicon): number {
+	const match = lexicon.lookup(text, { typos: false });
+	return match?.kind === 'surface' ? match.entry.count : 0;
+}
+
+/** The typed word is used by the listings at most half as often as its homophone (歯科委員: 委員 for 医院). */
+function rarerThan(typed: string, homophone: LexiconEntry, lexicon: Lexicon): boolean {
+	return listingUses(typed, lexicon) * 2 <= homophone.count;
+}
+
+/**
+ * Evidence that a correctly spelled word (医院) was typed for its homophone (委員): each word it would
+ * join is used by the listings no more often than the joined word, so it means nothing there but that
+ * compound (民生 only in 民生委員). A word with uses of its own (児童: 児童クラブ, 児童館) next to 医院 is a
+ * phrase as typed (児童医院), not 児童委員.
+ */
+function onlyInsideJoin(pieces: Piece[], index: number, join: { piece: Piece & { item: VocabularyItem }; at: number }, lexicon: Lexicon): boolean {
+	const joinUses = listingUses(join.piece.text, lexicon);
+	const joinEnd = join.at + Array.from(join.piece.text).length;
+	let at = 0;
+	for (const [position, piece] of pieces.entries()) {
+		const end = at + Array.from(pieceText(piece)).length;
+		const inside = at < joinEnd && end > join.at;
+		if (inside && position !== index && 'item' in piece && listingUses(piece.text, lexicon) > joinUses) return false;
+		at = end;
+	}
+	return true;
 }
 
 /** Kana spellings one character shorter (every single deletion). */
@@ -817,17 +851,25 @@ function readKanaDialect(chunk: string, context: PlannerContext): string {
 	let text = chunk;
 	let pieces: Piece[] | null = null;
 	let from = 0;
-	for (let judged = 0; judged < MAX_KANA_DIALECT_FOLDS; judged++) {
-		const fold = kanaDialectFolds(text).find((candidate) => candidate.at >= from);
-		if (!fold) break;
+	let candidates = kanaDialectFolds(text);
+	// Only a candidate judged by segmenting the folded text counts against the budget (the ん inside
+	// おかあさん is passed over for free), and the chunk's last ending is judged even when the budget is
+	// spent: in a long sentence the real ending is usually the last (…せんせいがこまっちゅう).
+	for (let segmented = 0, seen = 0; seen < MAX_KANA_DIALECT_CANDIDATES; seen++) {
+		const at = candidates.findIndex((candidate) => candidate.at >= from);
+		if (at < 0) break;
+		const fold = candidates[at];
 		from = fold.at + 1;
 		pieces ??= segmentPieces(text, context);
 		if (contentPieceSpans(pieces, fold.at - 1, fold.at + 1)) continue;
+		if (segmented >= MAX_KANA_DIALECT_FOLDS && at < candidates.length - 1) continue;
+		segmented++;
 		const folded = segmentPieces(fold.text, context);
 		const verbKnown = contentPieceSpans(folded, fold.at - MIN_KANA_STEM, fold.at + 1) || (fold.ending === 'te' && contentPieceEndsAt(folded, fold.at));
 		if (!verbKnown && !endsLikeTeForm(fold, text, context)) continue;
 		text = fold.text;
 		pieces = folded;
+		candidates = kanaDialectFolds(text);
 	}
 	return text;
 }
