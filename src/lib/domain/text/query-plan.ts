@@ -483,8 +483,11 @@ function homophoneInCompound(pieces: Piece[], index: number, context: PlannerCon
 	return chosen?.pieces ?? null;
 }
 
+/** A piece the segmenter found in its vocabulary. */
+type KnownPiece = Extract<Piece, { item: VocabularyItem }>;
+
 /** The known word that covers [start, end) of the pieces' text and more besides, and where it starts; null when none does. */
-function joinedPiece(pieces: Piece[], start: number, end: number): { piece: Piece & { item: VocabularyItem }; at: number } | null {
+function joinedPiece(pieces: Piece[], start: number, end: number): { piece: KnownPiece; at: number } | null {
 	let at = 0;
 	for (const piece of pieces) {
 		const length = Array.from(pieceText(piece)).length;
@@ -511,7 +514,7 @@ function rarerThan(typed: string, homophone: LexiconEntry, lexicon: Lexicon): bo
  * compound (民生 only in 民生委員). A word with uses of its own (児童: 児童クラブ, 児童館) next to 医院 is a
  * phrase as typed (児童医院), not 児童委員.
  */
-function onlyInsideJoin(pieces: Piece[], index: number, join: { piece: Piece & { item: VocabularyItem }; at: number }, lexicon: Lexicon): boolean {
+function onlyInsideJoin(pieces: Piece[], index: number, join: { piece: KnownPiece; at: number }, lexicon: Lexicon): boolean {
 	const joinUses = listingUses(join.piece.text, lexicon);
 	const joinEnd = join.at + Array.from(join.piece.text).length;
 	let at = 0;
