@@ -57,6 +57,11 @@ describe('土佐弁 endings after a verb typed in kana', () => {
 		expect(planned(long).join(' ')).not.toMatch(/こまっ(?!てい)/);
 	});
 
+	it('keep the noun of a folded kana sentence (おかねがたりん ranks by お金 as お金が足りん does)', () => {
+		expect(planned('おかねがたりん')).toContain('お金');
+		expect(planned('おかねがたりん')).toEqual(planned('お金が足りん'));
+	});
+
 	it('leave a noun typed in kana the noun, known or not', () => {
 		// 障害者手帳 read as its worry, not as しょうがいしゃ + てている.
 		expect(plan('しょうがいしゃてちょうのことでそうだんしたい').levels[0].tiers).toEqual(plan('障害者手帳のことで相談したい').levels[0].tiers);
