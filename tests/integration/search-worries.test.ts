@@ -219,6 +219,20 @@ describe.each(['embedded', 'meilisearch'] as const)('sentences typed in kana: %s
 		expect(read(served.result.hits.slice(0, 3)).every((hit) => named.test(hit.name))).toBe(true);
 	});
 
+	// 土佐弁 after a kana stem, and a kanji worry typed in kana: read as if written in kanji and standard Japanese.
+	it('answers はがいとうてごはんがたべれん (歯が痛うて, in kana) with dentists', async () => {
+		const served = await search(engine, { q: 'はがいとうてごはんがたべれん' });
+		expect(served.result.hits.length).toBeGreaterThan(0);
+		expect(read(served.result.hits.slice(0, 5)).every((hit) => /歯/.test(hit.name))).toBe(true);
+	});
+
+	it.each([['しょうがいしゃてちょうのことでそうだんしたい', '障害者手帳のことで相談したい']])('answers %s as it answers %s', async (kana, written) => {
+		const typed = await search(engine, { q: kana });
+		const standard = await search(engine, { q: written });
+		expect(typed.result.hits.length).toBeGreaterThan(0);
+		expect(typed.result.hits.slice(0, 5).map((hit) => hit.id)).toEqual(standard.result.hits.slice(0, 5).map((hit) => hit.id));
+	});
+
 	// Everyday words that are also an area's reading (a mirror, the rising sun, the city moved from): no area filter.
 	it.each([
 		['かがみをわった', '鏡'],
