@@ -87,26 +87,3 @@ describe('words ranked alike on both engines', () => {
 		expect((await names('meilisearch', q)).slice(0, embedded.length)).toEqual(embedded);
 	});
 });
-
-describe('Meilisearch: names holding the words as typed first, its own relevance for the rest', () => {
-	it('lists every name holding あさひ before listings that only read あさひ (朝日, 旭)', async () => {
-		const found = await names('meilisearch', 'あさひ');
-		const named = found.filter((name) => name.includes('あさひ'));
-		expect(named.length).toBeGreaterThanOrEqual(2);
-		expect(found.slice(0, named.length)).toEqual(named);
-	});
-
-	it('sends at most two extra sub-queries for a plain word, and none for the wider levels of an area search', () => {
-		const engine = new MeilisearchSearchEngine({ url: meilisearch.url, apiKey: meilisearch.masterKey, index: 'services' });
-		const parsed = parseSearchParams(new URLSearchParams({ q: 'あさひ' }));
-		if (!parsed.ok) throw new Error('bad query');
-		expect(engine.plannedRequest(parsed.query, { levels: [{ words: ['あさひ'], tiers: [] }], near: false }).queries).toHaveLength(3);
-		expect(engine.plannedRequest({ ...parsed.query, q: '薬局' }, { levels: [{ words: ['薬局'], tiers: [] }], near: false }).queries).toHaveLength(2);
-		const area = { words: ['薬局'], tiers: [], areaId: 'area-1' };
-		const levels = [area, { words: ['旭', '薬局'], tiers: [] }, { words: ['薬局'], tiers: [] }];
-		const sent = engine.plannedRequest({ ...parsed.query, q: '旭 薬局' }, { levels, near: false }).queries;
-		expect(sent).toHaveLength(4);
-		// The area level ranks names holding the area's name too (旭 薬局 → 薬局 in 旭: 〜 旭店 first).
-		expect(sent.some((sub) => sub.q === '旭 薬局' && sub.attributesToSearchOn?.join() === 'textName')).toBe(true);
-	});
-});

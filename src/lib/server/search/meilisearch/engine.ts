@@ -16,7 +16,6 @@ import { haversineMeters, type LatLng } from '../../../domain/geo';
 import { hourOfWeekInJapan, isOpenNow } from '../filters';
 import { countFacets, emptyFacets } from '../facets';
 import { basicPlan, inTurns, tierOf } from '../planner';
-import { katakanaToHiragana, normalizeText } from '../../../domain/text/normalize';
 import { meilisearchErrorCode, nodeHttpClient } from './http-client';
 import { MeilisearchEventIndex } from './events';
 import type { EventQueryWord, EventSearchDocument } from '../../../domain/text/event-text';
@@ -25,7 +24,6 @@ import {
 	FACETS,
 	HIT_FIELDS,
 	OPEN_NOW_FIELDS,
-	dictionarySynonyms,
 	indexSettings,
 	toMeiliDocument,
 	type MeiliDocument,
@@ -67,19 +65,28 @@ const SCORED_ATTRIBUTES = ['textName', 'textReading', 'textBody'] as const;
 const ATTRIBUTE_WEIGHTS: Record<string, number> = { textName: 8, textReading: 4, textBody: 1 };
 /** BM25's term-frequency saturation. */
 const K1 = 1.2;
-/** With a location, matches in these attributes come first, each group nearest first (as the embedded engine ranks). */
-const NEAREST_GROUPS: Array<string[] | null> = [['textName', 'textReading'], ['textName', 'textReading', 'textKeywords'], null];
-const ANYWHERE: Array<string[] | null> = [null];
+/** With a location, matches in these attributes come first, then these, then the rest (as the embedded engine ranks). */
+const ATTRIBUTE_GROUPS: AttributeGroup[] = [
+	// Meilisearch matches a word's parts anywhere in the name or its reading (あさひ in 朝日's reading, 調剤薬局 in
+	// the name); the embedded engine looks for the word as typed: those that have it as typed come first.
+	{ attributes: ['textName', 'textReading'], asTyped: true },
+	{ attributes: ['textName', 'textReading'] },
+	{ attributes: ['textName', 'textReading', 'textKeywords'] },
+	{ attributes: null }
+];
+const ANYWHERE: AttributeGroup[] = [{ attributes: null }];
+/** With a location: where the words are, each group nearest first (nDCG@10 0.981 with, 0.964 without the words-as-typed group). */
+const NEAREST_GROUPS = ATTRIBUTE_GROUPS.filter((group) => !group.asTyped);
 
-const KANA = /[\u3041-\u30ff]/;
-let synonymTable: Record<string, string[]> | null = null;
-function synonymsOf(word: string): string[] {
-	synonymTable ??= dictionarySynonyms();
-	return synonymTable[word] ?? [];
+/** Where a ranked sub-query looks for the words (null: everywhere); `asTyped`: each word as a phrase. */
+interface AttributeGroup {
+	attributes: string[] | null;
+	asTyped?: boolean;
 }
-/** Text compared as the index folds it: width, case and katakana/hiragana alike, no spaces. */
-function folded(text: string): string {
-	return katakanaToHiragana(normalizeText(text)).replace(/ /g, '');
+
+/** Words as Meilisearch phrases: each word's parts next to each other, as typed. */
+function asPhrases(words: string[]): string {
+	return words.map((word) => `"${word.replace(/"/g, ' ')}"`).join(' ');
 }
 const EMPTY_LEVEL: PlanLevel = { words: [], tiers: [] };
 /** The embedded engine's order among equally relevant listings: the shorter name, then よみがな. */
@@ -108,11 +115,6 @@ interface LevelRequest {
 	ranked: Array<{ index: number; geoSorted: boolean; tier: number; words?: number[] }>;
 	/** Several worries: each tier's round (PlanLevel.tierRounds), where the ranking takes turns. */
 	turns?: number[];
-	/**
-	 * Listings whose name holds each of these (folded) words as typed come first, shorter name then
-	 * よみがな: Meilisearch segments a name (デイサービスひだまり) otherwise than the words were typed.
-	 */
-	namedWords?: string[];
 }
 
 /** A multi-search request for a query and plan, and how to turn the answer into a SearchResult. */
@@ -264,9 +266,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		const windowEnd = query.page * query.perPage;
 		let wordQueriesLeft = MAX_WORD_QUERIES;
 
-		const typed = folded(query.q ?? '');
-		const typedTokens = katakanaToHiragana(normalizeText(query.q ?? '')).split(' ');
-		const requests: LevelRequest[] = levels.map((level, levelIndex) => {
+		const requests: LevelRequest[] = levels.map((level) => {
 			const words = level?.words ?? [];
 			const tiers = level?.tiers ?? [];
 			const optional = level?.optional ?? [];
@@ -294,36 +294,14 @@ export class MeilisearchSearchEngine implements SearchEngine {
 				// Every candidate comes back; the exact rule, facets and paging run here.
 				return { level, geoSorted: false, main: add({ ...common, filter: union, sort, offset: 0, limit: this.maxTotalHits }), ranked: [] };
 			}
-			// Listings whose NAME holds the words as typed come first (あさひ調剤薬局 before 朝日調剤薬局, whose
-			// reading holds あさひ), shorter name then よみがな as the embedded engine ties; the rest keep
-			// Meilisearch's own relevance. One or two extra sub-queries, on the first level only (the one
-			// shown whenever it finds anything).
-			// Typed, or completed from what was typed (デイ → デイサービス).
-			const isTyped = (word: string) => typed.includes(folded(word)) || typedTokens.some((token) => token.length > 1 && folded(word).startsWith(token));
-			const namesFirst = levelIndex === 0 && relevance && !geoSort && tiers.length === 0 && words.length > 0;
-			// An area level has the area's name out of its words (潮江 薬局 → 薬局 in 潮江): names holding it too come first.
-			const levelWords = level?.areaId ? (levels.find((wider) => wider && !wider.areaId && words.every((word) => wider.words.includes(word)))?.words ?? words) : words;
-			// A word the plan put for a synonym the user typed is ranked by what was typed (クリニック, not 診療所).
-			const nameWords = levelWords.map((word) => (isTyped(word) ? word : (synonymsOf(word).find(isTyped) ?? word)));
-			// A kana word, or one read from kana (こども → 子ども), may be in a name only by its reading; a word
-			// read from kana is not looked for in names alone (子ども食堂 would come before こども園).
-			// An area level's words are the same typed in kana or kanji (しもじのやっきょく, 下知の薬局): ranked alike.
-			const allTyped = Boolean(level?.areaId) || nameWords.every(isTyped);
-			const byReading = !allTyped || nameWords.some((word) => KANA.test(word));
-			const attributeGroups = relevance && geoSort && words.length > 0 ? NEAREST_GROUPS : ANYWHERE;
+			// Required words rank as in the embedded engine: listings with them in the name first, then in the
+			// keywords, then anywhere; inside each group the nearest with a location, else the shorter name,
+			// then よみがな (Meilisearch's own tie order is its internal document order).
+			const attributeGroups = !relevance || words.length === 0 ? ANYWHERE : geoSort ? NEAREST_GROUPS : tiers.length === 0 ? ATTRIBUTE_GROUPS : ANYWHERE;
+			const groupSort = geoSort ? sort : TIE_ORDER;
 			// Inside a 困りごと tier, listings with the other words of the sentence come first.
 			const rankedWords = relevance && tiers.length > 0 && optional.length > 0;
 			const needsRanking = relevance && (tiers.length > 1 || attributeGroups.length > 1 || rankedWords);
-			if (namesFirst) {
-				const main = add({ ...common, filter: union, sort, page: 1, hitsPerPage: windowEnd, facets: [...FACETS] });
-				const byName = (attributes: string[]) =>
-					add({ ...common, q: nameWords.join(' '), filter: union, sort: TIE_ORDER, attributesToSearchOn: attributes, offset: 0, limit: windowEnd });
-				const named = allTyped ? [byName(['textName'])] : [];
-				// Those by reading next, before Meilisearch's order, which favours words next to each other over the shorter name.
-				if (byReading) named.push(byName(['textName', 'textReading']));
-				const ranked = [...named, main].map((index) => ({ index, geoSorted: false, tier: 0 }));
-				return { level, geoSorted: false, main, ranked, namedWords: allTyped ? nameWords.map(folded) : undefined };
-			}
 			const main = add({ ...common, filter: union, sort, page: query.page, hitsPerPage: needsRanking ? 0 : query.perPage, facets: [...FACETS] });
 			const ranked: LevelRequest['ranked'] = [];
 			const geoSorted = geoSort !== null && sort?.[0] === geoSort;
@@ -369,9 +347,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
 						ranked.push({ index: add({ ...withWords, filter: tierFilters, sort: wordsSort, offset: 0, limit: windowEnd }), geoSorted: geoSort !== null, tier: tierIndex, words });
 						words = undefined;
 					}
-					for (const attributes of attributeGroups) {
+					for (const { attributes, asTyped } of attributeGroups) {
+						const groupQ = asTyped ? asPhrases(level?.words ?? []) : common.q;
 						ranked.push({
-							index: add({ ...common, filter: tierFilters, sort, attributesToSearchOn: attributes, offset: 0, limit: windowEnd }),
+							index: add({ ...common, q: groupQ, filter: tierFilters, sort: attributes ? groupSort : sort, attributesToSearchOn: attributes, offset: 0, limit: windowEnd }),
 							geoSorted,
 							tier: tierIndex,
 							words
@@ -422,12 +401,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 				}
 			}
 			const lists = byTier.map((list) => list ?? []);
-			let merged = request.turns ? inTurns(lists, request.turns) : lists.flat();
-			const namedWords = request.namedWords;
-			if (namedWords) {
-				const holds = (hit: RetrievedDocument) => namedWords.every((word) => folded(hit.name).includes(word));
-				merged = [...merged.filter(holds).sort(byNameThenReading), ...merged.filter((hit) => !holds(hit))];
-			}
+			const merged = request.turns ? inTurns(lists, request.turns) : lists.flat();
 			const start = (query.page - 1) * query.perPage;
 			docs = merged.slice(start, start + query.perPage);
 		}
@@ -493,10 +467,6 @@ export function scoredByWords(responses: SearchResponse<ScoredDocument>[], total
 	return [...scores.values()]
 		.sort((a, b) => b.score - a.score || a.hit.name.length - b.hit.name.length || (a.hit.sortKey < b.hit.sortKey ? -1 : a.hit.sortKey > b.hit.sortKey ? 1 : 0))
 		.map(({ hit }) => hit);
-}
-
-function byNameThenReading(a: RetrievedDocument, b: RetrievedDocument): number {
-	return a.name.length - b.name.length || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0);
 }
 
 /** Stable: by haversine distance, then よみがな, as the embedded engine orders. */
