@@ -66,31 +66,8 @@ const ATTRIBUTE_WEIGHTS: Record<string, number> = { textName: 8, textReading: 4,
 /** BM25's term-frequency saturation. */
 const K1 = 1.2;
 /** With a location, matches in these attributes come first, then these, then the rest (as the embedded engine ranks). */
-const ATTRIBUTE_GROUPS: AttributeGroup[] = [
-	// Meilisearch matches a word's parts anywhere in the name or its reading (あさひ in 朝日's reading, 調剤薬局 in
-	// the name); the embedded engine looks for the word as typed: those that have it as typed come first.
-	{ attributes: ['textName', 'textReading'], asTyped: true },
-	{ attributes: ['textName', 'textReading'] },
-	{ attributes: ['textName', 'textReading', 'textKeywords'] },
-	{ attributes: null }
-];
-const ANYWHERE: AttributeGroup[] = [{ attributes: null }];
-/** With a location: where the words are, each group nearest first (nDCG@10 0.981 with, 0.964 without the words-as-typed group). */
-const NEAREST_GROUPS = ATTRIBUTE_GROUPS.filter((group) => !group.asTyped);
-
-/** Where a ranked sub-query looks for the words (null: everywhere); `asTyped`: each word as a phrase. */
-interface AttributeGroup {
-	attributes: string[] | null;
-	asTyped?: boolean;
-}
-
-/** Words as Meilisearch phrases: each word's parts next to each other, as typed. */
-function asPhrases(words: string[]): string {
-	return words.map((word) => `"${word.replace(/"/g, ' ')}"`).join(' ');
-}
+const ATTRIBUTE_GROUPS = [['textName', 'textReading'], ['textName', 'textReading', 'textKeywords'], null];
 const EMPTY_LEVEL: PlanLevel = { words: [], tiers: [] };
-/** The embedded engine's order among equally relevant listings: the shorter name, then よみがな. */
-const TIE_ORDER = ['nameLength:asc', 'sortKey:asc'];
 
 /** A filter string value, quoted for Meilisearch. */
 function quoted(value: string): string {
@@ -282,7 +259,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 			else if (anyWord) sort = undefined;
 			else if (geoSort) sort = [geoSort];
 			// A kind's listings without the sentence's words: shorter name first, then よみがな (embedded's tie order).
-			else if (words.length === 0) sort = TIE_ORDER;
+			else if (words.length === 0) sort = ['nameLength:asc', 'sortKey:asc'];
 			const union = tiers.length > 0 ? [...filter, tiers.map(tierFilter).join(' OR ')] : filter;
 			const common = {
 				q,
@@ -294,11 +271,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
 				// Every candidate comes back; the exact rule, facets and paging run here.
 				return { level, geoSorted: false, main: add({ ...common, filter: union, sort, offset: 0, limit: this.maxTotalHits }), ranked: [] };
 			}
-			// Required words rank as in the embedded engine: listings with them in the name first, then in the
-			// keywords, then anywhere; inside each group the nearest with a location, else the shorter name,
-			// then よみがな (Meilisearch's own tie order is its internal document order).
-			const attributeGroups = !relevance || words.length === 0 ? ANYWHERE : geoSort ? NEAREST_GROUPS : tiers.length === 0 ? ATTRIBUTE_GROUPS : ANYWHERE;
-			const groupSort = geoSort ? sort : TIE_ORDER;
+			// With a location, name matches come first (then each group by distance), as in the embedded engine.
+			const attributeGroups = relevance && geoSort && words.length > 0 ? ATTRIBUTE_GROUPS : [null];
 			// Inside a 困りごと tier, listings with the other words of the sentence come first.
 			const rankedWords = relevance && tiers.length > 0 && optional.length > 0;
 			const needsRanking = relevance && (tiers.length > 1 || attributeGroups.length > 1 || rankedWords);
@@ -347,10 +321,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
 						ranked.push({ index: add({ ...withWords, filter: tierFilters, sort: wordsSort, offset: 0, limit: windowEnd }), geoSorted: geoSort !== null, tier: tierIndex, words });
 						words = undefined;
 					}
-					for (const { attributes, asTyped } of attributeGroups) {
-						const groupQ = asTyped ? asPhrases(level?.words ?? []) : common.q;
+					for (const attributes of attributeGroups) {
 						ranked.push({
-							index: add({ ...common, q: groupQ, filter: tierFilters, sort: attributes ? groupSort : sort, attributesToSearchOn: attributes, offset: 0, limit: windowEnd }),
+							index: add({ ...common, filter: tierFilters, sort, attributesToSearchOn: attributes, offset: 0, limit: windowEnd }),
 							geoSorted,
 							tier: tierIndex,
 							words
