@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { createAccount } from '../helpers/accounts';
 import { logIn } from './helpers/admin-login';
+import { waitForHydration } from './helpers/display';
 
 const DATABASE_PATH = 'test-results/e2e.db';
 const PASSWORD = 'e2e events curator password';
@@ -48,6 +49,7 @@ test('a curator creates a 毎月第2・第4火曜 サロン event with a cancell
 	const salon = asahiSalon();
 	await login(page);
 	await page.goto(`/admin/events/new?service=${salon.id}`);
+	await waitForHydration(page);
 	await expectNoAxeViolations(page);
 	await page.getByLabel('イベント名（必須）').fill(TITLE);
 	await page.getByLabel('初回の日付（必須）').fill('2026-12-08');
@@ -110,6 +112,7 @@ test('an organisation editor’s change of a published event waits for a curator
 	const curator = await browser.newPage();
 	await login(curator);
 	await curator.goto(`/admin/events/new?service=${salon.id}`);
+	await waitForHydration(curator);
 	await curator.getByLabel('イベント名（必須）').fill('旭 もちつき会（E2E）');
 	await curator.getByLabel('初回の日付（必須）').fill('2026-12-26');
 	await curator.getByLabel('開始時刻（必須）').fill('10:00');
@@ -120,6 +123,8 @@ test('an organisation editor’s change of a published event waits for a curator
 	const organiser = await browser.newPage();
 	await login(organiser, editor);
 	await organiser.goto(`/admin/events/${eventId}`);
+	// Hydration resets the bound fields: a name filled before it would be saved unchanged.
+	await waitForHydration(organiser);
 	await organiser.getByLabel('イベント名（必須）').fill('旭 もちつき大会（E2E）');
 	await organiser.getByRole('button', { name: '保存する' }).click();
 	await expect(organiser.getByRole('status')).toHaveText('変更を申請しました。市・社協が確認して承認するまで、公開ページは今の内容のままです。');
