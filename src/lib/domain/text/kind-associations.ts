@@ -7,6 +7,7 @@
  */
 import type { WorryTier } from './dictionaries';
 import { katakanaToHiragana } from './normalize';
+import { HIRAGANA_ONLY, segmentedWords } from './words';
 
 export interface AssociationSource {
 	/**
@@ -37,8 +38,6 @@ const MAX_KINDS = 2;
 /** A second kind counts when its evidence is at least this share of the first's. */
 const SECOND_KIND_SHARE = 0.5;
 
-const WORD_SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
-const HIRAGANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
 const STEM = /(\p{Script=Han})(?=[\u3041-\u309f])/gu;
 const CONTENT = /[\p{Script=Han}\p{Script=Katakana}\u3041-\u309f]/u;
 
@@ -48,8 +47,8 @@ const CONTENT = /[\p{Script=Han}\p{Script=Katakana}\u3041-\u309f]/u;
  */
 export function contentWords(text: string): string[] {
 	const words = new Set<string>();
-	for (const { segment, isWordLike } of WORD_SEGMENTER.segment(text)) {
-		if (!isWordLike || Array.from(segment).length < 2 || !CONTENT.test(segment) || HIRAGANA_ONLY.test(segment)) continue;
+	for (const segment of segmentedWords(text)) {
+		if (Array.from(segment).length < 2 || !CONTENT.test(segment) || HIRAGANA_ONLY.test(segment)) continue;
 		words.add(katakanaToHiragana(segment));
 	}
 	// Kanji before kana: a verb's or adjective's stem however it bends (泊まって, 泊まり → 泊;

@@ -14,6 +14,7 @@ import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
 import { kanaDialectFolds, MAX_KANA_DIALECT_CANDIDATES, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
 import { foldForSearch, hiraganaToKatakana, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
+import { HIRAGANA_ONLY, segmentedPieces, segmentedWords } from './words';
 
 export type { WorryTier };
 
@@ -216,20 +217,15 @@ function knownWord(surface: string, context: PlannerContext): Token {
 	return worry ? { kind: 'worry', worry, text: surface } : { kind: 'word', text: surface, known: true };
 }
 
-/** Japanese word segmentation built into the runtime (ICU): free at query time, unlike kuromoji. */
-const WORD_SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
-const HIRAGANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
-
 /** Content words of a stretch nothing known matched, cut by the runtime's word segmenter. */
-function segmentedWords(stretch: string): string[] {
+function kanaStretchWords(stretch: string): string[] {
 	const words: string[] = [];
-	for (const piece of WORD_SEGMENTER.segment(stretch)) {
-		if (!piece.isWordLike) continue;
-		// Segments inside one script run stay one run (the segmenter splits kana freely).
+	for (const segment of segmentedWords(stretch)) {
+		// A lone hiragana stays with the hiragana before it (the segmenter splits kana freely).
 		const last = words.length - 1;
-		if (last >= 0 && HIRAGANA_ONLY.test(piece.segment) && HIRAGANA_ONLY.test(words[last]) && Array.from(piece.segment).length === 1) {
-			words[last] += piece.segment;
-		} else words.push(piece.segment);
+		if (last >= 0 && HIRAGANA_ONLY.test(segment) && HIRAGANA_ONLY.test(words[last]) && Array.from(segment).length === 1) {
+			words[last] += segment;
+		} else words.push(segment);
 	}
 	return words;
 }
@@ -256,7 +252,7 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		if (bySound && bySound.kind !== 'area') return tokens.push(tokenFor(bySound, run, context));
 		if (!isKana || Array.from(run).length <= 3) return tokens.push({ kind: 'word', text: run, known: false });
 		// A long kana stretch nobody knows is several words (ひきこもりのむすこ): keep its segmented words.
-		for (const word of segmentedWords(run)) {
+		for (const word of kanaStretchWords(run)) {
 			if (context.dictionaries.functionWords.has(katakanaToHiragana(word))) continue;
 			tokens.push(Array.from(word).length < 2 ? { kind: 'drop' } : { kind: 'word', text: word, known: false });
 		}
@@ -353,7 +349,7 @@ const MAX_SLIP_READINGS = 48;
 function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>): string[] {
 	const spellings = (readAll: boolean) => {
 		let spelled = [''];
-		for (const { segment } of WORD_SEGMENTER.segment(stretch)) {
+		for (const segment of segmentedPieces(stretch)) {
 			const suspect = Array.from(segment).length === 1 || readAll;
 			for (const char of suspect ? Array.from(segment) : [segment]) {
 				const options = HAS_KANJI.test(char) ? [char, ...(readings.get(char) ?? [])] : [char];
@@ -382,10 +378,7 @@ function unknownLength(pieces: Piece[]): number {
  * not be read aloud into something else (心配 → こころ).
  */
 export function mayBeSlip(stretch: string): boolean {
-	for (const piece of WORD_SEGMENTER.segment(stretch)) {
-		if (HAS_KANJI.test(piece.segment) && Array.from(piece.segment).length === 1) return true;
-	}
-	return false;
+	return segmentedPieces(stretch).some((piece) => HAS_KANJI.test(piece) && Array.from(piece).length === 1);
 }
 
 /**
@@ -959,8 +952,8 @@ function listingSpelling(text: string, context: PlannerContext): string {
  */
 function withContentParts(phrase: string, context: PlannerContext): string[] {
 	const parts: string[] = [];
-	for (const { segment, isWordLike } of WORD_SEGMENTER.segment(phrase)) {
-		if (!isWordLike || segment === phrase || Array.from(segment).length < 2 || HIRAGANA_ONLY.test(segment)) continue;
+	for (const segment of segmentedWords(phrase)) {
+		if (segment === phrase || Array.from(segment).length < 2 || HIRAGANA_ONLY.test(segment)) continue;
 		if (!context.dictionaries.functionWords.has(katakanaToHiragana(segment))) parts.push(segment);
 	}
 	return [phrase, ...parts];

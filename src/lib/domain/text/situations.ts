@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { WorryTier } from './dictionaries';
 import { katakanaToHiragana } from './normalize';
+import { segmentedWords } from './words';
 
 const nonEmpty = z.string().trim().min(1);
 const FIELDS = ['医療', '介護', '障害', '子育て', '地域資源'] as const;
@@ -62,8 +63,6 @@ const CHILD_AGE_WEIGHT = 2;
  */
 const CHILD_AGE = /(?<![0-9一二三四五六七八九十])(?:[0-9]|1[0-2]|[一二三四五六七八九]|十[一二]?)(?:歳|才|さい)(?=[の児にとで])|(?:[0-9]+|[一二三四五六七八九十]+)(?:か月|ヶ月|カ月|ケ月|かげつ)(?=[の児にとで])/u;
 
-const WORD_SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
-
 export const NO_SITUATIONS: Situations = { frameOf: () => null, describesWho: () => false };
 
 /** Validates and compiles the frames (throws with the file name on bad data). */
@@ -80,8 +79,7 @@ export function compileSituations(raw: unknown): Situations {
 			const folded = katakanaToHiragana(Array.from(text).slice(0, MAX_FRAME_CHARS).join(''));
 			const present = needs.filter((need) => need.groups.every((group) => group.some((word) => folded.includes(word))));
 			if (present.length === 0) return null;
-			const words = new Set<string>();
-			for (const { segment, isWordLike } of WORD_SEGMENTER.segment(folded)) if (isWordLike) words.add(segment);
+			const words = new Set(segmentedWords(folded));
 			const weights = new Map<string, number>();
 			const add = (field: string, weight: number) => weights.set(field, (weights.get(field) ?? 0) + weight);
 			for (const entry of who) {
