@@ -96,3 +96,53 @@ describe('worry keys typed in kana', () => {
 		expect(plan('しょうがいしゃてちょうのことでそうだんしたい').levels[0].optional).toContain('障害者手帳');
 	});
 });
+
+describe('土佐弁 clause grammar around a verb written with its kanji', () => {
+	it('reads よう before a negative as "cannot", for any verb (よう回らん, よう行かん, よう寝られん)', () => {
+		expect(tosa('一人じゃよう回らんがやけど')).toBe('一人じゃ回らないがやけど');
+		expect(tosa('学校によう行かんき')).toBe('学校に行かないき');
+		expect(tosa('夜もよう寝られん')).toBe('夜も寝られない');
+		expect(plan('息子が学校によう行かんき').levels[0].tiers).toEqual(plan('息子が学校に行かんき').levels[0].tiers);
+		expect(plan('息子が学校によう行かんき').levels[0].tiers.length).toBeGreaterThan(0);
+		// Not inside a word or a volitional form.
+		expect(tosa('太陽行けん')).toBe('太陽行けない');
+		expect(tosa('どうしよう眠れん')).toBe('どうしよう眠れない');
+	});
+
+	it('reads 〜しよる / 〜よる as the progressive, 〜せられん as "cannot do", 〜とうせん as "do not want to"', () => {
+		expect(tosa('仕事しよらん')).toBe('仕事していない');
+		expect(tosa('介護しよるき')).toBe('介護しているき');
+		expect(tosa('母が働きよるけど')).toBe('母が働きているけど');
+		expect(tosa('一人で介護せられん')).toBe('一人で介護できない');
+		expect(tosa('学校へ行きとうせん')).toBe('学校へ行きたくない');
+		// に is a particle: 年齢によって is no progressive.
+		expect(tosa('年齢によって')).toBe('年齢によって');
+	});
+
+	it('drops 〜ろう ending a clause (あるろう, ないろうね), keeps 〜ろうか whole, and reads どっか as どこか', () => {
+		expect(tosa('近くにあるろう')).toBe('近くにある');
+		expect(tosa('行けるろうね')).toBe('行ける');
+		expect(tosa('来てくれんろうか')).toBe('来てくれないろうか');
+		expect(tosa('胃ろうをつけた')).toBe('胃ろうをつけた');
+		// どっかないろうか was cut to どっ, a word no listing has, or read as 内科 (ないか).
+		expect(planned('障害のある息子が働けるとこ、どっかないろうか')).not.toContain('どっ');
+		expect(planned('障害のある息子が働けるとこ、どっかないろうか')).not.toContain('内科');
+		expect(plan('障害のある息子が働けるとこ、どっかないろうか').levels[0].tiers).toEqual(plan('障害のある息子が働けるとこ').levels[0].tiers);
+	});
+});
+
+describe('a kana word one kana away from a listing word', () => {
+	const lexicon = new Lexicon();
+	for (const [surface, reading] of [
+		['民生', 'みんせい'],
+		['相談', 'そうだん'],
+		['薬局', 'やっきょく']
+	] as const) lexicon.add(surface, reading);
+	const read = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon, areas: [] }).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+
+	it('is that word only when the difference is a slip (small, voiced, dropped), not another kana: せんせい is not 民生', () => {
+		expect(read('せんせい')).not.toContain('民生');
+		expect(read('せんせいにそうだん')).not.toContain('民生');
+		expect(read('やっきよく')).toContain('薬局');
+	});
+});

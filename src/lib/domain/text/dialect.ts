@@ -60,3 +60,37 @@ export function kanaDialectFolds(chunk: string): DialectFold[] {
 	}
 	return folds.sort((a, b) => a.at - b.at);
 }
+
+/** Where a 土佐弁 clause goes on after a verb: a particle, a conjunction or the clause's end. */
+const CLAUSE_GOES_ON = String.raw`(?=が|き|けど|けん|ろう|やろ|よ|ね|か|の|で|し|ぜ|[、。！？\s]|$)`;
+
+/**
+ * 土佐弁 grammar around a verb written with its kanji, read after the dictionary's rules have made
+ * its negative standard (行けん → 行けない): each rule is grammar (a verb form, a clause-end
+ * particle), not a phrase, so it holds for any verb. Kana-only text is left alone (the noun
+ * problem of KANA_ENDINGS): every rule needs a kanji stem or a standard ending before it.
+ */
+const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string }> = [
+	// 〜せられん / 〜せれん after a noun of doing: cannot do (介護せられない → 介護できない).
+	{ pattern: /(?<=\p{Script=Han})せ(?:られ|れ)ない/gu, replacement: 'できない' },
+	// よう + a verb's negative: cannot (よう回らない → 回らない). Not inside a word (太陽, しよう).
+	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこど])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない)/gu, replacement: '' },
+	// 〜しよる / 〜しよった / 〜しよらん after a noun of doing: progressive (仕事しよらん → 仕事していない).
+	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよ(?:る|った)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'している' },
+	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよらない`, 'gu'), replacement: 'していない' },
+	// A verb's stem + 〜よる / 〜よらん (働きよる, 行きよらん): progressive; に is a particle (によって).
+	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han}[きぎちびみりい])よ(?:る|った)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ている' },
+	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han}[きぎちびみりい])よらない`, 'gu'), replacement: 'ていない' },
+	// 〜とうせん: do not want to (行きとうせん → 行きたくない).
+	{ pattern: /(?<=\p{Script=Han}[きぎしちにびみりい])とうせん/gu, replacement: 'たくない' },
+	// 〜ろう ending a clause after a verb or an adjective: conjecture (あるろう, ないろうね → ある, ない).
+	// 〜ろうか stays whole, an ending the planner drops: without ろう, ないか reads as 内科.
+	{ pattern: /(?<=る|ない|たい|った|だ)ろう(?:ね|よ|に)?(?=[、。！？\s]|$)/gu, replacement: '' },
+	// どっか: どこか said short (どっかないろうか), not a word of its own.
+	{ pattern: /どっか(?!\p{Script=Han})/gu, replacement: 'どこか' }
+];
+
+/** 土佐弁 clause grammar read as standard Japanese (see CLAUSE_GRAMMAR); the text after the dictionary's dialect rules. */
+export function standardClauseGrammar(text: string): string {
+	return CLAUSE_GRAMMAR.reduce((folded, rule) => folded.replace(rule.pattern, rule.replacement), text);
+}

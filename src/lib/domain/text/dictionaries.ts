@@ -13,6 +13,7 @@ import kanjiReadingsData from '../../../../data/dictionaries/kanji-readings.json
 import situationsData from '../../../../data/dictionaries/situations.json';
 import { foldForSearch, normalizeText } from './normalize';
 import { isField } from '../taxonomy';
+import { standardClauseGrammar } from './dialect';
 import { compileSituations, NO_SITUATIONS, type Situations } from './situations';
 
 const nonEmpty = z.string().trim().min(1);
@@ -285,7 +286,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		shortReadings,
 		keyByReading,
 		situations: raw.situations === undefined ? NO_SITUATIONS : compileSituations(raw.situations),
-		standardizeDialect: (normalized) => dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized)
+		standardizeDialect: (normalized) => standardClauseGrammar(dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized))
 	};
 }
 

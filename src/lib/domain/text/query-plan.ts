@@ -245,7 +245,7 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		const nextIsKana = index + 1 < runs.length && /^[\u3041-\u309f]/.test(runs[index + 1]);
 		if (HIRAGANA_ONLY.test(run) && (chunkHasKnown || Array.from(run).length === 1)) return tokens.push({ kind: 'drop' });
 		if (chunkHasKnown && Array.from(run).length === 1 && nextIsKana) return tokens.push({ kind: 'drop' });
-		const match = context.lexicon.lookup(folded, { typos: !isKana || Array.from(folded).length >= 4 });
+		const match = lexiconMatch(folded, context, { typos: !isKana || Array.from(folded).length >= 4 });
 		if (match) return tokens.push(knownWord(match.entry.surface, context));
 		// A kana word spelled by ear (ボランテイア for ボランティア) that a dictionary knows.
 		const bySound = isKana && Array.from(folded).length >= 4 ? vocabulary(context).bySound.get(soundKey(folded)) : undefined;
@@ -616,6 +616,17 @@ export function isKanaSlip(typed: string, meant: string): boolean {
 	return differing.length === 1 && kanaBase(a[differing[0]]) === kanaBase(b[differing[0]]);
 }
 
+/**
+ * The listing word a folded word stands for (see Lexicon.lookup). Typed in kana, a word one edit
+ * away is only a typo when the edit is a kana slip (see isKanaSlip): せんせい is a word of its own,
+ * not 民生 (みんせい) with one kana changed.
+ */
+function lexiconMatch(folded: string, context: PlannerContext, options?: { typos?: boolean }) {
+	const match = context.lexicon.lookup(folded, options);
+	if (match?.kind !== 'typo' || !KANA_ONLY.test(folded)) return match;
+	return isKanaSlip(folded, match.entry.reading) || isKanaSlip(folded, match.entry.folded) ? match : null;
+}
+
 /** A piece as typed. */
 function pieceText(piece: Piece): string {
 	return 'unknown' in piece ? piece.unknown : piece.text;
@@ -877,7 +888,7 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);
 	if (whole) return [bareAreaToken(whole, canonical, context)];
-	const wholeMatch = context.lexicon.lookup(folded);
+	const wholeMatch = lexiconMatch(folded, context);
 	if (wholeMatch && wholeMatch.kind !== 'typo') return [knownWord(wholeMatch.entry.surface, context)];
 	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
 	// A name heard alike is an area or nothing: the word an area key hides is not heard alike.
