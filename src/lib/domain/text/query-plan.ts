@@ -347,9 +347,10 @@ const MAX_SLIP_READINGS = 48;
  * is not spent on the readings of words that are right; then every kanji (公民感 → こうみんかん).
  */
 function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>): string[] {
+	const pieces = segmentedPieces(stretch);
 	const spellings = (readAll: boolean) => {
 		let spelled = [''];
-		for (const segment of segmentedPieces(stretch)) {
+		for (const segment of pieces) {
 			const suspect = Array.from(segment).length === 1 || readAll;
 			for (const char of suspect ? Array.from(segment) : [segment]) {
 				const options = HAS_KANJI.test(char) ? [char, ...(readings.get(char) ?? [])] : [char];
