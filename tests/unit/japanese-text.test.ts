@@ -12,15 +12,18 @@ import worries from '../../data/dictionaries/worries.json';
 import queryWords from '../../data/dictionaries/query-words.json';
 import { TAXONOMY_TERMS, WORRY_TAGS } from '../../src/lib/domain/taxonomy';
 
+/** A word, its reading and how many listings use it (1 when not said). */
+type LexiconWord = [surface: string, reading: string, uses?: number];
+
 /** A lexicon as the indexer would build it from these words and readings. */
-function lexiconOf(words: Array<[string, string]>): Lexicon {
+function lexiconOf(words: LexiconWord[]): Lexicon {
 	const result = new Lexicon();
-	for (const [surface, reading] of words) result.add(surface, reading);
+	for (const [surface, reading, uses = 1] of words) for (let use = 0; use < uses; use++) result.add(surface, reading);
 	return result;
 }
 
 /** Plans with a lexicon of these words, and the words (required and ranking) of a text's plan. */
-function plannerOf(entries: Array<[string, string]>) {
+function plannerOf(entries: LexiconWord[]) {
 	const withWords = lexiconOf(entries);
 	const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
 	const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
@@ -222,7 +225,7 @@ describe('query planning', () => {
 	});
 
 	it('reads only the kanji that stand alone, so a slip inside a longer compound is found (介語保険)', () => {
-		const withWords = lexiconOf([
+		const { planWith } = plannerOf([
 			['介護', 'かいご'],
 			['保険', 'ほけん'],
 			['訪問介護', 'ほうもんかいご'],
@@ -230,7 +233,6 @@ describe('query planning', () => {
 			['支援', 'しえん'],
 			['ショートステイ', 'しょーとすてい']
 		]);
-		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
 		// 保険 is a word: its readings do not crowd out 介 / 語 read aloud.
 		expect(planWith('介語保険の申請を手伝って欲しい').levels[0].tiers).toEqual(planWith('介護保険の申請を手伝って欲しい').levels[0].tiers);
 		// Read aloud as a worry key (かいご), then spelled as the listings spell it, it joins its neighbour.
@@ -287,8 +289,7 @@ describe('query planning', () => {
 	});
 
 	it('keeps a correctly typed word beside a word with uses of its own (児童医院 is a clinic, not 児童委員 → 民生委員)', () => {
-		const withWords = new Lexicon();
-		const uses: Array<[string, string, number]> = [
+		const { words } = plannerOf([
 			['民生委員', 'みんせいいいん', 3],
 			['民生', 'みんせい', 3],
 			['児童委員', 'じどういいん', 3],
@@ -298,10 +299,7 @@ describe('query planning', () => {
 			['医院', 'いいん', 10],
 			['協議会', 'きょうぎかい', 8],
 			['委員協議会', 'いいんきょうぎかい', 3]
-		];
-		for (const [surface, reading, count] of uses) for (let use = 0; use < count; use++) withWords.add(surface, reading);
-		const planWith = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: withWords, areas: AREAS });
-		const words = (q: string) => planWith(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+		]);
 		for (const typed of ['児童医院', '児童医院を探している', '医院協議会']) {
 			expect(words(typed)).not.toContain('民生委員');
 			expect(words(typed).some((word) => word.includes('委員'))).toBe(false);
@@ -364,7 +362,7 @@ describe('query planning', () => {
 	});
 
 	it('joins a word read from a slip or kana with the words around it (訪問看語 → 訪問看護)', () => {
-		const words = lexiconOf([
+		const { planWith } = plannerOf([
 			['訪問', 'ほうもん'],
 			['看護', 'かんご'],
 			['訪問看護', 'ほうもんかんご'],
@@ -373,7 +371,7 @@ describe('query planning', () => {
 			['支援センター', 'しえんせんたー'],
 			['地域包括支援センター', 'ちいきほうかつしえんせんたー']
 		]);
-		const planned = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: words, areas: AREAS }).levels[0].words;
+		const planned = (q: string) => planWith(q).levels[0].words;
 		expect(planned('訪問看語をお願いしたい')).toEqual(['訪問看護']);
 		expect(planned('訪問かんごを頼みたい')).toEqual(['訪問看護']);
 		expect(planned('地域包活支援センターに行きたい')).toEqual(['地域包括支援センター']);
