@@ -180,6 +180,13 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).map((hit) => hit.name)).toContain('高知市生活支援相談センター');
 	});
 
+	it('answers 就労移行支援 typed correctly with 就労移行支援 listings first, and the other 就労支援 after them', async () => {
+		const { result } = await search(engine, { q: '就労移行支援', per_page: '50' });
+		// Before: planned as 就労支援, so 作業所 and 就労継続支援 came first.
+		expect(read(result.hits.slice(0, 10)).every(says(/就労移行支援/))).toBe(true);
+		expect(result.total).toBeGreaterThan(result.hits.filter((hit) => says(/就労移行支援/)(listing.get(hit.id)!)).length);
+	});
+
 	it('says when a chosen filter removes every hit (子ども食堂 with field=子育て) and how many there are without it', async () => {
 		const { result } = await search(engine, { q: '子ども食堂', field: '子育て' });
 		expect(result.total).toBe(0);

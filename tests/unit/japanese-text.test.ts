@@ -308,6 +308,31 @@ describe('query planning', () => {
 		expect(words('民生医院さんに来てほしい')).toContain('民生委員');
 	});
 
+	it('keeps a narrower kind typed as such (就労移行支援 is not searched as 就労支援), and other members as the group’s word', () => {
+		const { planWith } = plannerOf([
+			['就労移行支援', 'しゅうろういこうしえん'],
+			['就労支援', 'しゅうろうしえん'],
+			['作業所', 'さぎょうしょ']
+		]);
+		expect(planWith('就労移行支援').levels[0].words).toEqual(['就労移行支援']);
+		// No listing says 就労継続支援: the group's word finds the kind.
+		expect(planWith('就労継続支援').levels[0].words).toEqual(['就労支援']);
+		expect(dictionaries().synonymByFolded.get('就労移行支援')?.foldedNarrower).toContain('就労移行支援');
+	});
+
+	it('keeps a kanji glued to a listing word as one word (児童館 is not 児童), its head word where nothing has it', () => {
+		const { planWith } = plannerOf([
+			['児童', 'じどう'],
+			['放課後児童クラブ', 'ほうかごじどうくらぶ']
+		]);
+		// Before: 館 was read aloud as the particle か and a stray ん, and the plan was 児童 alone.
+		for (const typed of ['児童館', '児童館に行きたい']) {
+			expect(planWith(typed).levels.map((level) => level.words)).toEqual([['児童館'], ['児童']]);
+		}
+		// A slip read as mere endings still reads (頼み体 → 頼みたい).
+		expect(plan('一人暮らしの見守りを頼み体').levels[0].optional).not.toContain('体');
+	});
+
 	it('reads a katakana word typed with a slip in katakana, so its words rank as when typed right (グループホム, ボランテイア)', () => {
 		const { planWith, words } = plannerOf([
 			['グループホーム', 'ぐるーぷほーむ'],

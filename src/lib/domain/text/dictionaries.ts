@@ -22,7 +22,14 @@ const VariantsFile = z.object({
 	groups: z.array(z.object({ canonical: nonEmpty, variants: z.array(nonEmpty).min(1) }))
 });
 const SynonymsFile = z.object({
-	groups: z.array(z.object({ canonical: nonEmpty, members: z.array(z.string().trim().min(2)).min(1) }))
+	groups: z.array(
+		z.object({
+			canonical: nonEmpty,
+			members: z.array(z.string().trim().min(2)).min(1),
+			/** Members that name a narrower kind (就労移行支援 of 就労支援), not another name for it. */
+			narrower: z.array(z.string().trim().min(2)).optional()
+		})
+	)
 });
 const AbbreviationsFile = z.object({ abbreviations: z.record(z.string().trim().min(1), nonEmpty) });
 const LookFor = z.union([z.string().regex(/^tag:.+$/), z.string().regex(/^term:[a-z0-9-]+$/)]);
@@ -116,6 +123,11 @@ export interface SynonymGroup {
 	members: string[];
 	/** foldForSearch of each member. */
 	foldedMembers: string[];
+	/**
+	 * foldForSearch of the members that name a narrower kind (就労移行支援 of 就労支援): a query keeps
+	 * them as typed where listings use them, so that kind is what the search finds.
+	 */
+	foldedNarrower: string[];
 }
 
 export interface Dictionaries {
@@ -182,10 +194,10 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 
 	const synonymGroups: SynonymGroup[] = [];
 	const synonymByFolded = new Map<string, SynonymGroup>();
-	const addGroup = (canonical: string, members: string[]) => {
+	const addGroup = (canonical: string, members: string[], narrower: string[] = []) => {
 		const spelled = canonicalize(normalizeText(canonical));
 		const existing = synonymByFolded.get(fold(spelled));
-		const group = existing ?? { canonical: spelled, members: [spelled], foldedMembers: [fold(spelled)] };
+		const group = existing ?? { canonical: spelled, members: [spelled], foldedMembers: [fold(spelled)], foldedNarrower: [] };
 		if (!existing) {
 			synonymGroups.push(group);
 			synonymByFolded.set(fold(spelled), group);
@@ -198,8 +210,9 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			}
 			if (!synonymByFolded.has(folded)) synonymByFolded.set(folded, group);
 		}
+		for (const member of narrower) if (members.includes(member)) group.foldedNarrower.push(fold(member));
 	};
-	for (const group of synonyms.groups) addGroup(group.canonical, group.members);
+	for (const group of synonyms.groups) addGroup(group.canonical, group.members, group.narrower);
 	for (const [short, full] of Object.entries(abbreviations.abbreviations)) addGroup(full, [short]);
 
 	const worryByFolded = new Map<string, Worry>();

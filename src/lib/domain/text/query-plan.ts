@@ -9,7 +9,7 @@
  * The plan is a list of levels, strictest first; an engine answers with the first level that finds
  * anything (so "旭の薬局" shows pharmacies in 旭, and pharmacies elsewhere only when 旭 has none).
  */
-import type { Dictionaries, Worry, WorryTier } from './dictionaries';
+import type { Dictionaries, SynonymGroup, Worry, WorryTier } from './dictionaries';
 import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
 import { kanaDialectFolds, MAX_KANA_DIALECT_CANDIDATES, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
@@ -73,7 +73,11 @@ const AREA_SUFFIXES: Record<string, string[]> = { 地区: ['地区', '地域'], 
 const AREA_KIND_PRIORITY = ['地区', '小学校区', '中学校区', '市域'];
 
 type Token =
-	| { kind: 'word'; text: string; known: boolean }
+	/**
+	 * `head`: the text is a known word with one kanji glued on that no listing uses (児童館): searched
+	 * as typed first, as its head word (児童) where nothing has it.
+	 */
+	| { kind: 'word'; text: string; known: boolean; head?: string }
 	/** `plain`: a kana reading with no particle of place after it; what it is when nothing else asks for a place. */
 	| { kind: 'area'; area: PlannerArea; text: string; plain?: Token }
 	| { kind: 'worry'; worry: Worry; text: string }
@@ -160,9 +164,13 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	for (const word of dictionaries.functionWords) add(word, { kind: 'function' });
 	for (const word of dictionaries.nearWords) add(word, { kind: 'near' });
 	for (const [key, worry] of dictionaries.worryByFolded) add(key, dictionaries.shortReadings.has(key) ? { kind: 'worry', worry, spoken: true } : { kind: 'worry', worry });
-	for (const [key, group] of dictionaries.synonymByFolded) add(key, { kind: 'synonym', canonical: group.canonical });
+	// A narrower kind (就労移行支援 of 就労支援) is searched as the listings spell it where they use it,
+	// so it is what the search finds; where none does, as its group's word.
+	const narrower = (key: string, group: SynonymGroup) => group.foldedNarrower.includes(key);
+	for (const [key, group] of dictionaries.synonymByFolded) if (!narrower(key, group)) add(key, { kind: 'synonym', canonical: group.canonical });
 	for (const [key, { area, spoken }] of areaKeys(areas)) add(key, spoken ? { kind: 'area', area, spoken } : { kind: 'area', area });
 	for (const [key, entry] of lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
+	for (const [key, group] of dictionaries.synonymByFolded) if (narrower(key, group)) add(key, { kind: 'synonym', canonical: group.canonical });
 	let longest = 1;
 	const bySound = new Map<string, VocabularyItem>();
 	for (const [key, item] of items) {
@@ -427,8 +435,10 @@ function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, 
 		budget.chars -= text.length;
 		const candidate = segmentPieces(text, context);
 		const explained = unknownLength(candidate) < unknownLength(pieces);
-		// It reads as a word nothing had found yet, or as mere endings (頼み体 → 頼みたい).
-		const meaningful = candidate.some((p) => 'item' in p && !knownTexts.has(p.text));
+		// It reads as a word nothing had found yet, or as mere endings that leave nothing unread
+		// (頼み体 → 頼みたい); a lone kanji read as a particle and a stray kana (児童館 → 児童 + か + ん) is not read.
+		const found = candidate.filter((p): p is KnownPiece => 'item' in p && !knownTexts.has(p.text));
+		const meaningful = found.some(isContentPiece) || (found.length > 0 && unknownChars(candidate) < unknownChars(pieces));
 		if (explained && meaningful && (!chosen || unknownLength(candidate) < unknownLength(chosen))) chosen = candidate;
 	}
 	return chosen;
@@ -898,14 +908,31 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 
 	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(segmentPieces(canonical, context), context), context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
-	const tokens = pieces.flatMap((piece) =>
-		'item' in piece ? [(piece.bare ? bareAreaToken : tokenFor)(piece.item, piece.text, context)] : unknownTokens(piece.unknown, context, hasKnown)
-	);
+	const tokens = pieces.flatMap((piece, index) => {
+		if (!('item' in piece)) return gluedKanji(pieces, index) ? [] : unknownTokens(piece.unknown, context, hasKnown);
+		const token = (piece.bare ? bareAreaToken : tokenFor)(piece.item, piece.text, context);
+		const glued = gluedKanji(pieces, index + 1);
+		return [glued && token.kind === 'word' ? { kind: 'word' as const, text: token.text + glued, known: false, head: token.text } : token];
+	});
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
 	// word (訪門看護 → 訪問看護): the typo reading explains it better than the pieces do.
-	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known);
+	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known && !token.head);
 	if (wholeMatch && (!hasKnown || leftUnknown)) return [knownWord(wholeMatch.entry.surface, context)];
 	return tokens;
+}
+
+/**
+ * The kanji at `index` when it is one kanji nothing knows, glued to the end of a listing word and
+ * ending the word there (児童 + 館, before the chunk's end or a particle): the two are one word as
+ * typed (児童館), not the listing word and noise.
+ */
+function gluedKanji(pieces: Piece[], index: number): string | null {
+	const piece = pieces[index];
+	const word = pieces[index - 1];
+	const next = pieces[index + 1];
+	if (!piece || !('unknown' in piece) || Array.from(piece.unknown).length !== 1 || !HAS_KANJI.test(piece.unknown)) return null;
+	if (!word || !('item' in word) || (word.item.kind !== 'lexicon' && word.item.kind !== 'synonym')) return null;
+	return !next || ('item' in next && next.item.kind === 'function') ? piece.unknown : null;
 }
 
 /**
@@ -1009,11 +1036,16 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		if (!words.includes(word)) words.push(word);
 		if (!known) unknownWords.add(word);
 	};
+	/** Words typed with a kanji glued on (児童館) → their head word (児童); see Token. */
+	const heads = new Map<string, string>();
 	let area: { area: PlannerArea; text: string } | null = null;
 	const worries: Array<{ worry: Worry; text: string }> = [];
 	let near = false;
 	for (const token of tokens) {
-		if (token.kind === 'word') addWord(token.text, token.known);
+		if (token.kind === 'word') {
+			addWord(token.text, token.known);
+			if (token.head) heads.set(token.text, token.head);
+		}
 		else if (token.kind === 'area' && !area) area = token;
 		else if (token.kind === 'area') addWord(token.text);
 		else if (token.kind === 'worry' && !worries.some((w) => w.worry === token.worry)) worries.push(token);
@@ -1034,7 +1066,8 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	// Japanese puts the head last (障害者の就労支援 is about 就労支援): the last concept's kinds lead.
 	const told = toldFieldFirst(
 		chosenWorries.map((entry) => entry.worry).reverse(),
-		[...words, ...chosenWorries.map((entry) => entry.text)],
+		// A lone kanji no listing word is (人) says nothing of the field.
+		[...words.filter((word) => !unknownWords.has(word) || Array.from(word).length > 1), ...chosenWorries.map((entry) => entry.text)],
 		context,
 		namesNeed ? frame?.field : undefined
 	);
@@ -1064,7 +1097,10 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	// the worry itself.
 	const worryWords = chosenWorries.flatMap((entry) => withContentParts(listingSpelling(entry.text, context), context));
 	const ranking = (base: string[]) => [...new Set([...hints, ...worryWords, ...base.filter((word) => !unknownWords.has(word))])];
-	const withText = (base: string[], levelArea: string | undefined) => {
+	const headsOf = (base: string[]) => base.map((word) => heads.get(word) ?? word);
+	const withText = (typed: string[], levelArea: string | undefined) => {
+		// Inside a sentence a glued word ranks by its head too (児童館 → 児童).
+		const base = tiers.length > 0 ? [...new Set([...typed, ...headsOf(typed)])] : typed;
 		if (tiers.length > 0) {
 			push({ words: [], optional: ranking(base), tiers, ...tierRounds, areaId: levelArea });
 			// Nothing tagged for the worry: any of its words or the others, best covered first.
@@ -1072,6 +1108,8 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 			return;
 		}
 		push({ words: base, tiers: [], areaId: levelArea });
+		// Nothing has the glued word as typed (児童館): its head word (児童) is what is asked for.
+		if (base.some((word) => heads.has(word))) push({ words: headsOf(base), tiers: [], areaId: levelArea });
 		// A sentence no concept covers, whose words the listings of some kind use unusually often
 		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
 		const learned = base.length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(base) ?? []) : [];
