@@ -128,6 +128,19 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).every(says(answer))).toBe(true);
 	});
 
+	it.each([
+		// Whole needs told without a service's name: the night (夜間 home help), a disabled adult alone
+		// (障害福祉の居宅介護), work told by a condition, 医療的ケア (a nurse at home), starting a gathering (社協).
+		['独り暮らしの祖父が夜間にしんどくなっても呼べる人がおらん', /夜間/],
+		['自閉症の娘がアパートで一人で暮らして、掃除ができていない', /居宅介護/],
+		['統合失調症の弟が、どこかで働けたらと思う', /働きながら|就労/],
+		['人工呼吸器の妻の介護で、家族みんな寝不足', /看護/],
+		['公民館で茶話会を開きたいけど、何から', /社会福祉協議会|社協/]
+	] as const)('answers a whole need the concepts lack 「%s」 with its kind', async (q, answer) => {
+		const { result } = await search(engine, { q });
+		expect(read(result.hits.slice(0, 3)).every(says(answer))).toBe(true);
+	});
+
 	it('answers a bereaved parent who talks to nobody with サロン and 通いの場 first', async () => {
 		const { result } = await search(engine, { q: '母を亡くしてから父が誰とも話さなくなった' });
 		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);

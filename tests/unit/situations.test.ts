@@ -63,6 +63,25 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('給料日前はよう子どもに腹いっぱい食べさせれん')).toEqual(['kodomo-shokudo', 'self-reliance']);
 	});
 
+	it('reads whole needs the concept table lacks: the night, a disabled adult living alone or working, 医療的ケア, starting a gathering', () => {
+		// The night is what is missing, beside 一人暮らし (a 見守り concept of another field): night home help, night words rank.
+		expect(firstTiers('独り暮らしの祖父が夜間にしんどくなっても呼べる人がおらん')[0]).toBe('home-help');
+		expect(plan('独り暮らしの祖父が夜間にしんどくなっても呼べる人がおらん').levels[0].optional?.[0]).toBe('夜間');
+		// A disabled adult alone: home help that does 障害福祉 居宅介護, ranked by those words.
+		expect(firstTiers('自閉症の娘がアパートで一人で暮らして、掃除ができていない')[0]).toBe('home-help');
+		expect(plan('自閉症の娘がアパートで一人で暮らして、掃除ができていない').levels[0].optional).toContain('居宅介護');
+		// Work for a disabled adult, told by a condition without the word 障害 (精神の病 is a condition, not the need).
+		expect(firstTiers('統合失調症の弟が、どこかで働けたらと思う')[0]).toBe('employment-support');
+		expect(firstTiers('精神の病で長く家にいた夫が、また働きたいと言う')[0]).toBe('employment-support');
+		// 医療的ケア weighs more than 介護: a nurse at home first, then a stay for the family's rest.
+		expect(firstTiers('人工呼吸器の妻の介護で、家族みんな寝不足')).toEqual(['home-nursing', 'short-stay']);
+		// Starting a gathering (not joining one): the 社協 that helps to start them, even when no one is named.
+		expect(firstTiers('空き家で子ども食堂を立ち上げたい')[0]).toBe('social-welfare-council');
+		expect(firstTiers('公民館で茶話会を開きたいけど、何から')[0]).toBe('social-welfare-council');
+		// Asking whom to ask, about an adult with a condition: the disability desk, not child development.
+		expect(firstTiers('三十を過ぎて自閉の傾向があると言われ、どこに相談したらいいか')[0]).toBe('disability-consult');
+	});
+
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
 		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
 	});

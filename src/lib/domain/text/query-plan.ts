@@ -1062,7 +1062,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	// missing: the frame's kinds come first, the concepts' after them.
 	const situations = context.dictionaries.situations;
 	const frame = situations.frameOf(canonical);
-	const namesNeed = chosenWorries.some(({ worry, text }) => !worry.generic && worry.field === frame?.field && !situations.describesWho(text));
+	const namesNeed = !frame?.leads && chosenWorries.some(({ worry, text }) => !worry.generic && worry.field === frame?.field && !situations.describesWho(text));
 	// Japanese puts the head last (障害者の就労支援 is about 就労支援): the last concept's kinds lead.
 	const told = toldFieldFirst(
 		chosenWorries.map((entry) => entry.worry).reverse(),
@@ -1087,7 +1087,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	};
 	const areaId = area?.area.id;
 	// Words the worry did not consume, and the concepts' hint words: they rank, never exclude.
-	const hints = [...new Set(chosenWorries.flatMap((entry) => entry.worry.hints))].filter((hint) => !words.includes(hint));
+	const hints = [...new Set([...(framed.length > 0 ? frame!.hints : []), ...chosenWorries.flatMap((entry) => entry.worry.hints)])].filter((hint) => !words.includes(hint));
 	// The worry's own words rank too (a listing that says 入浴 for お風呂 is no better, but one that
 	// says 認知症 for 認知症 is), they just never exclude.
 	// Most telling first (the concepts' hints, the worry's words, then the rest): Meilisearch drops

@@ -32,7 +32,16 @@ export const SituationsFile = z.object({
 			need: nonEmpty,
 			/** Every group needs one of its words in the sentence. */
 			groups: z.array(z.array(nonEmpty).min(1)).min(1),
-			look_for: z.partialRecord(Field, z.array(LookFor).min(1))
+			look_for: z.partialRecord(Field, z.array(LookFor).min(1)),
+			/** Words that rank listings inside the kinds, per field (夜間 among home helpers); never required. */
+			hints: z.partialRecord(Field, z.array(nonEmpty).min(1)).default({}),
+			/**
+			 * The need's kinds lead even beside a concept of the same field (夜中 beside 一人暮らし: the
+			 * night is what is missing; サロンを立ち上げ: starting one, not joining one).
+			 */
+			leads: z.boolean().default(false),
+			/** The field when the sentence names no one (集まりを始めたい: the neighbourhood's). */
+			alone: Field.optional()
 		})
 	)
 });
@@ -44,6 +53,10 @@ export interface SituationFrame {
 	needs: string[];
 	/** The kinds to look in, best first. */
 	lookFor: WorryTier[];
+	/** Words that rank listings inside those kinds (never required). */
+	hints: string[];
+	/** Whether the kinds lead even beside a concept of the same field named in the sentence. */
+	leads: boolean;
 }
 
 export interface Situations {
@@ -73,8 +86,16 @@ export function compileSituations(raw: unknown): Situations {
 	const who = parsed.data.who.map((entry) => ({ ...entry, words: new Set(entry.words.map(fold)), signs: entry.signs.map(fold) }));
 	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => group.map(fold)) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
+	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
+	const whoSigns = who.flatMap((entry) => entry.signs).sort((a, b) => b.length - a.length);
+	/** A word made of signs (知的障害, 精神の病気): at most one character is left when they are taken out. */
+	const madeOfSigns = (word: string) => {
+		let rest = word;
+		for (const sign of whoSigns) rest = rest.split(sign).join('');
+		return rest !== word && Array.from(rest).length <= 1;
+	};
 	return {
-		describesWho: (word) => whoWords.has(fold(word)),
+		describesWho: (word) => whoWords.has(fold(word)) || madeOfSigns(fold(word)),
 		frameOf(text) {
 			const folded = katakanaToHiragana(Array.from(text).slice(0, MAX_FRAME_CHARS).join(''));
 			const present = needs.filter((need) => need.groups.every((group) => group.some((word) => folded.includes(word))));
@@ -88,17 +109,22 @@ export function compileSituations(raw: unknown): Situations {
 			}
 			if (CHILD_AGE.test(folded)) add('子育て', CHILD_AGE_WEIGHT);
 			const ranked = [...weights].sort((a, b) => b[1] - a[1]);
-			if (ranked.length === 0 || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) return null;
-			const field = ranked[0][0];
+			if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) return null;
+			const field = ranked[0]?.[0] ?? present.find((need) => need.alone)?.alone;
+			if (!field) return null;
 			const lookFor = new Map<string, WorryTier>();
 			const understood: string[] = [];
+			const hints = new Set<string>();
+			let leads = false;
 			for (const need of present) {
 				const kinds = need.look_for[field as (typeof FIELDS)[number]];
 				if (!kinds) continue;
 				understood.push(need.need);
+				leads ||= need.leads;
+				for (const hint of need.hints[field as (typeof FIELDS)[number]] ?? []) hints.add(hint);
 				for (const kind of kinds) lookFor.set(kind, kind.startsWith('tag:') ? { tag: kind.slice('tag:'.length) } : { term: kind.slice('term:'.length) });
 			}
-			return understood.length > 0 ? { field, needs: understood, lookFor: [...lookFor.values()] } : null;
+			return understood.length > 0 ? { field, needs: understood, lookFor: [...lookFor.values()], hints: [...hints], leads } : null;
 		}
 	};
 }
