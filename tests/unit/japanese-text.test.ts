@@ -308,6 +308,15 @@ describe('query planning', () => {
 		expect(words('民生医院さんに来てほしい')).toContain('民生委員');
 	});
 
+	it('reads a word nothing knows beside a known one as its homophone in a 困りごと phrase (介護保健の申請 → 介護保険の申請), and leaves it alone elsewhere', () => {
+		// No listing word is 保険 or 保健: only the phrase 介護保険の申請 of the 困りごと table has it.
+		const { planWith, words } = plannerOf([['介護', 'かいご']]);
+		expect(planWith('介護保健の申請のことを相談したい')).toEqual(planWith('介護保険の申請のことを相談したい'));
+		// Joining nothing, 保健 stays as typed.
+		expect(words('保健の先生に相談')).toContain('保健');
+		expect(words('保健の先生に相談')).not.toContain('保険');
+	});
+
 	it('keeps a narrower kind typed as such (就労移行支援 is not searched as 就労支援), and other members as the group’s word', () => {
 		const { planWith } = plannerOf([
 			['就労移行支援', 'しゅうろういこうしえん'],

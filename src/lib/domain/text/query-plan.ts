@@ -466,9 +466,13 @@ function homophoneInCompound(pieces: Piece[], index: number, context: PlannerCon
 	const start = Array.from(before).length;
 	const tried = new Set([stretch]);
 	let chosen: { pieces: Piece[]; joined: number } | null = null;
+	const typedUnknown = 'unknown' in pieces[index];
 	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings)) {
 		if (!KANA_ONLY.test(sound)) continue;
-		for (const entry of context.lexicon.homophones(sound).slice(0, MAX_HOMOPHONES_PER_READING)) {
+		// A word nothing knows may also be a homophone of a word of the 困りごと phrases (介護保健の申請:
+		// 保険 of 介護保険の申請), which need not be a listing word; a known word needs the listings' counts.
+		const keyWords = typedUnknown ? (worryKeyWords(context.dictionaries).get(sound) ?? []).map((surface) => ({ surface, count: 0 })) : [];
+		for (const entry of [...context.lexicon.homophones(sound).slice(0, MAX_HOMOPHONES_PER_READING), ...keyWords]) {
 			if (tried.has(entry.surface) || !HAS_KANJI.test(entry.surface)) continue;
 			if (budget.chars <= 0) return chosen?.pieces ?? null;
 			tried.add(entry.surface);
@@ -477,10 +481,9 @@ function homophoneInCompound(pieces: Piece[], index: number, context: PlannerCon
 			const candidate = segmentPieces(text, context);
 			const join = joinedPiece(candidate, start, start + Array.from(entry.surface).length);
 			const joined = join ? Array.from(join.piece.text).length : 0;
-			const explained =
-				'item' in pieces[index]
-					? unknownLength(candidate) <= unknownLength(pieces) && join !== null && (rarerThan(stretch, entry, context.lexicon) || onlyInsideJoin(pieces, index, join, context.lexicon))
-					: unknownLength(candidate) < unknownLength(pieces);
+			const explained = typedUnknown
+				? unknownLength(candidate) < unknownLength(pieces)
+				: unknownLength(candidate) <= unknownLength(pieces) && join !== null && (rarerThan(stretch, entry.count, context.lexicon) || onlyInsideJoin(pieces, index, join, context.lexicon));
 			if (joined > 0 && explained && (!chosen || joined > chosen.joined)) chosen = { pieces: candidate, joined };
 		}
 	}
@@ -508,8 +511,41 @@ function listingUses(text: string, lexicon: Lexicon): number {
 }
 
 /** The typed word is used by the listings at most half as often as its homophone (歯科委員: 委員 for 医院). */
-function rarerThan(typed: string, homophone: LexiconEntry, lexicon: Lexicon): boolean {
-	return listingUses(typed, lexicon) * 2 <= homophone.count;
+function rarerThan(typed: string, homophoneUses: number, lexicon: Lexicon): boolean {
+	return listingUses(typed, lexicon) * 2 <= homophoneUses;
+}
+
+/** Readings tried per kanji of a 困りごと phrase's word (its commonest in compounds). */
+const KEY_WORD_READINGS_PER_KANJI = 2;
+const worryKeyWordsCache = new WeakMap<Dictionaries, Map<string, string[]>>();
+
+/**
+ * The kanji words (2–4 kanji) of the 困りごと phrases by their readings (ほけん → 保険 from
+ * 介護保険の申請), built once per dictionaries: what an unknown word beside a known one may have
+ * been meant as, where the listings never use the word itself.
+ */
+function worryKeyWords(dictionaries: Dictionaries): Map<string, string[]> {
+	const cached = worryKeyWordsCache.get(dictionaries);
+	if (cached) return cached;
+	const byReading = new Map<string, string[]>();
+	for (const key of dictionaries.worryByFolded.keys()) {
+		for (const word of segmentedWords(key)) {
+			const chars = Array.from(word);
+			if (chars.length < 2 || chars.length > MAX_HOMOPHONE_SLIP_LENGTH || !chars.every((char) => HAS_KANJI.test(char))) continue;
+			let spelled = [''];
+			for (const char of chars) {
+				const options = dictionaries.kanjiReadings.get(char)?.slice(0, KEY_WORD_READINGS_PER_KANJI) ?? [];
+				spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option));
+			}
+			for (const reading of spelled) {
+				const words = byReading.get(reading);
+				if (!words) byReading.set(reading, [word]);
+				else if (!words.includes(word)) words.push(word);
+			}
+		}
+	}
+	worryKeyWordsCache.set(dictionaries, byReading);
+	return byReading;
 }
 
 /**
