@@ -82,6 +82,16 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('三十を過ぎて自閉の傾向があると言われ、どこに相談したらいいか')[0]).toBe('disability-consult');
 	});
 
+	it('reads getting to a doctor (通院 + no way to go) as home help that accompanies, and a mislaid thing blamed on family as dementia', () => {
+		expect(firstTiers('脳梗塞の後遺症がある父の通院に付き添える家族がいない')[0]).toBe('home-help');
+		expect(plan('脳梗塞の後遺症がある父の通院に付き添える家族がいない').levels[0].optional?.[0]).toBe('通院の付き添い');
+		// A dentist stays the dentist's (訪問歯科), not a ride.
+		expect(firstTiers('祖母の入れ歯が痛むのに、歯医者に連れて行けない')[0]).toBe('dental');
+		// 物盗られ: however the thing and the accused are named.
+		expect(firstTiers('母が指輪を盗られたと言って嫁を責める')[0]).toBe('care-center');
+		expect(firstTiers('祖父が眼鏡をどこに置いたか分からず、孫を疑うようになった')[0]).toBe('care-center');
+	});
+
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
 		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
 	});
