@@ -143,6 +143,23 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).every(says(answer))).toBe(true);
 	});
 
+	it.each([
+		// A kind the sentence names leads; a concept it also matches (車いす, 検診, 相談, 参加) comes after.
+		['車いすで行ける薬局', /薬局/],
+		['歯医者で検診を受けたい', /歯科/],
+		['民生委員さんに相談', /民生委員/],
+		['百歳体操に参加したい', /百歳体操/],
+		['腰が痛うて家事ができんき訪問介護を頼みたい', /訪問介護|ホームヘルプ/]
+	] as const)('puts the kind named in 「%s」 first, before the kinds a worry in it implies', async (q, kind) => {
+		const { result } = await search(engine, { q });
+		expect(read(result.hits.slice(0, 3)).every(says(kind))).toBe(true);
+	});
+
+	it('reads 病院 in 病院に連れて行く手段がない as where to go, not as the kind wanted', async () => {
+		const { result } = await search(engine, { q: '車いすの母を病院に連れて行く手段がない' });
+		expect(read(result.hits.slice(0, 3)).some((hit) => /病院$/.test(hit.name))).toBe(false);
+	});
+
 	it('answers a bereaved parent who talks to nobody with サロン and 通いの場 first', async () => {
 		const { result } = await search(engine, { q: '母を亡くしてから父が誰とも話さなくなった' });
 		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);

@@ -12,6 +12,7 @@
 import type { Dictionaries, SynonymGroup, Worry, WorryTier } from './dictionaries';
 import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
+import { leadWithNamedKinds, namedKinds, type KindName } from './named-kinds';
 import { kanaDialectFolds, MAX_KANA_DIALECT_CANDIDATES, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
 import { foldForSearch, hiraganaToKatakana, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
 import { HIRAGANA_ONLY, segmentedPieces, segmentedWords } from './words';
@@ -59,6 +60,8 @@ export interface PlannerContext {
 	explicitArea?: boolean;
 	/** Kinds the listings' own text associates with words (a sentence no concept covers). */
 	associations?: KindAssociations;
+	/** The taxonomy terms: a kind the text names leads the kinds a concept implies. */
+	kinds?: readonly KindName[];
 }
 
 /** Most levels an engine is asked to try (each is a query on Meilisearch). */
@@ -1110,10 +1113,20 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	// A frame speaks of kinds: a tag many kinds carry (話し相手) comes after them.
 	const framed = frame && !namesNeed ? broadTagsLast(frame.lookFor, context) : [];
 	const framedKeys = new Set(framed.map((tier) => JSON.stringify(tier)));
-	const tiers = [...framed, ...told.tiers.filter((tier) => !framedKeys.has(JSON.stringify(tier)))];
+	const implied = [...framed, ...told.tiers.filter((tier) => !framedKeys.has(JSON.stringify(tier)))];
 	// One worry: its kinds in order. Several: each one's kind in turn (see PlanLevel.tierRounds).
 	// A frame's kinds: in order, before all of them.
-	const tierRounds = chosenWorries.length > 1 && framed.length === 0 ? { tierRounds: told.rounds } : {};
+	const impliedRounds = chosenWorries.length > 1 && framed.length === 0 ? told.rounds : undefined;
+	// A kind the text names (薬局 in 車いすで行ける薬局) leads; the concepts' kinds follow.
+	const namingWords = [...words, ...chosenWorries.filter(({ text }) => !situations.describesWho(text)).map(({ text }) => text)];
+	const readingOf = (word: string) => {
+		const match = context.lexicon.lookup(foldForSearch(word), { typos: false });
+		return match?.kind === 'surface' ? match.entry.reading : undefined;
+	};
+	const named = implied.length > 0 ? namedKinds(namingWords, canonical, context.kinds ?? [], context.dictionaries, readingOf) : [];
+	const led = named.length > 0 ? leadWithNamedKinds(named, implied, impliedRounds) : { tiers: implied, rounds: impliedRounds };
+	const tiers = led.tiers;
+	const tierRounds = led.rounds ? { tierRounds: led.rounds } : {};
 
 	const levels: PlanLevel[] = [];
 	const push = (level: PlanLevel) => {

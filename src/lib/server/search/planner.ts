@@ -6,6 +6,8 @@ import type { SearchDocument } from '../../domain/search';
 import { dictionaries as shippedDictionaries, type Dictionaries } from '../../domain/text/dictionaries';
 import { Lexicon } from '../../domain/text/lexicon';
 import { NO_ASSOCIATIONS, type KindAssociations } from '../../domain/text/kind-associations';
+import { TAXONOMY_TERMS } from '../../domain/taxonomy';
+import type { KindName } from '../../domain/text/named-kinds';
 import { planQuery, type PlannerArea, type QueryPlan, type WorryTier } from '../../domain/text/query-plan';
 
 export class QueryPlanner {
@@ -15,7 +17,9 @@ export class QueryPlanner {
 		/** The 困りごと concepts come from the database (TaxonomyStore); the shipped ones by default. */
 		private readonly dictionaries: () => Dictionaries = shippedDictionaries,
 		/** Sign → kind associations learned from the listings (built once per index version). */
-		private readonly associations: () => KindAssociations = () => NO_ASSOCIATIONS
+		private readonly associations: () => KindAssociations = () => NO_ASSOCIATIONS,
+		/** The taxonomy terms (the database's; the built-in ones by default). */
+		private readonly kinds: () => readonly KindName[] = () => TAXONOMY_TERMS
 	) {}
 
 	/** The plan for a query text; null when there is no text. */
@@ -26,6 +30,7 @@ export class QueryPlanner {
 			lexicon: this.lexicon(),
 			areas: this.areas(),
 			associations: this.associations(),
+			kinds: this.kinds(),
 			explicitArea: options.explicitArea
 		});
 	}

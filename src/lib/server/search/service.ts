@@ -41,7 +41,7 @@ export class UnknownTermError extends Error {
 }
 
 /** Where terms and the planner's dictionaries come from (the database, see server/taxonomy). */
-export type TaxonomySource = Pick<TaxonomyStore, 'term' | 'dictionaries'>;
+export type TaxonomySource = Pick<TaxonomyStore, 'term' | 'terms' | 'dictionaries'>;
 
 /** After the primary engine fails, go straight to the fallback for this long before trying again. */
 const PRIMARY_RETRY_AFTER_MS = 5_000;
@@ -76,7 +76,8 @@ export class SearchService {
 			lexiconSource,
 			() => this.plannerAreas(),
 			taxonomy ? () => taxonomy.dictionaries() : undefined,
-			embedded ? () => embedded.kindAssociations() : undefined
+			embedded ? () => embedded.kindAssociations() : undefined,
+			taxonomy ? () => taxonomy.terms() : undefined
 		);
 		// A reopened file (a restore, a read-only file made writable) may hold other areas.
 		onReopen(db, () => this.invalidateAreas());

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { TAXONOMY_TERMS } from '../../src/lib/domain/taxonomy';
+import { dictionaries } from '../../src/lib/domain/text/dictionaries';
+import { Lexicon } from '../../src/lib/domain/text/lexicon';
+import { planQuery, type PlannerContext } from '../../src/lib/domain/text/query-plan';
+import { namedKinds } from '../../src/lib/domain/text/named-kinds';
+
+function context(): PlannerContext {
+	const lexicon = new Lexicon();
+	for (const [surface, reading] of [
+		['薬局', 'やっきょく'],
+		['病院', 'びょういん'],
+		['百歳体操', 'ひゃくさいたいそう'],
+		['民生委員', 'みんせいいいん']
+	]) {
+		lexicon.add(surface, reading);
+	}
+	return { dictionaries: dictionaries(), lexicon, areas: [], kinds: TAXONOMY_TERMS };
+}
+
+describe('a kind named in the sentence', () => {
+	it('leads the kinds a worry in the sentence implies, which still follow it', () => {
+		const withoutKinds = planQuery('車いすで行ける薬局', { ...context(), kinds: [] }).levels[0].tiers;
+		const tiers = planQuery('車いすで行ける薬局', context()).levels[0].tiers;
+		expect(tiers[0]).toEqual({ term: 'pharmacy' });
+		// Blended, not replaced: the concept's own first kinds come next, and no more places are searched.
+		expect(tiers.slice(1)).toEqual(withoutKinds.filter((tier) => JSON.stringify(tier) !== JSON.stringify({ term: 'pharmacy' })).slice(0, tiers.length - 1));
+		expect(tiers.length).toBeLessThanOrEqual(Math.max(withoutKinds.length, 2));
+	});
+
+	it('is found through a part of a term name, a name it is part of, or a synonym', () => {
+		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries());
+		expect(kinds('民生委員さんに相談', ['民生委員'])).toEqual([{ term: 'minsei-iin' }]);
+		expect(kinds('百歳体操に参加したい', ['百歳体操'])).toEqual([{ term: 'hyakusai-taiso' }]);
+		expect(kinds('歯医者で検診', ['歯医者'])).toEqual([{ term: 'dental' }]);
+		// A word many kinds' names share names none of them.
+		expect(kinds('相談したい', ['相談'])).toEqual([]);
+		expect(kinds('センターに相談', ['センター'])).toEqual([]);
+		// Only the end of a name names it (the head comes last): 子ども only modifies 子ども食堂.
+		expect(kinds('子どもが急に熱を出した', ['子ども'])).toEqual([]);
+	});
+
+	it('is not the kind wanted where the sentence only goes there or starts one', () => {
+		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries());
+		expect(kinds('母を病院に連れて行く手段がない', ['病院'])).toEqual([]);
+		expect(kinds('歯医者に通えない', ['歯医者'])).toEqual([]);
+		expect(kinds('さろんをたちあげたい', ['通いの場'])).toEqual([]);
+		expect(kinds('公民館で茶話会を開きたいけど', ['公民館'])).toEqual([]);
+		expect(kinds('びょういんにも かいものにも いけん', ['病院'])).toEqual([]);
+		expect(kinds('保育園のお迎えに間に合わない', ['保育園'])).toEqual([]);
+		// A word the sentence does not say where it stands (read into it from kana) names nothing.
+		expect(kinds('ばすていまで とおくて びょういんにも かいものにも いけん', ['医院'])).toEqual([]);
+		expect(kinds('歯医者行く間だけ子どもを見てほしい', ['歯医者'])).toEqual([]);
+		expect(kinds('子ども食堂に行きたい', ['子ども食堂'])).toEqual([{ term: 'kodomo-shokudo' }]);
+		expect(kinds('サロンに行ってみたいんやけど', ['通いの場'])).toEqual([{ term: 'salon' }]);
+		expect(kinds('薬局で相談したいんですが', ['薬局'])).toEqual([{ term: 'pharmacy' }]);
+	});
+});
