@@ -317,6 +317,15 @@ describe('query planning', () => {
 		expect(words('保健の先生に相談')).not.toContain('保険');
 	});
 
+	it('reads a verb typed with the wrong kanji of its sound as the 困りごと phrase it makes (家に着てくれる → 家に来てくれる)', () => {
+		const { planWith, words } = plannerOf([['歯医者', 'はいしゃ']]);
+		expect(planWith('通えないので家に着てくれる歯医者を探している')).toEqual(planWith('通えないので家に来てくれる歯医者を探している'));
+		// Before: 家 between particles was read aloud as い + え and made で + い into デイサービス.
+		expect(words('通えないので家に着てくれる歯医者')).not.toContain('デイサービス');
+		// A verb that makes no known phrase stays as typed.
+		expect(words('服を着てくれる人')).not.toContain('家に来て');
+	});
+
 	it('keeps a narrower kind typed as such (就労移行支援 is not searched as 就労支援), and other members as the group’s word', () => {
 		const { planWith } = plannerOf([
 			['就労移行支援', 'しゅうろういこうしえん'],

@@ -408,10 +408,14 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 	// Each reading tried re-segments the whole text: a long run of slips (a 200-character paste) would
 	// cost seconds. The longest sentence in the eval sets needs under half of this budget.
 	const budget = { chars: MAX_SLIP_SEGMENTED_CHARS };
+	// Lone kanji between particles as typed (ので家に) are words of their own, not slips: read as
+	// kana they only make particles or fragments of the words around them (家 → い + え → でい).
+	const standing = new Set(pieces.flatMap((_, index) => (standsAsWord(pieces, index) ? [standingKey(pieces, index)] : [])));
 	for (let index = 0; index < best.length && budget.chars > 0; index++) {
 		const piece = best[index];
 		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown)) continue;
-		const chosen = (mayBeSlip(piece.unknown) ? readAloudSlip(best, index, context, budget) : null) ?? homophoneInCompound(best, index, context, budget);
+		const slip = mayBeSlip(piece.unknown) && !standing.has(standingKey(best, index));
+		const chosen = (slip ? readAloudSlip(best, index, context, budget) : null) ?? homophoneInCompound(best, index, context, budget);
 		if (chosen) {
 			best = chosen;
 			index = -1;
@@ -423,6 +427,18 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 		if ('item' in piece && (piece.item.kind === 'lexicon' || piece.item.kind === 'synonym')) best = homophoneInCompound(best, index, context, budget) ?? best;
 	}
 	return best;
+}
+
+/** A lone unknown kanji with a particle as typed on either side (not at the chunk's start). */
+function standsAsWord(pieces: Piece[], index: number): boolean {
+	const particle = (piece: Piece | undefined) => piece === undefined || ('item' in piece && piece.item.kind === 'function');
+	const piece = pieces[index];
+	return 'unknown' in piece && Array.from(piece.unknown).length === 1 && index > 0 && particle(pieces[index - 1]) && particle(pieces[index + 1]);
+}
+
+/** A piece with its neighbours' text, to know it again after other slips were read. */
+function standingKey(pieces: Piece[], index: number): string {
+	return [pieces[index - 1], pieces[index], pieces[index + 1]].map((piece) => (piece ? pieceText(piece) : '')).join('|');
 }
 
 /** The chunk re-cut with the unknown piece at `index` read aloud, the reading that explains it best; null if none does. */
@@ -459,17 +475,18 @@ const MAX_HOMOPHONES_PER_READING = 4;
  * 冷蔵庫, 医院): only the join is evidence of a slip.
  */
 function homophoneInCompound(pieces: Piece[], index: number, context: PlannerContext, budget: { chars: number }): Piece[] | null {
-	const stretch = pieceText(pieces[index]);
-	const chars = Array.from(stretch);
-	if (chars.length < 2 || chars.length > MAX_HOMOPHONE_SLIP_LENGTH || !chars.every((char) => HAS_KANJI.test(char))) return null;
+	const typedUnknown = 'unknown' in pieces[index];
+	// A kanji word, or a verb nothing knows: its kanji and the kana after them (着てくれる for 来てくれる).
+	const [, stretch, okurigana] = /^(\p{Script=Han}+)(\p{Script=Hiragana}*)$/u.exec(pieceText(pieces[index])) ?? [];
+	if (!stretch || Array.from(stretch).length > MAX_HOMOPHONE_SLIP_LENGTH) return null;
+	if (okurigana ? !typedUnknown : Array.from(stretch).length < 2) return null;
 	const besideWord = (neighbour: Piece | undefined) => neighbour !== undefined && 'item' in neighbour && neighbour.item.kind !== 'function' && neighbour.item.kind !== 'near';
 	if (!besideWord(pieces[index - 1]) && !besideWord(pieces[index + 1])) return null;
 	const before = pieces.slice(0, index).map(pieceText).join('');
-	const after = pieces.slice(index + 1).map(pieceText).join('');
+	const after = okurigana + pieces.slice(index + 1).map(pieceText).join('');
 	const start = Array.from(before).length;
 	const tried = new Set([stretch]);
 	let chosen: { pieces: Piece[]; joined: number } | null = null;
-	const typedUnknown = 'unknown' in pieces[index];
 	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings)) {
 		if (!KANA_ONLY.test(sound)) continue;
 		// A word nothing knows may also be a homophone of a word of the 困りごと phrases (介護保健の申請:
@@ -532,9 +549,11 @@ function worryKeyWords(dictionaries: Dictionaries): Map<string, string[]> {
 	if (cached) return cached;
 	const byReading = new Map<string, string[]>();
 	for (const key of dictionaries.worryByFolded.keys()) {
-		for (const word of segmentedWords(key)) {
+		// Kanji words, and the kanji of verbs (来 of 家に来て).
+		const verbKanji = key.match(/(?<!\p{Script=Han})\p{Script=Han}(?=\p{Script=Hiragana})/gu) ?? [];
+		for (const word of [...segmentedWords(key), ...verbKanji]) {
 			const chars = Array.from(word);
-			if (chars.length < 2 || chars.length > MAX_HOMOPHONE_SLIP_LENGTH || !chars.every((char) => HAS_KANJI.test(char))) continue;
+			if (chars.length > MAX_HOMOPHONE_SLIP_LENGTH || !chars.every((char) => HAS_KANJI.test(char)) || (chars.length === 1 && !verbKanji.includes(word))) continue;
 			let spelled = [''];
 			for (const char of chars) {
 				const options = dictionaries.kanjiReadings.get(char)?.slice(0, KEY_WORD_READINGS_PER_KANJI) ?? [];
