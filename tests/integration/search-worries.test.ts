@@ -137,7 +137,8 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		['人工呼吸器の妻の介護で、家族みんな寝不足', /看護/],
 		['公民館で茶話会を開きたいけど、何から', /社会福祉協議会|社協/],
 		['脳梗塞の後遺症がある父の通院に付き添える家族がいない', /通院/],
-		['母が指輪を盗られたと言って嫁を責める', /地域包括|高齢者支援センター/]
+		['母が指輪を盗られたと言って嫁を責める', /地域包括|高齢者支援センター/],
+		['呼吸器をつけた母の看病を、姉と二人で回している', /看護/]
 	] as const)('answers a whole need the concepts lack 「%s」 with its kind', async (q, answer) => {
 		const { result } = await search(engine, { q });
 		expect(read(result.hits.slice(0, 3)).every(says(answer))).toBe(true);

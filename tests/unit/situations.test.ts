@@ -75,6 +75,11 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('精神の病で長く家にいた夫が、また働きたいと言う')[0]).toBe('employment-support');
 		// 医療的ケア weighs more than 介護: a nurse at home first, then a stay for the family's rest.
 		expect(firstTiers('人工呼吸器の妻の介護で、家族みんな寝不足')).toEqual(['home-nursing', 'short-stay']);
+		// Care told with 医療的ケア and no other need is a need of its own.
+		expect(firstTiers('気管切開した息子の世話で家を空けられない')[0]).toBe('home-nursing');
+		// 胃ろう in kana would be found inside 土佐弁 endings (ないろうか, えいろう): not a sign.
+		expect(frame('用事があるき子どもを見てもらえるとこないろうか')?.field).not.toBe('医療');
+		expect(firstTiers('胃ろうの父を家でみているが、手が足りない')[0]).toBe('home-nursing');
 		// Starting a gathering (not joining one): the 社協 that helps to start them, even when no one is named.
 		expect(firstTiers('空き家で子ども食堂を立ち上げたい')[0]).toBe('social-welfare-council');
 		expect(firstTiers('公民館で茶話会を開きたいけど、何から')[0]).toBe('social-welfare-council');
