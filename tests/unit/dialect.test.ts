@@ -146,3 +146,15 @@ describe('a kana word one kana away from a listing word', () => {
 		expect(read('やっきよく')).toContain('薬局');
 	});
 });
+
+describe('づ and ぢ typed for ず and じ', () => {
+	it('are read as ず / じ where the word so spelled is known (あづかって is あずかって)', () => {
+		expect(plan('こどもをあづかってほしい').levels[0].tiers).toEqual(plan('こどもをあずかってほしい').levels[0].tiers);
+		expect(plan('こどもをあづかってほしい').levels[0].tiers.length).toBeGreaterThan(0);
+		expect(plan('あづけたい').levels[0].tiers).toEqual(plan('あずけたい').levels[0].tiers);
+	});
+
+	it('stay where the word has its own づ (かたづけ)', () => {
+		expect(planned('かたづけをてつだってほしい')).not.toContain('かたずけ');
+	});
+});

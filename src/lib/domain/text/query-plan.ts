@@ -950,9 +950,33 @@ function readKanaDialect(chunk: string, context: PlannerContext): string {
 	return text;
 }
 
+/** Most づ / ぢ in one chunk tried as ず / じ (one segmentation each). */
+const MAX_KANA_SPELLING_REPAIRS = 4;
+const DZU_DJI = /[づぢ]/g;
+
+/**
+ * づ typed for ず, ぢ for じ (あづかって for あずかって): each is read as ず / じ where that leaves less
+ * of the chunk unknown, so a word with づ of its own (つづく, かたづけ) stays as typed.
+ */
+function readKanaSpelling(chunk: string, context: PlannerContext): string {
+	if (!chunk.includes('づ') && !chunk.includes('ぢ')) return chunk;
+	let text = chunk;
+	let unknown = unknownChars(segmentPieces(text, context));
+	for (const match of [...chunk.matchAll(DZU_DJI)].slice(0, MAX_KANA_SPELLING_REPAIRS)) {
+		const at = match.index ?? 0;
+		const repaired = text.slice(0, at) + (match[0] === 'づ' ? 'ず' : 'じ') + text.slice(at + 1);
+		const repairedUnknown = unknownChars(segmentPieces(repaired, context));
+		if (repairedUnknown < unknown) {
+			text = repaired;
+			unknown = repairedUnknown;
+		}
+	}
+	return text;
+}
+
 /** One chunk (no spaces or punctuation) → tokens. */
 function chunkTokens(typed: string, context: PlannerContext): Token[] {
-	const canonical = readKanaDialect(typed, context);
+	const canonical = readKanaSpelling(readKanaDialect(typed, context), context);
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);
