@@ -550,7 +550,7 @@ function worryKeyWords(dictionaries: Dictionaries): Map<string, string[]> {
 	const byReading = new Map<string, string[]>();
 	for (const key of dictionaries.worryByFolded.keys()) {
 		// Kanji words, and the kanji of verbs (来 of 家に来て).
-		const verbKanji = key.match(/(?<!\p{Script=Han})\p{Script=Han}(?=\p{Script=Hiragana})/gu) ?? [];
+		const verbKanji: readonly string[] = key.match(/(?<!\p{Script=Han})\p{Script=Han}(?=\p{Script=Hiragana})/gu) ?? [];
 		for (const word of [...segmentedWords(key), ...verbKanji]) {
 			const chars = Array.from(word);
 			if (chars.length > MAX_HOMOPHONE_SLIP_LENGTH || !chars.every((char) => HAS_KANJI.test(char)) || (chars.length === 1 && !verbKanji.includes(word))) continue;
