@@ -48,6 +48,8 @@ describe('a kind named in the sentence', () => {
 		expect(kinds('公民館で茶話会を開きたいけど', ['公民館'])).toEqual([]);
 		expect(kinds('びょういんにも かいものにも いけん', ['病院'])).toEqual([]);
 		expect(kinds('保育園のお迎えに間に合わない', ['保育園'])).toEqual([]);
+		expect(kinds('目の見えない母の病院通いに付き添ってほしい', ['病院'])).toEqual([]);
+		expect(kinds('はいしゃがよいが大変', ['歯医者'])).toEqual([]);
 		// A word the sentence does not say where it stands (read into it from kana) names nothing.
 		expect(kinds('ばすていまで とおくて びょういんにも かいものにも いけん', ['医院'])).toEqual([]);
 		expect(kinds('歯医者行く間だけ子どもを見てほしい', ['歯医者'])).toEqual([]);
