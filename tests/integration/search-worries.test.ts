@@ -156,6 +156,18 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).every(says(kind))).toBe(true);
 	});
 
+	it.each([
+		// いいん in どうしたらいいんだろう is grammar, not 医院; 送迎 is not 移動・買い物支援 (vans had led).
+		['母の介護どうしたらいいんだろう', /高齢者支援センター|地域包括|介護/],
+		['子育て どうしたらいいんですか', /子育て/],
+		['認知症の母 デイサービス 送迎', /高齢者支援センター|デイサービス|通所介護/]
+	] as const)('does not read a kind into 「%s」 that it does not name', async (q, answer) => {
+		const { result } = await search(engine, { q });
+		const top = read(result.hits.slice(0, 3));
+		expect(top.some((hit) => /医院|クリニック|移動販売|買い物支援/.test(hit.name))).toBe(false);
+		expect(top.every(says(answer))).toBe(true);
+	});
+
 	it('reads 病院 in 病院に連れて行く手段がない as where to go, not as the kind wanted', async () => {
 		const { result } = await search(engine, { q: '車いすの母を病院に連れて行く手段がない' });
 		expect(read(result.hits.slice(0, 3)).some((hit) => /病院$/.test(hit.name))).toBe(false);

@@ -117,6 +117,15 @@ describe('土佐弁 clause grammar around a verb written with its kanji', () => 
 		expect(tosa('学校へ行きとうせん')).toBe('学校へ行きたくない');
 		// に is a particle: 年齢によって is no progressive.
 		expect(tosa('年齢によって')).toBe('年齢によって');
+		// After one kanji せ is the verb's own (見せる, 任せる, 乗せる), not する.
+		expect(tosa('子どもに見せられない')).toBe('子どもに見せられない');
+		expect(tosa('安心して任せられない')).toBe('安心して任せられない');
+	});
+
+	it('leaves standard Japanese around those endings alone (だろう, にちよう, おなじよう)', () => {
+		expect(tosa('母の介護どうしたらいいんだろう')).toBe('母の介護どうしたらいいんだろう');
+		expect(tosa('にちよう開いてない')).toBe('にちよう開いてない');
+		expect(tosa('おなじよう見えない')).toBe('おなじよう見えない');
 	});
 
 	it('drops 〜ろう ending a clause (あるろう, ないろうね), keeps 〜ろうか whole, and reads どっか as どこか', () => {

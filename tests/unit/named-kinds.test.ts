@@ -57,4 +57,17 @@ describe('a kind named in the sentence', () => {
 		expect(kinds('サロンに行ってみたいんやけど', ['通いの場'])).toEqual([{ term: 'salon' }]);
 		expect(kinds('薬局で相談したいんですが', ['薬局'])).toEqual([{ term: 'pharmacy' }]);
 	});
+
+	it('is not named by grammar that sounds like a reading, nor by another member of a synonym group', () => {
+		const readings = new Map([['医院', 'いいん'], ['薬局', 'やっきょく']]);
+		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries(), (word) => readings.get(word));
+		// いいん in どうしたらいいんだろう is grammar, not 医院 (clinics had come first).
+		expect(kinds('ははのかいご どうしたらいいんだろう', ['医院'])).toEqual([]);
+		expect(kinds('こそだて どうしたらいいんですか', ['医院'])).toEqual([]);
+		expect(kinds('ちかくのいいんにいきたい', ['医院'])).toEqual([{ term: 'clinic' }]);
+		expect(kinds('やっきょくある？', ['薬局'])).toEqual([{ term: 'pharmacy' }]);
+		// 送迎 shares a group with 移動・買い物支援 but does not name it (移動販売 vans had come first).
+		expect(kinds('デイサービスの送迎をしてほしい', ['送迎'])).toEqual([]);
+		expect(kinds('買い物支援を頼みたい', ['買い物支援'])).toEqual([{ term: 'mobility-shopping' }]);
+	});
 });

@@ -71,10 +71,12 @@ const CLAUSE_GOES_ON = String.raw`(?=が|き|けど|けん|ろう|やろ|よ|ね
  * problem of KANA_ENDINGS): every rule needs a kanji stem or a standard ending before it.
  */
 const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string }> = [
-	// 〜せられん / 〜せれん after a noun of doing: cannot do (介護せられない → 介護できない).
-	{ pattern: /(?<=\p{Script=Han})せ(?:られ|れ)ない/gu, replacement: 'できない' },
+	// 〜せられん / 〜せれん after a noun of doing: cannot do (介護せられない → 介護できない). Two kanji:
+	// after one it is a verb's own せ (見せられない, 任せられない).
+	{ pattern: /(?<=\p{Script=Han}{2})せ(?:られ|れ)ない/gu, replacement: 'できない' },
 	// よう + a verb's negative: cannot (よう回らない → 回らない). Not inside a word (太陽, しよう).
-	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこど])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない)/gu, replacement: '' },
+	// Nor the end of a kana word (にちよう, おなじよう).
+	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこどちじ])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない)/gu, replacement: '' },
 	// 〜しよる / 〜しよった / 〜しよらん after a noun of doing: progressive (仕事しよらん → 仕事していない).
 	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよ(?:る|った)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'している' },
 	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよらない`, 'gu'), replacement: 'していない' },
@@ -85,7 +87,8 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string }> = 
 	{ pattern: /(?<=\p{Script=Han}[きぎしちにびみりい])とうせん/gu, replacement: 'たくない' },
 	// 〜ろう ending a clause after a verb or an adjective: conjecture (あるろう, ないろうね → ある, ない).
 	// 〜ろうか stays whole, an ending the planner drops: without ろう, ないか reads as 内科.
-	{ pattern: /(?<=る|ない|たい|った|だ)ろう(?:ね|よ|に)?(?=[、。！？\s]|$)/gu, replacement: '' },
+	// Not だろう, which is standard Japanese (いいんだろう would become いいんだ).
+	{ pattern: /(?<=る|ない|たい|った)ろう(?:ね|よ|に)?(?=[、。！？\s]|$)/gu, replacement: '' },
 	// どっか: どこか said short (どっかないろうか), not a word of its own.
 	{ pattern: /どっか(?!\p{Script=Han})/gu, replacement: 'どこか' }
 ];

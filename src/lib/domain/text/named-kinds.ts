@@ -68,6 +68,17 @@ function kindNamedBy(spelling: string, index: KindIndex): string | undefined {
 	return ending.size === 1 ? [...ending][0] : undefined;
 }
 
+/** What may follow a word: a particle, a break or the end (で, but not です / でしょう). */
+const WORD_ENDS = '(?=$|[\\s、。,.!?！？]|が|を|に|へ|の|は|も|と|や|まで|から|で(?![すし]))';
+/** Below this length a reading is also grammar (いいん in どうしたらいいんだろう is not 医院). */
+const MIN_FREE_READING_LENGTH = 4;
+
+/** Whether a kind's reading stands in the sentence as a word: a short one only before a particle or a break. */
+function readingStands(reading: string, sentence: string): boolean {
+	if (!sentence.includes(reading)) return false;
+	return Array.from(reading).length >= MIN_FREE_READING_LENGTH || new RegExp(escapeRegExp(reading) + WORD_ENDS).test(sentence);
+}
+
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -77,8 +88,11 @@ function escapeRegExp(text: string): string {
  * only a reading or a concept brought in is not named) and asks for it there, rather than only
  * going there or starting one.
  */
-function askedFor(spellings: readonly string[], sentence: string): boolean {
-	const standing = spellings.map(katakanaToHiragana).filter((spelling) => spelling.length > 0 && sentence.includes(spelling));
+function askedFor(spellings: readonly string[], readings: readonly string[], sentence: string): boolean {
+	const standing = [
+		...spellings.map(katakanaToHiragana).filter((spelling) => spelling.length > 0 && sentence.includes(spelling)),
+		...readings.map(katakanaToHiragana).filter((reading) => reading.length > 0 && readingStands(reading, sentence))
+	];
 	if (standing.length === 0) return false;
 	return !standing.some((spelling) => {
 		const word = escapeRegExp(spelling);
@@ -105,11 +119,13 @@ export function namedKinds(
 	for (const word of words) {
 		const group = dictionaries.synonymByFolded.get(foldForSearch(word));
 		const spellings = group ? [word, ...group.members] : [word];
-		const code = spellings.map((spelling) => kindNamedBy(spelling, index)).find((found) => found !== undefined);
+		// Through its group a word names only the kind the group's canonical word names (歯医者 → 歯科);
+		// a member that is a kind's name does not pull the rest in (送迎 is not 移動・買い物支援).
+		const code = kindNamedBy(word, index) ?? (group ? kindNamedBy(group.canonical, index) : undefined);
 		if (!code || codes.includes(code)) continue;
 		const kana = kinds.find((kind) => kind.code === code)?.kana?.split(NAME_PARTS) ?? [];
 		const readings = spellings.flatMap((spelling) => readingOf(spelling) ?? []);
-		if (askedFor([...spellings, ...readings, ...kana], folded)) codes.push(code);
+		if (askedFor(spellings, [...readings, ...kana], folded)) codes.push(code);
 	}
 	return codes.map((term) => ({ term }));
 }
