@@ -123,3 +123,35 @@ describe('short kana readings of kanji worry keys', () => {
 		expect(plan('おいしいしゃけがたべたい').levels.every((level) => level.tiers.length === 0)).toBe(true);
 	});
 });
+
+describe('long vowels spelled by ear in kana sentences', () => {
+	const known = (q: string) => plan(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+
+	it('reads おう for おお and おお for おう where the other spelling is a known word (とうく, ほおかご)', () => {
+		expect(plan('ちちのみみがとうくなってこまる').levels[0].tiers).toEqual(plan('ちちのみみがとおくなってこまる').levels[0].tiers);
+		expect(plan('ちちのみみがとうくなってこまる').levels[0].tiers.length).toBeGreaterThan(0);
+		expect(plan('しごとのあいだほおかごにこどもをあずけたい').levels[0].tiers).toEqual(plan('しごとのあいだほうかごにこどもをあずけたい').levels[0].tiers);
+		expect(known('しごとのあいだほおかごにこどもをあずけたい')).toEqual(known('しごとのあいだほうかごにこどもをあずけたい'));
+	});
+
+	it('reads a long vowel left out after ょ inside a long word (しょうがいしゃてちょ), not in a short one (かいじょ is not 会場)', () => {
+		expect(plan('しょうがいしゃてちょがほしい').levels[0].tiers).toEqual(plan('しょうがいしゃてちょうがほしい').levels[0].tiers);
+		expect(known('しょうがいしゃてちょがほしい')).toContain('障害者手帳');
+		expect(known('おふろのかいじょ')).not.toContain('会場');
+	});
+
+	it('keeps words that are spelled right (こうみんかん, おおきい)', () => {
+		expect(known('こうみんかんのへやをかりたい')).toContain('公民館');
+		expect(plan('おおきいこうえん').levels[0]).toEqual(plan('おおきいこうえん').levels[0]);
+	});
+});
+
+describe('synonyms and variants typed in kana', () => {
+	const known = (q: string) => plan(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+
+	it('reads a kanji synonym or variant by its reading (しゃきょう → 社会福祉協議会, ほいくえん → 保育所)', () => {
+		expect(known('しゃきょう')).toContain('社会福祉協議会');
+		expect(known('ほいくえん')).toContain('保育所');
+		expect(known('ちかくのほいくえんをさがしてる')).toContain('保育所');
+	});
+});

@@ -153,6 +153,11 @@ export interface Dictionaries {
 	shortReadings: ReadonlySet<string>;
 	/** A kanji worry key's kana spelling → the key as written (しょうがいしゃてちょう → 障害者手帳). */
 	keyByReading: ReadonlyMap<string, string>;
+	/**
+	 * Kana spellings of the kanji words a synonym group or a 表記ゆれ stands for → the word searched
+	 * (しゃきょう → 社会福祉協議会, ほいくえん → 保育所): for queries typed in kana, below every other key.
+	 */
+	wordByReading: ReadonlyMap<string, string>;
 	/** Who a sentence is about and what is missing → kinds (see situations.ts). */
 	situations: Situations;
 }
@@ -286,6 +291,18 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			}
 		}
 	}
+	const wordByReading = new Map<string, string>();
+	const addReadings = (written: string, word: string) => {
+		for (const spelling of keyReadings(written, kanjiReadings, stemReadings)) {
+			if (!synonymByFolded.has(spelling) && !worryByFolded.has(spelling) && !wordByReading.has(spelling)) wordByReading.set(spelling, word);
+		}
+	};
+	for (const [key, group] of synonymByFolded) addReadings(key, group.canonical);
+	for (const group of variants.groups) {
+		const canonical = canonicalize(normalizeText(group.canonical));
+		const word = synonymByFolded.get(fold(canonical))?.canonical ?? canonical;
+		for (const variant of group.variants) addReadings(foldForSearch(normalizeText(variant)), word);
+	}
 	const dialectRules = queryWords.dialect.map((rule) => ({ pattern: new RegExp(rule.pattern, 'gu'), replacement: rule.replacement }));
 
 	return {
@@ -298,6 +315,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		kanjiReadings,
 		shortReadings,
 		keyByReading,
+		wordByReading,
 		situations: raw.situations === undefined ? NO_SITUATIONS : compileSituations(raw.situations),
 		standardizeDialect: (normalized) => standardClauseGrammar(dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized))
 	};

@@ -73,6 +73,27 @@ const VOWEL_ROWS: ReadonlyArray<[string, string]> = [
 const VOWEL_OF = new Map<string, string>(VOWEL_ROWS.flatMap(([vowel, row]) => Array.from(row, (ch): [string, string] => [ch, vowel])));
 
 /**
+ * How a long vowel after `previous` may be spelled by ear (とお/とう/とー, せい/せえ/せー, さあ/さー,
+ * きょう/きょー): the kana that lengthen its vowel; none when `previous` ends in no vowel (ん, っ).
+ */
+export function longVowelSpellings(previous: string): readonly string[] {
+	switch (VOWEL_OF.get(SMALL_KANA[previous] ?? previous)) {
+		case 'あ':
+			return ['あ', 'ー'];
+		case 'い':
+			return ['い', 'ー'];
+		case 'う':
+			return ['う', 'ー'];
+		case 'え':
+			return ['い', 'え', 'ー'];
+		case 'お':
+			return ['う', 'お', 'ー'];
+		default:
+			return [];
+	}
+}
+
+/**
  * A "sound key" that ignores what people get wrong when they spell by ear: small kana (っ, ゃ),
  * the long-vowel mark and vowel lengthening (ほお/ほう/ほー → ほ, せい → せ). ほおっちょけん,
  * ほっちょけん and ホーッチョケン share one key. Input: folded text (see foldForSearch).

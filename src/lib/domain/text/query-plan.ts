@@ -14,7 +14,7 @@ import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
 import { leadWithNamedKinds, namedKinds, type KindName } from './named-kinds';
 import { kanaDialectFolds, MAX_KANA_DIALECT_CANDIDATES, MAX_KANA_DIALECT_FOLDS, type DialectFold } from './dialect';
-import { foldForSearch, hiraganaToKatakana, kanaBase, katakanaToHiragana, normalizeText, scriptRuns, soundKey } from './normalize';
+import { foldForSearch, hiraganaToKatakana, kanaBase, katakanaToHiragana, longVowelSpellings, normalizeText, scriptRuns, soundKey } from './normalize';
 import { HIRAGANA_ONLY, segmentedPieces, segmentedWords } from './words';
 
 export type { WorryTier };
@@ -174,6 +174,8 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	for (const [key, { area, spoken }] of areaKeys(areas)) add(key, spoken ? { kind: 'area', area, spoken } : { kind: 'area', area });
 	for (const [key, entry] of lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
 	for (const [key, group] of dictionaries.synonymByFolded) if (narrower(key, group)) add(key, { kind: 'synonym', canonical: group.canonical });
+	// Last: a synonym or variant read aloud (しゃきょう, ほいくえん) gives way to any listing word so read.
+	for (const [key, word] of dictionaries.wordByReading) add(key, { kind: 'synonym', canonical: word });
 	let longest = 1;
 	const bySound = new Map<string, VocabularyItem>();
 	for (const [key, item] of items) {
@@ -974,9 +976,78 @@ function readKanaSpelling(chunk: string, context: PlannerContext): string {
 	return text;
 }
 
+/** Most respellings of a long vowel tried in one chunk (one segmentation each). */
+const MAX_LONG_VOWEL_TRIALS = 6;
+/** Small ょ / ゅ: a long vowel after them is often not typed at all (しゃきょ for しゃきょう). */
+const YOON_O_U = /^[ょゅ]$/;
+
+/** Where a long vowel may be respelled in kana nothing knows: [at, length, spellings to try]. */
+function longVowelCandidates(chars: readonly string[], unknownAt: readonly boolean[]): Array<[at: number, length: number, spellings: readonly string[]]> {
+	const candidates: Array<[number, number, readonly string[]]> = [];
+	for (let i = 1; i < chars.length; i++) {
+		if (!unknownAt[i] || !HIRAGANA_OR_MARK.test(chars[i - 1]) || !HIRAGANA_OR_MARK.test(chars[i])) continue;
+		const spellings = longVowelSpellings(chars[i - 1]);
+		if (spellings.includes(chars[i])) candidates.push([i, 1, spellings.filter((spelling) => spelling !== chars[i])]);
+		// A long vowel left out after ょ / ゅ (てちょ, しゃきょ): read with う where that explains more.
+		if (YOON_O_U.test(chars[i]) && !longVowelSpellings(chars[i]).includes(chars[i + 1] ?? '')) candidates.push([i + 1, 0, ['う']]);
+	}
+	return candidates;
+}
+const HIRAGANA_OR_MARK = /^[\u3041-\u309fー]$/;
+
+/** Fewest kana of the word a long vowel left out is read into: かいじょ is 介助 as often as 会場. */
+const MIN_ADDED_VOWEL_WORD = 6;
+
+/** Whether the piece over character `at` is a long 困りごと key or synonym (not a listing word). */
+function longDictionaryWordAt(pieces: Piece[], at: number): boolean {
+	let start = 0;
+	for (const piece of pieces) {
+		const text = Array.from(pieceText(piece));
+		const end = start + text.length;
+		if (at < end) return 'item' in piece && (piece.item.kind === 'worry' || piece.item.kind === 'synonym') && text.length >= MIN_ADDED_VOWEL_WORD;
+		start = end;
+	}
+	return false;
+}
+
+/**
+ * A long vowel spelled by ear (とうく for とおく, ほおかご for ほうかご, でいさあびす for でいさーびす) or
+ * left out after ょ / ゅ (しゃきょ for しゃきょう): inside kana nothing knows, each such vowel is read
+ * with its other spellings where that leaves less of the chunk unknown, so a word spelled right stays.
+ */
+function readLongVowels(chunk: string, context: PlannerContext): string {
+	let text = chunk;
+	let pieces = segmentPieces(text, context);
+	let unknown = unknownChars(pieces);
+	let trials = 0;
+	let from = 0;
+	while (unknown > 0 && trials < MAX_LONG_VOWEL_TRIALS) {
+		const chars = Array.from(text);
+		const unknownAt = pieces.flatMap((piece) => Array.from(pieceText(piece), () => 'unknown' in piece));
+		const candidate = longVowelCandidates(chars, unknownAt).find(([at]) => at >= from);
+		if (!candidate) break;
+		const [at, length, spellings] = candidate;
+		from = at + 1;
+		let best: { text: string; pieces: Piece[]; unknown: number } | null = null;
+		for (const spelling of spellings) {
+			if (trials++ >= MAX_LONG_VOWEL_TRIALS) break;
+			const respelled = [...chars.slice(0, at), spelling, ...chars.slice(at + length)].join('');
+			const respelledPieces = segmentPieces(respelled, context);
+			const respelledUnknown = unknownChars(respelledPieces);
+			// A vowel added makes many short words (かいじょ → 会場 for 介助): only a long dictionary word.
+			if (length === 0 && !longDictionaryWordAt(respelledPieces, at)) continue;
+			if (respelledUnknown < (best?.unknown ?? unknown)) best = { text: respelled, pieces: respelledPieces, unknown: respelledUnknown };
+		}
+		if (!best) continue;
+		({ text, pieces, unknown } = best);
+		from = at + 1;
+	}
+	return text;
+}
+
 /** One chunk (no spaces or punctuation) → tokens. */
 function chunkTokens(typed: string, context: PlannerContext): Token[] {
-	const canonical = readKanaSpelling(readKanaDialect(typed, context), context);
+	const canonical = readLongVowels(readKanaSpelling(readKanaDialect(typed, context), context), context);
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);
