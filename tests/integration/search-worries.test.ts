@@ -173,6 +173,29 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).some((hit) => /病院$/.test(hit.name))).toBe(false);
 	});
 
+	it('reads a grandparent beside a shopping worry as who it is about: shopping help, not the elder-care desk', async () => {
+		const { result } = await search(engine, { q: '祖父がスーパーの買い物で重い荷物を持てなくなった' });
+		const top = read(result.hits.slice(0, 5));
+		expect(top.every(says(/買い物/))).toBe(true);
+		expect(top.some((hit) => /高齢者支援センター/.test(hit.name))).toBe(false);
+	});
+
+	it('answers a fever at night with hospitals that take out-of-hours patients, not night home help', async () => {
+		const { result } = await search(engine, { q: '夜中に父が高い熱を出して、どこで診てもらえば' });
+		expect(read(result.hits.slice(0, 3)).every(says(/救急外来/))).toBe(true);
+		expect(read(result.hits).some((hit) => /夜間対応型訪問介護/.test(hit.name))).toBe(false);
+	});
+
+	it('answers a fall at night nobody notices with night home help (巡回, 緊急通報)', async () => {
+		const { result } = await search(engine, { q: '夜中に祖母がトイレで転んでも、同居の家族は誰も気づかない' });
+		expect(read(result.hits.slice(0, 3)).every(says(/夜間/))).toBe(true);
+	});
+
+	it('answers a child with 医療的ケア at home with nurses who visit children first', async () => {
+		const { result } = await search(engine, { q: '気管切開した息子の世話で、家族が交代で起きている' });
+		expect(read(result.hits.slice(0, 3)).every(says(/小児の訪問看護/))).toBe(true);
+	});
+
 	it('answers a bereaved parent who talks to nobody with サロン and 通いの場 first', async () => {
 		const { result } = await search(engine, { q: '母を亡くしてから父が誰とも話さなくなった' });
 		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);

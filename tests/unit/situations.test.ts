@@ -97,6 +97,37 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('祖父が眼鏡をどこに置いたか分からず、孫を疑うようになった')[0]).toBe('care-center');
 	});
 
+	it('reads an illness at night as night-time medical care (救急外来), not as night home help', () => {
+		for (const q of ['夜中に父が高い熱を出して、どこで診てもらえば', '夜中に子どもが吐いて熱もある', '夜中に母が熱を出した']) {
+			expect(frame(q)?.needs).not.toContain('夜間の介護');
+			expect(firstTiers(q)[0]).toBe('hospital');
+			expect(plan(q).levels[0].optional?.[0]).toBe('救急外来');
+		}
+	});
+
+	it('reads the night with no one to notice a fall as night home help, even beside a concept of the same field (ベッド, 転んで)', () => {
+		for (const q of ['夜中に祖母がトイレで転んでも、同居の家族は誰も気づかない', '夜に父がベッドから落ちても、朝まで家族が気づけない']) {
+			expect(firstTiers(q)[0]).toBe('home-help');
+			expect(plan(q).levels[0].optional?.[0]).toBe('夜間');
+		}
+	});
+
+	it('reads no frame into a word that only looks like one: やかん, 医療的ケア alone, a chore without anyone living alone', () => {
+		expect(frame('やかんを火にかけたまま忘れる母')?.needs ?? []).not.toContain('夜間の介護');
+		expect(frame('医療的ケアに対応している保育園')).toBeNull();
+		expect(frame('障害のある人の料理教室')).toBeNull();
+		expect(frame('車いすでも買い物しやすい店')).toBeNull();
+		// Where something was put, or a suspicion, is no sign of dementia by itself.
+		expect(plan('荷物を置いた場所から駅まで遠い').levels[0].tiers).toEqual([]);
+		expect(plan('夫が浮気を疑い出した').levels[0].tiers).toEqual([]);
+		// Someone living alone and a chore undone is still home help.
+		expect(terms('車いすの妹が一人暮らしを始めたけど、料理や掃除ができない')?.[0]).toBe('home-help');
+	});
+
+	it('ranks nurses who also visit children first for 医療的ケア at home (all of them serve adults too)', () => {
+		expect(plan('気管切開した息子の世話で、家族が交代で起きている').levels[0].optional).toContain('小児');
+	});
+
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
 		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
 	});

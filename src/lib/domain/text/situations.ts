@@ -32,6 +32,8 @@ export const SituationsFile = z.object({
 			need: nonEmpty,
 			/** Every group needs one of its words in the sentence. */
 			groups: z.array(z.array(nonEmpty).min(1)).min(1),
+			/** Words that tell another need, so this one does not fire (a fever at night is an illness, not night care). */
+			unless: z.array(nonEmpty).default([]),
 			look_for: z.partialRecord(Field, z.array(LookFor).min(1)),
 			/** Words that rank listings inside the kinds, per field (夜間 among home helpers); never required. */
 			hints: z.partialRecord(Field, z.array(nonEmpty).min(1)).default({}),
@@ -84,7 +86,7 @@ export function compileSituations(raw: unknown): Situations {
 	if (!parsed.success) throw new Error(`data/dictionaries/situations.json: ${parsed.error.message}`);
 	const fold = (word: string) => katakanaToHiragana(word.normalize('NFKC'));
 	const who = parsed.data.who.map((entry) => ({ ...entry, words: new Set(entry.words.map(fold)), signs: entry.signs.map(fold) }));
-	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => group.map(fold)) }));
+	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => group.map(fold)), unless: entry.unless.map(fold) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
 	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
 	const whoSigns = who.flatMap((entry) => entry.signs).sort((a, b) => b.length - a.length);
@@ -98,7 +100,9 @@ export function compileSituations(raw: unknown): Situations {
 		describesWho: (word) => whoWords.has(fold(word)) || madeOfSigns(fold(word)),
 		frameOf(text) {
 			const folded = katakanaToHiragana(Array.from(text).slice(0, MAX_FRAME_CHARS).join(''));
-			const present = needs.filter((need) => need.groups.every((group) => group.some((word) => folded.includes(word))));
+			const present = needs.filter(
+				(need) => need.groups.every((group) => group.some((word) => folded.includes(word))) && !need.unless.some((word) => folded.includes(word))
+			);
 			if (present.length === 0) return null;
 			const words = new Set(segmentedWords(folded));
 			const weights = new Map<string, number>();
