@@ -112,7 +112,7 @@ describe('土佐弁 clause grammar around a verb written with its kanji', () => 
 	it('reads 〜しよる / 〜よる as the progressive, 〜せられん as "cannot do", 〜とうせん as "do not want to"', () => {
 		expect(tosa('仕事しよらん')).toBe('仕事していない');
 		expect(tosa('介護しよるき')).toBe('介護しているき');
-		expect(tosa('母が働きよるけど')).toBe('母が働きているけど');
+		expect(tosa('母が働きよるけど')).toBe('母が働いているけど');
 		expect(tosa('一人で介護せられん')).toBe('一人で介護できない');
 		expect(tosa('学校へ行きとうせん')).toBe('学校へ行きたくない');
 		// に is a particle: 年齢によって is no progressive.
@@ -137,6 +137,76 @@ describe('土佐弁 clause grammar around a verb written with its kanji', () => 
 		expect(planned('障害のある息子が働けるとこ、どっかないろうか')).not.toContain('どっ');
 		expect(planned('障害のある息子が働けるとこ、どっかないろうか')).not.toContain('内科');
 		expect(plan('障害のある息子が働けるとこ、どっかないろうか').levels[0].tiers).toEqual(plan('障害のある息子が働けるとこ').levels[0].tiers);
+	});
+});
+
+/** Each text read as standard Japanese; a text mapped to itself stays as typed. */
+const readsAs = (readings: Record<string, string>) => {
+	for (const [text, standard] of Object.entries(readings)) expect(tosa(text), text).toBe(standard);
+};
+
+describe('土佐弁 verb forms read as the standard form they stand for', () => {
+	it('〜んなった is 〜なくなった, not 〜ないなった (ないなら, standard "if not", stays)', () => {
+		readsAs({
+			'病院に行けんなった': '病院に行けなくなった',
+			'息子が学校に行かんなって': '息子が学校に行かなくなって',
+			'帰り道がわからんなったがよ': '帰り道がわからなくなったがよ',
+			'行かないなら': '行かないなら'
+		});
+	});
+
+	it('〜ないかん / 〜にゃいかん / 〜にゃならん is "must" (〜ないと), never 内科', () => {
+		readsAs({
+			'病院に行かないかんけんど': '病院に行かないとけんど',
+			'母を病院に連れて行かにゃいかん': '母を病院に連れて行かないと',
+			'薬を飲まにゃならんちや': '薬を飲まないとちや'
+		});
+		const clinics = new Lexicon();
+		clinics.add('内科', 'ないか');
+		clinics.add('病院', 'びょういん');
+		const read = planQuery('子どもを病院に連れて行かないかん', { dictionaries: dictionaries(), lexicon: clinics, areas: [] });
+		expect(read.levels.flatMap((level) => [...level.words, ...(level.optional ?? [])])).not.toContain('内科');
+		readsAs({ 行かないかな: '行かないかな' });
+	});
+
+	it('サ行イ音便: 出いて, 探いちょる, 動かいた are 出して, 探している, 動かした; 書いて, 聞いて stay', () => {
+		readsAs({
+			'子どもが夜中に熱出いて': '子どもが夜中に熱出して',
+			'車いすを押いてくれる人を探いちょる': '車いすを押してくれる人を探している',
+			'父を動かいたら痛がる': '父を動かしたら痛がる',
+			'お金を貸いてほしい': 'お金を貸してほしい'
+		});
+		readsAs(Object.fromEntries(['手紙を書いて', '話を聞いて', '駅まで歩いて', '置いといて', '泣いた'].map((text) => [text, text])));
+		// 出い read as it sounds is デイ (デイサービス): the fever sentence is no day service.
+		expect(planned('子どもが夜中に熱出いて')).not.toContain('デイサービス');
+	});
+
+	it('〜よった keeps the past and 〜よる takes the verb’s te-form (言いよる is 言っている; ichidan 起きよる is 起きている)', () => {
+		readsAs({
+			'母が同じことばっかり言いよる': '母が同じことばっかり言っている',
+			'父は去年まで働きよった': '父は去年まで働いていた',
+			'毎日本を読みよる': '毎日本を読んでいる',
+			'デイに行きよらん': 'デイに行っていない',
+			'夜中に起きよるき': '夜中に起きているき',
+			'母を介護しよった': '母を介護していた'
+		});
+	});
+
+	it('an adjective’s う after its kanji is its く (悪うて, 高うなった, 寂しゅうて); a verb’s う stays (手伝うて)', () => {
+		readsAs({
+			'足が悪うて買い物に行けん': '足が悪くて買い物に行けない',
+			'熱が高うなった': '熱が高くなった',
+			'一人で寂しゅうて': '一人で寂しくて',
+			'手伝うてほしい': '手伝うてほしい'
+		});
+	});
+
+	it('えい after a condition is いい (どうしたらえいがやろ); えいが elsewhere is a word (映画)', () => {
+		readsAs({
+			'どこに相談したらえいがやろ': 'どこに相談したらいいがやろ',
+			'見てもろうたらえいき': '見てもろうたらいいき',
+			'えいがを見に行きたい': 'えいがを見に行きたい'
+		});
 	});
 });
 

@@ -62,7 +62,25 @@ export function kanaDialectFolds(chunk: string): DialectFold[] {
 }
 
 /** Where a 土佐弁 clause goes on after a verb: a particle, a conjunction or the clause's end. */
-const CLAUSE_GOES_ON = String.raw`(?=が|き|けど|けん|ろう|やろ|よ|ね|か|の|で|し|ぜ|[、。！？\s]|$)`;
+const CLAUSE_GOES_ON = String.raw`(?=が|き|けど|けん|ろう|やろ|よ|ね|か|の|で|し|ぜ|ちや|[、。！？\s]|$)`;
+
+/** A godan verb's stem kana before ます (書き, 読み) and its te-form (書いて, 読んで): 〜よる is 〜ている. */
+const GODAN_TE_FORM: Record<string, string> = { き: 'いて', ぎ: 'いで', し: 'して', ち: 'って', り: 'って', い: 'って', び: 'んで', み: 'んで', に: 'んで' };
+/** Kanji whose verb is ichidan with that stem kana (起きる, 落ちる, 借りる): their stem takes ている as it is. */
+const ICHIDAN_STEMS = /^(?:[起生飽尽]き|[落]ち|[借降下]り|[浴]び)$/u;
+/** 行き is the one godan stem whose te-form is irregular (行って, not 行いて). */
+const progressive = (stem: string, kana: string, past: boolean): string => {
+	const ending = past ? 'いた' : 'いる';
+	if (ICHIDAN_STEMS.test(stem.slice(-1) + kana)) return `${stem}${kana}て${ending}`;
+	const te = stem.endsWith('行') && kana === 'き' ? 'って' : GODAN_TE_FORM[kana];
+	return `${stem}${te.slice(0, -1)}${te.endsWith('で') ? 'で' : 'て'}${ending}`;
+};
+
+/**
+ * Kanji of adjectives (悪い, 早い, 痛い): before 〜うて / 〜うなった their う is the adjective's く
+ * (悪うて → 悪くて); after a verb's kanji it is the verb's own (言うて, 手伝うて).
+ */
+const ADJECTIVE_KANJI = '悪早痛寒暑熱重辛怖遠近高安古若長短細強弱良多広狭浅深太固硬堅甘赤青白黒苦汚危偉軽緩眠痒暗明丸温冷';
 
 /**
  * 土佐弁 grammar around a verb written with its kanji, read after the dictionary's rules have made
@@ -70,21 +88,43 @@ const CLAUSE_GOES_ON = String.raw`(?=が|き|けど|けん|ろう|やろ|よ|ね
  * particle), not a phrase, so it holds for any verb. Kana-only text is left alone (the noun
  * problem of KANA_ENDINGS): every rule needs a kanji stem or a standard ending before it.
  */
-const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string }> = [
+const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((match: string, ...groups: string[]) => string) }> = [
 	// 〜せられん / 〜せれん after a noun of doing: cannot do (介護せられない → 介護できない). Two kanji:
 	// after one it is a verb's own せ (見せられない, 任せられない).
 	{ pattern: /(?<=\p{Script=Han}{2})せ(?:られ|れ)ない/gu, replacement: 'できない' },
 	// よう + a verb's negative: cannot (よう回らない → 回らない). Not inside a word (太陽, しよう).
 	// Nor the end of a kana word (にちよう, おなじよう).
 	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこどちじ])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない)/gu, replacement: '' },
+	// 〜んなった: the negative + なる is 〜なくなる (行けんなった → 行けないなった → 行けなくなった).
+	// Not ないなら, the standard "if not".
+	{ pattern: /(?<=[\u3041-\u3096])ないな(?=[っるり])/gu, replacement: 'なくな' },
+	// 〜ないかん / 〜にゃいかん / 〜にゃならん: must, said as 〜ないと (行かないかん → 行かないと); read
+	// as it is, ないか is 内科.
+	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096])(?:な(?:いか|いけ)|にゃ(?:いか|いけ|なら))(?:ん|ない)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ないと' },
+	// サ行イ音便: 出いて, 探いちょる, 動かいた are 出して, 探している, 動かした. Only stems of verbs in す:
+	// after any other kanji いて is standard (書いて, 聞いて, 置いて).
+	{ pattern: /(?<=[出貸話探押返渡消離直戻回隠残移指許刺干倒流外]|\p{Script=Han}[かこやらと])い(?=て|た)/gu, replacement: 'し' },
+	// 〜うて / 〜うなった after an adjective's kanji: its く (悪うて, 早うなった → 悪くて, 早くなった).
+	// After a verb's kanji the う is its っ (言うて, 手伝うて), left as typed: the concepts know 手伝う.
+	{ pattern: new RegExp(String.raw`(?<=[${ADJECTIVE_KANJI}])う(?=て|な[っるいく])`, 'gu'), replacement: 'く' },
+	// 〜しゅうて after a kanji: an adjective in 〜しい (寂しゅうて → 寂しくて).
+	{ pattern: /(?<=\p{Script=Han})しゅう(?=て|な[っるいく]|ても)/gu, replacement: 'しく' },
 	// 〜しよる / 〜しよった / 〜しよらん after a noun of doing: progressive (仕事しよらん → 仕事していない).
-	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよ(?:る|った)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'している' },
+	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよる${CLAUSE_GOES_ON}`, 'gu'), replacement: 'している' },
+	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよった${CLAUSE_GOES_ON}`, 'gu'), replacement: 'していた' },
 	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよらない`, 'gu'), replacement: 'していない' },
-	// A verb's stem + 〜よる / 〜よらん (働きよる, 行きよらん): progressive; に is a particle (によって).
-	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han}[きぎちびみりい])よ(?:る|った)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ている' },
-	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han}[きぎちびみりい])よらない`, 'gu'), replacement: 'ていない' },
+	// A verb's stem + 〜よる / 〜よった / 〜よらん (働きよる, 言いよった, 行きよらん): progressive, in the
+	// verb's te-form (働いている, 言っていた); に is a particle (によって).
+	{
+		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よ(る|った)${CLAUSE_GOES_ON}`, 'gu'),
+		replacement: (_match, stem, kana, ending) => progressive(stem, kana, ending === 'った')
+	},
+	{ pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よらない`, 'gu'), replacement: (_match, stem, kana) => progressive(stem, kana, false).replace(/いる$/u, 'いない') },
 	// 〜とうせん: do not want to (行きとうせん → 行きたくない).
 	{ pattern: /(?<=\p{Script=Han}[きぎしちにびみりい])とうせん/gu, replacement: 'たくない' },
+	// えい after a condition: いい (どうしたらえいがやろ → どうしたらいいがやろ); elsewhere えい starts
+	// words (えいが, えいよう).
+	{ pattern: /(?<=[らばてもれ])えい(?=が[やなかよ]|ね|よ|き|ろ|か|[、。！？\s]|$)/gu, replacement: 'いい' },
 	// 〜ろう ending a clause after a verb or an adjective: conjecture (あるろう, ないろうね → ある, ない).
 	// 〜ろうか stays whole, an ending the planner drops: without ろう, ないか reads as 内科.
 	// Not だろう, which is standard Japanese (いいんだろう would become いいんだ).
@@ -95,5 +135,5 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string }> = 
 
 /** 土佐弁 clause grammar read as standard Japanese (see CLAUSE_GRAMMAR); the text after the dictionary's dialect rules. */
 export function standardClauseGrammar(text: string): string {
-	return CLAUSE_GRAMMAR.reduce((folded, rule) => folded.replace(rule.pattern, rule.replacement), text);
+	return CLAUSE_GRAMMAR.reduce((folded, rule) => folded.replace(rule.pattern, rule.replacement as (match: string, ...groups: string[]) => string), text);
 }
