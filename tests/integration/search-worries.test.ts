@@ -196,6 +196,11 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).every(says(/小児の訪問看護/))).toBe(true);
 	});
 
+	it('answers a schoolchild alone after school with 放課後児童クラブ, not サロン', async () => {
+		const { result } = await search(engine, { q: '共働きなので、息子が学校から帰るとひとりになってしまう' });
+		expect(read(result.hits.slice(0, 3)).every((hit) => /放課後児童クラブ/.test(hit.name))).toBe(true);
+	});
+
 	it('answers a bereaved parent who talks to nobody with サロン and 通いの場 first', async () => {
 		const { result } = await search(engine, { q: '母を亡くしてから父が誰とも話さなくなった' });
 		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);

@@ -128,6 +128,14 @@ describe('situation frames in the plan', () => {
 		expect(plan('気管切開した息子の世話で、家族が交代で起きている').levels[0].optional).toContain('小児');
 	});
 
+	it('reads a schoolchild alone after school or in the holidays as 学童 first, even when only 娘 or 息子 is named', () => {
+		expect(firstTiers('夏休みの間、息子が家に一人で寂しそう')[0]).toBe('after-school');
+		expect(frame('共働きなので、息子が学校から帰るとひとりになってしまう')).toMatchObject({ field: '子育て', needs: ['放課後にひとり'] });
+		expect(firstTiers('下校してから娘が誰もいない家で待っている')[0]).toBe('after-school');
+		// Alone without school is no schoolchild's need.
+		expect(frame('息子が家に一人でいる')).toBeNull();
+	});
+
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
 		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
 	});
