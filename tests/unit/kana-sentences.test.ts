@@ -155,3 +155,24 @@ describe('synonyms and variants typed in kana', () => {
 		expect(known('ちかくのほいくえんをさがしてる')).toContain('保育所');
 	});
 });
+
+describe('words that begin like a particle or a 土佐弁 ending', () => {
+	const words = (q: string) => plan(q).levels[0].words.concat(plan(q).levels[0].optional ?? []);
+
+	it('keep their first kana: a chunk does not open with an ending or particle (ちゅうがっこう, ちゅうしゃ, やっきょ)', () => {
+		expect(words('ちゅうがっこう').join('')).toMatch(/^ちゅう/);
+		expect(words('ちゅうしゃ').join('')).toBe('ちゅうしゃ');
+		expect(words('やっきょ')).toEqual(['やっきょ']);
+	});
+
+	it('leave no word starting with a small kana (が|っこう, や|っきょ)', () => {
+		for (const q of ['ちゅうがっこう', 'ちかくのやっきょ', 'ちゅうしゃじょうがある']) {
+			expect(words(q).every((word) => !/^[ぁぃぅぇぉっゃゅょーん]/.test(word))).toBe(true);
+		}
+	});
+
+	it('still drop an ending after a verb and a particle between words (こまっちゅう, やっきょくやびょういん)', () => {
+		expect(words('しごとでこまっちゅう')).not.toContain('ちゅう');
+		expect(words('やっきょくやびょういん')).not.toContain('や');
+	});
+});

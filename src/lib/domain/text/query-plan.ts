@@ -299,6 +299,16 @@ function standsAlone(chars: readonly string[], start: number, end: number, after
 	return false;
 }
 
+/** Kana no word starts with: small kana and the long-vowel mark. */
+const NO_WORD_STARTS_WITH = /^[ぁぃぅぇぉっゃゅょゎー]$/;
+/** Longest particle or ending taken for the start of a word when it opens a chunk (あいてる stays an ending). */
+const MAX_OPENING_FUNCTION_LENGTH = 3;
+
+/** Whether a particle or ending of `length` kana at a chunk's start is followed by more kana. */
+function opensKanaWord(chars: readonly string[], length: number): boolean {
+	return length <= MAX_OPENING_FUNCTION_LENGTH && /^[\u3041-\u309f]$/.test(chars[length] ?? '');
+}
+
 /** Longest known word at each position; what nothing matches is kept as unknown stretches. */
 function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 	if (workMeter) {
@@ -329,6 +339,9 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			// particles, worries and areas are not.
 			// A particle is written in hiragana: ト in ショートステー is part of a katakana word.
 			if (item?.kind === 'function' && KATAKANA.test(original.slice(i, i + length).join(''))) continue;
+			// Nor is a short one that opens the chunk before more kana (ちゅう|がっこう, や|っきょ), or one
+			// that leaves a small kana or ー to start a word (が|っこう): it is the start of a word nothing knows.
+			if (item?.kind === 'function' && ((i === 0 && opensKanaWord(chars, length)) || NO_WORD_STARTS_WITH.test(chars[i + length] ?? ''))) continue;
 			if (item && (item.kind !== 'lexicon' || (length > 1 && !(length === 2 && KANA_ONLY.test(key))))) {
 				found = bare ? { item, length, bare } : { item, length };
 				break;
@@ -938,6 +951,8 @@ function readKanaDialect(chunk: string, context: PlannerContext): string {
 		if (at < 0) break;
 		const fold = candidates[at];
 		from = fold.at + 1;
+		// An ending needs a verb before it: ちゅう opening the chunk is ちゅうがっこう, ちゅうしゃ.
+		if (fold.at < MIN_KANA_STEM) continue;
 		pieces ??= segmentPieces(text, context);
 		if (contentPieceSpans(pieces, fold.at - 1, fold.at + 1)) continue;
 		if (segmented >= MAX_KANA_DIALECT_FOLDS && at < candidates.length - 1) continue;
