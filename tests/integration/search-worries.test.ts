@@ -336,3 +336,30 @@ describe('worry sentences: both engines order a kind alike', () => {
 		expect(names).toEqual([...names].sort((a, b) => a - b));
 	});
 });
+
+describe.each(['embedded', 'meilisearch'] as const)('a lone kanji in a sentence: %s', (engine) => {
+	it.each([
+		['病院に連れて行ってほしい', '病院'],
+		['デイサービスに行けない母', 'デイサービス']
+	])('answers 「%s」 with the listings of 「%s」, not every listing with a verb stem or 母 in it', async (sentence, word) => {
+		const [asked, alone] = await Promise.all([search(engine, { q: sentence }), search(engine, { q: word })]);
+		expect(asked.result.total).toBe(alone.result.total);
+		expect(read(asked.result.hits).every((hit) => hit.name.includes(word))).toBe(true);
+	});
+
+	it('does not answer 人によっては / いろうの人 with the listings that merely contain 人 (老人, 人材)', async () => {
+		const everyone = await search(engine, { q: '人' });
+		// Typed alone, a kanji is what is asked for.
+		expect(everyone.result.total).toBeGreaterThan(100);
+		for (const q of ['人によっては', 'いろうの人']) {
+			const { result } = await search(engine, { q });
+			expect(result.total).toBeLessThan(everyone.result.total / 10);
+		}
+	});
+
+	it('keeps a lone kanji that names a listing before a listing word (虹の薬局)', async () => {
+		const { result } = await search(engine, { q: '虹の薬局' });
+		expect(result.total).toBeLessThan(10);
+		expect(read(result.hits).every((hit) => hit.name.startsWith('虹') && hit.name.includes('薬局'))).toBe(true);
+	});
+});

@@ -317,6 +317,17 @@ describe('query planning', () => {
 		expect(words('保健の先生に相談')).not.toContain('保険');
 	});
 
+	it('does not require a lone kanji typed with other words: a verb stem (行 of 連れて行って) or someone (母, 人)', () => {
+		const { planWith, words } = plannerOf([['病院', 'びょういん'], ['デイサービス', 'でいさーびす'], ['薬局', 'やっきょく']]);
+		expect(planWith('病院に連れて行ってほしい').levels[0].words).toEqual(['病院']);
+		expect(planWith('デイサービスに行けない母').levels[0].words).toEqual(['デイサービス']);
+		expect(words('いろうの人')).not.toContain('人');
+		expect(words('人によっては')).not.toContain('人');
+		// Typed alone it is what is asked for; before a listing word it is part of a name (虹薬局).
+		expect(planWith('人').levels[0].words).toEqual(['人']);
+		expect(planWith('虹の薬局').levels[0].words).toEqual(['虹', '薬局']);
+	});
+
 	it('reads a verb typed with the wrong kanji of its sound as the 困りごと phrase it makes (家に着てくれる → 家に来てくれる)', () => {
 		const { planWith, words } = plannerOf([['歯医者', 'はいしゃ']]);
 		expect(planWith('通えないので家に着てくれる歯医者を探している')).toEqual(planWith('通えないので家に来てくれる歯医者を探している'));

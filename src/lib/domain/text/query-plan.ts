@@ -80,7 +80,7 @@ type Token =
 	 * `head`: the text is a known word with one kanji glued on that no listing uses (児童館): searched
 	 * as typed first, as its head word (児童) where nothing has it.
 	 */
-	| { kind: 'word'; text: string; known: boolean; head?: string }
+	| { kind: 'word'; text: string; known: boolean; head?: string; rankOnly?: boolean }
 	/** `plain`: a kana reading with no particle of place after it; what it is when nothing else asks for a place. */
 	| { kind: 'area'; area: PlannerArea; text: string; plain?: Token }
 	| { kind: 'worry'; worry: Worry; text: string }
@@ -249,9 +249,11 @@ function kanaStretchWords(stretch: string): string[] {
  * kana between known words are endings and a lone kana is a particle: they are dropped when the
  * chunk has other content.
  */
-function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown: boolean): Token[] {
+function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown: boolean, where: { alone: boolean; beforeKnown: boolean }): Token[] {
 	const tokens: Token[] = [];
 	const runs = scriptRuns(canonical);
+	const typedAlone = where.alone && runs.length === 1;
+	const { beforeKnown } = where;
 	runs.forEach((run, index) => {
 		const folded = katakanaToHiragana(run);
 		const isKana = KANA_ONLY.test(folded);
@@ -263,6 +265,13 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		// A kana word spelled by ear (ボランテイア for ボランティア) that a dictionary knows.
 		const bySound = isKana && Array.from(folded).length >= 4 ? vocabulary(context).bySound.get(soundKey(folded)) : undefined;
 		if (bySound && bySound.kind !== 'area') return tokens.push(tokenFor(bySound, run, context));
+		// A lone kanji no listing word is, typed with other words, is a verb stem (行 of 連れて行って) or
+		// the someone a sentence is about (人 of いろうの人, 母 of 行けない母), which the engines match
+		// inside other words (老人, 人材, 移行): it only ranks what other words or a kind found
+		// (受 of 受け取って ranks 受け付け). It is asked for when typed alone, or as a name's part
+		// before a listing word (虹 of 虹の薬局).
+		const namesKnown = index === runs.length - 1 && beforeKnown;
+		if (!typedAlone && !namesKnown && Array.from(run).length === 1 && HAS_KANJI.test(run)) return tokens.push({ kind: 'word', text: run, known: false, rankOnly: true });
 		if (!isKana || Array.from(run).length <= 3) return tokens.push({ kind: 'word', text: run, known: false });
 		// A long kana stretch nobody knows is several words (ひきこもりのむすこ): keep its segmented words.
 		for (const word of kanaStretchWords(run)) {
@@ -1077,7 +1086,7 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(segmentPieces(canonical, context), context), context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
 	const tokens = pieces.flatMap((piece, index) => {
-		if (!('item' in piece)) return gluedKanji(pieces, index) ? [] : unknownTokens(piece.unknown, context, hasKnown);
+		if (!('item' in piece)) return gluedKanji(pieces, index) ? [] : unknownTokens(piece.unknown, context, hasKnown, { alone: pieces.length === 1, beforeKnown: beforeContentWord(pieces, index) });
 		const token = (piece.bare ? bareAreaToken : tokenFor)(piece.item, piece.text, context);
 		const glued = gluedKanji(pieces, index + 1);
 		return [glued && token.kind === 'word' ? { kind: 'word' as const, text: token.text + glued, known: false, head: token.text } : token];
@@ -1087,6 +1096,12 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known && !token.head);
 	if (wholeMatch && (!hasKnown || leftUnknown)) return [knownWord(wholeMatch.entry.surface, context)];
 	return tokens;
+}
+
+/** The first piece after `index` that is not a particle is a known word (虹 + の + 薬局). */
+function beforeContentWord(pieces: Piece[], index: number): boolean {
+	const next = pieces.slice(index + 1).find((piece) => !('item' in piece) || piece.item.kind !== 'function');
+	return next !== undefined && isContentPiece(next);
 }
 
 /**
@@ -1206,6 +1221,9 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	};
 	/** Words typed with a kanji glued on (児童館) → their head word (児童); see Token. */
 	const heads = new Map<string, string>();
+	/** Words that rank inside a kind but never make a listing match (see unknownTokens). */
+	const rankOnly = new Set<string>();
+	const matching = (base: string[]) => base.filter((word) => !rankOnly.has(word));
 	let area: { area: PlannerArea; text: string } | null = null;
 	const worries: Array<{ worry: Worry; text: string }> = [];
 	let near = false;
@@ -1213,6 +1231,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		if (token.kind === 'word') {
 			addWord(token.text, token.known);
 			if (token.head) heads.set(token.text, token.head);
+			if (token.rankOnly) rankOnly.add(token.text);
 		}
 		else if (token.kind === 'area' && !area) area = token;
 		else if (token.kind === 'area') addWord(token.text);
@@ -1282,24 +1301,24 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		if (tiers.length > 0) {
 			push({ words: [], optional: ranking(base), tiers, ...tierRounds, areaId: levelArea });
 			// Nothing tagged for the worry: any of its words or the others, best covered first.
-			push({ words: [], optional: [...base, ...worryWords], tiers: [], areaId: levelArea });
+			push({ words: [], optional: [...matching(base), ...worryWords], tiers: [], areaId: levelArea });
 			return;
 		}
-		push({ words: base, tiers: [], areaId: levelArea });
+		push({ words: matching(base), tiers: [], areaId: levelArea });
 		// Nothing has the glued word as typed (児童館): its head word (児童) is what is asked for.
-		if (base.some((word) => heads.has(word))) push({ words: headsOf(base), tiers: [], areaId: levelArea });
+		if (base.some((word) => heads.has(word))) push({ words: headsOf(matching(base)), tiers: [], areaId: levelArea });
 		// A sentence no concept covers, whose words the listings of some kind use unusually often
 		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
-		const learned = base.length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(base) ?? []) : [];
+		const learned = matching(base).length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(matching(base)) ?? []) : [];
 		if (learned.length > 0) push({ words: [], optional: base, tiers: learned, areaId: levelArea });
 		// Nothing has all the words: every word counts, weighted by how rare it is and where it
 		// matches; the more and rarer words a listing has, the higher it ranks.
-		if (base.length > 1) push({ words: [], optional: base, tiers: [], areaId: levelArea });
+		if (matching(base).length > 1) push({ words: [], optional: matching(base), tiers: [], areaId: levelArea });
 	};
 	withText(words, areaId);
 	if (area) {
 		// The area word may be part of a name (旭 in 旭町ほおっちょけん薬局), or the area has nothing.
-		push({ words: [area.text, ...words], tiers: [], areaId: undefined });
+		push({ words: [area.text, ...matching(words)], tiers: [], areaId: undefined });
 		if (words.length > 0 || tiers.length > 0) withText(words, undefined);
 	}
 	if (levels.length === 0) push({ words: [canonical], tiers: [], areaId: undefined });
