@@ -201,6 +201,13 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(read(result.hits.slice(0, 3)).every((hit) => /放課後児童クラブ/.test(hit.name))).toBe(true);
 	});
 
+	it('answers carrying home what one buys (運べない, 持って帰れない + 米, 灯油) with shopping help, even when no one is named', async () => {
+		for (const q of ['足が弱って、米やトイレットペーパーを持って帰れなくなった', '重たい米袋を買っても、祖母は家まで運べない']) {
+			const { result } = await search(engine, { q });
+			expect(read(result.hits.slice(0, 3)).every(says(/買い物|移動販売/))).toBe(true);
+		}
+	});
+
 	it('answers a bereaved parent who talks to nobody with サロン and 通いの場 first', async () => {
 		const { result } = await search(engine, { q: '母を亡くしてから父が誰とも話さなくなった' });
 		expect(read(result.hits.slice(0, 3)).every(says(/通いの場|サロン/))).toBe(true);

@@ -136,6 +136,13 @@ describe('situation frames in the plan', () => {
 		expect(frame('息子が家に一人でいる')).toBeNull();
 	});
 
+	it('reads carrying home what one buys as shopping help, whoever it is about, and moving furniture as heavy work', () => {
+		expect(frame('灯油のタンクを運べなくて困っている')).toMatchObject({ field: '地域資源', needs: ['買った物を運べない'] });
+		expect(firstTiers('父が重い物を持てないので、水や米を買うのに困っている')[0]).toBe('mobility-shopping');
+		expect(firstTiers('重い家具を運べない')[0]).toBe('silver-center');
+		expect(frame('重い病気の母')).toBeNull();
+	});
+
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
 		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
 	});
