@@ -101,6 +101,9 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// 〜ないかん / 〜にゃいかん / 〜にゃならん: must, said as 〜ないと (行かないかん → 行かないと); read
 	// as it is, ないか is 内科.
 	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096])(?:な(?:いか|いけ)|にゃ(?:いか|いけ|なら))(?:ん|ない)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ないと' },
+	// 〜んと after a verb's stem: 〜ないと (行かんといかん, 食べんと → 行かないと, 食べないと).
+	// Only after a kanji and its kana: ちゃんと, きちんと, ほんと are words.
+	{ pattern: /(?<=\p{Script=Han}[かがさたなばまらわえけげせてでねべめれ])んと(?:いか|いけ|なら)?(?:ん|ない)?/gu, replacement: 'ないと' },
 	// サ行イ音便: 出いて, 探いちょる, 動かいた are 出して, 探している, 動かした. Only stems of verbs in す:
 	// after any other kanji いて is standard (書いて, 聞いて, 置いて).
 	{ pattern: /(?<=[出貸話探押返渡消離直戻回隠残移指許刺干倒流外]|\p{Script=Han}[かこやらと])い(?=て|た)/gu, replacement: 'し' },
@@ -120,6 +123,11 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 		replacement: (_match, stem, kana, ending) => progressive(stem, kana, ending === 'った')
 	},
 	{ pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よらない`, 'gu'), replacement: (_match, stem, kana) => progressive(stem, kana, false).replace(/いる$/u, 'いない') },
+	// 〜ゆう after a verb's stem: progressive like 〜よる (休みゆうがぜよ, 騒ぎゆう → 休んでいる, 騒いでいる).
+	{
+		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])ゆう${CLAUSE_GOES_ON}`, 'gu'),
+		replacement: (_match, stem, kana) => progressive(stem, kana, false)
+	},
 	// 〜とうせん: do not want to (行きとうせん → 行きたくない).
 	{ pattern: /(?<=\p{Script=Han}[きぎしちにびみりい])とうせん/gu, replacement: 'たくない' },
 	// えい after a condition: いい (どうしたらえいがやろ → どうしたらいいがやろ); elsewhere えい starts
