@@ -369,4 +369,10 @@ describe.each(['embedded', 'meilisearch'] as const)('a lone kanji in a sentence:
 		expect(result.total).toBeLessThan(10);
 		expect(read(result.hits).every((hit) => hit.name.startsWith('虹') && hit.name.includes('薬局'))).toBe(true);
 	});
+
+	it.each(['保育士', '保育園児'])('answers %s (a person of 保育) with the nurseries, not the few texts that name such a person', async (q) => {
+		const [asked, nurseries] = await Promise.all([search(engine, { q }), search(engine, { q: '保育園' })]);
+		expect(asked.result.total).toBe(nurseries.result.total);
+		expect(read(asked.result.hits).every((hit) => /保育|こども園/.test(hit.name))).toBe(true);
+	});
 });

@@ -362,6 +362,17 @@ describe('query planning', () => {
 		expect(plan('一人暮らしの見守りを頼み体').levels[0].optional).not.toContain('体');
 	});
 
+	it('reads a kanji that makes a person of a listing word (保育士, 保育園児) as the word, not as one glued word', () => {
+		const { planWith } = plannerOf([
+			['保育', 'ほいく'],
+			['保育所', 'ほいくしょ']
+		]);
+		// Before: 保育士 was searched as typed (the 子育て相談室 whose text names 保育士), 保育園児 as 保育所児.
+		expect(planWith('保育園児').levels.map((level) => level.words)).toEqual([['保育所']]);
+		expect(planWith('保育士').levels.flatMap((level) => level.words)).not.toContain('保育士');
+		expect(planWith('保育士を探している').levels.flatMap((level) => level.words)).not.toContain('保育士');
+	});
+
 	it('reads a katakana word typed with a slip in katakana, so its words rank as when typed right (グループホム, ボランテイア)', () => {
 		const { planWith, words } = plannerOf([
 			['グループホーム', 'ぐるーぷほーむ'],

@@ -1105,15 +1105,23 @@ function beforeContentWord(pieces: Piece[], index: number): boolean {
 }
 
 /**
+ * Kanji that make a word for a person of the word before them (保育士, 保育園児, 相談員): such a person
+ * is found where the word before them is (保育 → nurseries), not where a text merely names them
+ * (子育て相談室: 保育士に相談できます).
+ */
+const PERSON_SUFFIXES = new Set(['士', '師', '員', '児', '者', '生', '人']);
+
+/**
  * The kanji at `index` when it is one kanji nothing knows, glued to the end of a listing word and
  * ending the word there (児童 + 館, before the chunk's end or a particle): the two are one word as
- * typed (児童館), not the listing word and noise.
+ * typed (児童館), not the listing word and noise. Not a kanji that makes a person of the word.
  */
 function gluedKanji(pieces: Piece[], index: number): string | null {
 	const piece = pieces[index];
 	const word = pieces[index - 1];
 	const next = pieces[index + 1];
 	if (!piece || !('unknown' in piece) || Array.from(piece.unknown).length !== 1 || !HAS_KANJI.test(piece.unknown)) return null;
+	if (PERSON_SUFFIXES.has(piece.unknown)) return null;
 	if (!word || !('item' in word) || (word.item.kind !== 'lexicon' && word.item.kind !== 'synonym')) return null;
 	return !next || ('item' in next && next.item.kind === 'function') ? piece.unknown : null;
 }
