@@ -176,3 +176,30 @@ describe('words that begin like a particle or a 土佐弁 ending', () => {
 		expect(words('やっきょくやびょういん')).not.toContain('や');
 	});
 });
+
+describe('a kana word nobody knows', () => {
+	const all = (q: string) => plan(q).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+	const FRAGMENTS = ['こう', 'がっ', 'ちゅう', 'ちゅ', 'うしゃ', 'うしゃじょう', 'はり', 'きゅう', 'ゆう'];
+
+	it('is kept whole, never cut after っ, inside a mora or between ゅ and its long vowel (ちゅうがっこう, ちゅうしゃ)', () => {
+		expect(plan('ちゅうがっこう').levels[0].words).toEqual(['ちゅうがっこう']);
+		expect(plan('しょうがっこう').levels[0].words).toEqual(['しょうがっこう']);
+		expect(plan('がっこう').levels[0].words).toEqual(['がっこう']);
+		expect(plan('ちゅうしゃ').levels[0].words).toEqual(['ちゅうしゃ']);
+		expect(plan('ちゅうしゃじょう').levels[0].words).toEqual(['ちゅうしゃじょう']);
+		expect(plan('はりきゅう').levels[0].words).toEqual(['はりきゅう']);
+	});
+
+	it('never makes a 2-kana fragment of itself a required word (こう, うしゃ, ちゅ)', () => {
+		for (const q of ['ちゅうがっこう', 'しょうがっこう', 'がっこう', 'ちゅうしゃ', 'ちゅうしゃじょう', 'はりきゅう']) {
+			expect(all(q).filter((word) => FRAGMENTS.includes(word))).toEqual([]);
+		}
+	});
+
+	it('still leaves the readings fixed before: とおく, 手帳, 保育所, 社協, やっきょ, あいてる', () => {
+		expect(all('しょうがいしゃてちょがほしい')).toContain('障害者手帳');
+		expect(all('ほいくえん')).toContain('保育所');
+		expect(all('やっきょ')).toEqual(['やっきょ']);
+		expect(all('しごとでこまっちゅう')).not.toContain('ちゅう');
+	});
+});

@@ -231,16 +231,30 @@ function knownWord(surface: string, context: PlannerContext): Token {
 }
 
 /** Content words of a stretch nothing known matched, cut by the runtime's word segmenter. */
-function kanaStretchWords(stretch: string): string[] {
+function kanaStretchWords(stretch: string, functionWords: ReadonlySet<string>): string[] {
 	const words: string[] = [];
 	for (const segment of segmentedWords(stretch)) {
-		// A lone hiragana stays with the hiragana before it (the segmenter splits kana freely).
+		// A lone hiragana stays with the hiragana before it (the segmenter splits kana freely), and so
+		// does a segment cut inside a mora: after っ (がっ|こう), before a small kana, ー or ん, or
+		// between a small ゃゅょ and the vowel that lengthens it (ちゅ|うしゃ).
 		const last = words.length - 1;
-		if (last >= 0 && HIRAGANA_ONLY.test(segment) && HIRAGANA_ONLY.test(words[last]) && Array.from(segment).length === 1) {
+		if (last >= 0 && HIRAGANA_ONLY.test(segment) && HIRAGANA_ONLY.test(words[last]) && (Array.from(segment).length === 1 || cutsMora(words[last], segment))) {
 			words[last] += segment;
 		} else words.push(segment);
 	}
+	// A short stretch with no particle or ending in it is one word nobody knows (ちゅうがっこう,
+	// はりきゅう, ゆうゆう): kept whole, so a fragment of it (こう, ゆう) is never a required word.
+	const folded = words.map(katakanaToHiragana);
+	if (Array.from(stretch).length <= MAX_WHOLE_KANA_WORD && words.length > 1 && !folded.some((word) => functionWords.has(word))) return [stretch];
 	return words;
+}
+
+/** Longest kana stretch with no particle in it kept as one unknown word. */
+const MAX_WHOLE_KANA_WORD = 8;
+
+/** Whether `before|after` cuts a kana mora or a long vowel. */
+function cutsMora(before: string, after: string): boolean {
+	return /っ$/.test(before) || /^[ぁぃぅぇぉっゃゅょゎーん]/.test(after) || (/[ゃゅょ]$/.test(before) && /^[うおー]/.test(after));
 }
 
 /**
@@ -274,7 +288,7 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		if (!typedAlone && !namesKnown && Array.from(run).length === 1 && HAS_KANJI.test(run)) return tokens.push({ kind: 'word', text: run, known: false, rankOnly: true });
 		if (!isKana || Array.from(run).length <= 3) return tokens.push({ kind: 'word', text: run, known: false });
 		// A long kana stretch nobody knows is several words (ひきこもりのむすこ): keep its segmented words.
-		for (const word of kanaStretchWords(run)) {
+		for (const word of kanaStretchWords(run, context.dictionaries.functionWords)) {
 			if (context.dictionaries.functionWords.has(katakanaToHiragana(word))) continue;
 			tokens.push(Array.from(word).length < 2 ? { kind: 'drop' } : { kind: 'word', text: word, known: false });
 		}
