@@ -15,6 +15,7 @@ import { reindexMeilisearch } from '../../src/lib/server/search/meilisearch/rein
 import { SearchService, type ServedSearch } from '../../src/lib/server/search/service';
 import { generateSample } from '../../data/sample/generate';
 import { startMeilisearch, type MeilisearchProcess } from '../helpers/meilisearch';
+import { HEAVY_NOT_CARRYING } from '../fixtures/heavy-not-carrying';
 
 type EngineName = 'embedded' | 'meilisearch';
 
@@ -205,6 +206,13 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		for (const q of ['足が弱って、米やトイレットペーパーを持って帰れなくなった', '重たい米袋を買っても、祖母は家まで運べない']) {
 			const { result } = await search(engine, { q });
 			expect(read(result.hits.slice(0, 3)).every(says(/買い物|移動販売/))).toBe(true);
+		}
+	});
+
+	it('does not answer a heavy illness, a heavy heart, 水曜 or 勝手に with mobile shops', async () => {
+		for (const q of HEAVY_NOT_CARRYING) {
+			const { result } = await search(engine, { q });
+			expect(result.hits.slice(0, 5).some((hit) => /移動販売|買い物支援/.test(hit.name)), q).toBe(false);
 		}
 	});
 

@@ -4,6 +4,7 @@ import { Lexicon } from '../../src/lib/domain/text/lexicon';
 import { normalizeText } from '../../src/lib/domain/text/normalize';
 import { planQuery } from '../../src/lib/domain/text/query-plan';
 import { compileSituations } from '../../src/lib/domain/text/situations';
+import { HEAVY_NOT_CARRYING } from '../fixtures/heavy-not-carrying';
 
 const frame = (text: string) => dictionaries().situations.frameOf(normalizeText(text));
 const terms = (text: string) => frame(text)?.lookFor.map((tier) => ('term' in tier ? tier.term : tier.tag));
@@ -141,6 +142,17 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('父が重い物を持てないので、水や米を買うのに困っている')[0]).toBe('mobility-shopping');
 		expect(firstTiers('重い家具を運べない')[0]).toBe('silver-center');
 		expect(frame('重い病気の母')).toBeNull();
+	});
+
+	it('does not read a heavy illness, a heavy heart, 水曜 or 勝手に as carrying what one bought', () => {
+		// 重い only counts next to a carried thing; 水 alone, 店 and かって (勝手) are no bought goods.
+		for (const q of HEAVY_NOT_CARRYING) {
+			expect(frame(q)?.needs ?? [], q).not.toContain('買った物を運べない');
+		}
+		// The carrying sentences stay.
+		expect(frame('祖母が重い買い物袋を持って坂道を歩くのがつらそう')?.needs).toContain('買った物を運べない');
+		expect(frame('お米が重くて買い物が大変')?.needs).toContain('買った物を運べない');
+		expect(frame('灯油が運べない')?.needs).toContain('買った物を運べない');
 	});
 
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
