@@ -72,6 +72,16 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 		expect(top.every(says(/一時的にお預かり|一時預かり|短時間の預かり/))).toBe(true);
 	});
 
+	it('reads 〜さんと after a noun as さん + と, not 〜さないと (お父さんと, 母さんと話せる場所 find listings; お母さんと一緒に行ける場所 keeps its 子ども食堂 tier)', async () => {
+		for (const q of ['お父さんと', '母さんと話せる場所', '娘さんと遊べる所']) {
+			const { result } = await search(engine, { q });
+			expect(result.total, q).toBeGreaterThan(0);
+			expect(JSON.stringify(services[engine].planner.plan(q)?.levels), q).not.toContain('さない');
+		}
+		const together = services[engine].planner.plan('お母さんと一緒に行ける場所');
+		expect(together?.levels.flatMap((level) => level.tiers.map((tier) => tier.term))).toContain('kodomo-shokudo');
+	});
+
 	it.each([
 		// The sample has one 生活困窮者自立相談支援 desk; the others have many answers.
 		['車を手放してから病院に通えなくなった', /通院/, 5],

@@ -201,6 +201,21 @@ describe('土佐弁 verb forms read as the standard form they stand for', () => 
 		});
 	});
 
+	it('〜さんと after a noun is さん + と (母さんと, お父さんと, 娘さんと, 田中さんと); a verb in す still says 〜さんと (出さんと, 話さんといかん)', () => {
+		readsAs(
+			Object.fromEntries(
+				['母さんと話せる場所', 'お父さんと', '娘さんと遊べる所', 'お母さんと一緒に行ける場所', '奥さんと二人暮らし', '田中さんと相談', '兄ちゃんと', '孫くんと']
+					.map((text) => [text, text])
+			)
+		);
+		readsAs({ 'ゴミを出さんと': 'ゴミを出さないと', '先生に話さんといかん': '先生に話さないと' });
+		expect(planned('お父さんと')).not.toContain('お父さないと');
+	});
+
+	it('と + いて after a noun is the particle and いる (家族といて, 母といた), not サ行イ音便; 落といた is 落とした', () => {
+		readsAs({ '家族といて疲れる': '家族といて疲れる', '母といた': '母といた', '財布を落といた': '財布を落とした' });
+	});
+
 	it('〜ゆう after a verb’s stem is the progressive like 〜よる (休みゆう, 騒ぎゆう, 起きゆう)', () => {
 		readsAs({
 			'孫が学校を休みゆうがぜよ': '孫が学校を休んでいるがぜよ',

@@ -80,6 +80,9 @@ const progressive = (stem: string, kana: string, past: boolean): string => {
  * Kanji of adjectives (悪い, 早い, 痛い): before 〜うて / 〜うなった their う is the adjective's く
  * (悪うて → 悪くて); after a verb's kanji it is the verb's own (言うて, 手伝うて).
  */
+/** Kanji of verbs in す whose stem is the kanji alone (出す, 話す, 貸す): 出いて, 話さんと. */
+const SA_VERB_KANJI = '出貸話探押返渡消離直戻回隠残移指許刺干倒流外';
+
 const ADJECTIVE_KANJI = '悪早痛寒暑熱重辛怖遠近高安古若長短細強弱良多広狭浅深太固硬堅甘赤青白黒苦汚危偉軽緩眠痒暗明丸温冷';
 
 /**
@@ -102,11 +105,13 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// as it is, ないか is 内科.
 	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096])(?:な(?:いか|いけ)|にゃ(?:いか|いけ|なら))(?:ん|ない)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ないと' },
 	// 〜んと after a verb's stem: 〜ないと (行かんといかん, 食べんと → 行かないと, 食べないと).
-	// Only after a kanji and its kana: ちゃんと, きちんと, ほんと are words.
-	{ pattern: /(?<=\p{Script=Han}[かがさたなばまらわえけげせてでねべめれ])んと(?:いか|いけ|なら)?(?:ん|ない)?/gu, replacement: 'ないと' },
+	// Only after a kanji and its kana: ちゃんと, きちんと, ほんと are words. Not さ after any kanji:
+	// 母さんと, 娘さんと, 田中さんと are さん + と; only a verb in す says 〜さん (出さんと, 話さんと).
+	{ pattern: new RegExp(String.raw`(?:(?<=\p{Script=Han}[かがたなばまらわえけげせてでねべめれ])|(?<=[${SA_VERB_KANJI}]さ))んと(?:いか|いけ|なら)?(?:ん|ない)?`, 'gu'), replacement: 'ないと' },
 	// サ行イ音便: 出いて, 探いちょる, 動かいた are 出して, 探している, 動かした. Only stems of verbs in す:
-	// after any other kanji いて is standard (書いて, 聞いて, 置いて).
-	{ pattern: /(?<=[出貸話探押返渡消離直戻回隠残移指許刺干倒流外]|\p{Script=Han}[かこやらと])い(?=て|た)/gu, replacement: 'し' },
+	// after any other kanji いて is standard (書いて, 聞いて, 置いて). と + い after a noun is the
+	// particle and いる (家族といて, 母といた); of the verbs in とす only 落とす is said this way.
+	{ pattern: new RegExp(String.raw`(?<=[${SA_VERB_KANJI}]|\p{Script=Han}[かこやら]|落と)い(?=て|た)`, 'gu'), replacement: 'し' },
 	// 〜うて / 〜うなった after an adjective's kanji: its く (悪うて, 早うなった → 悪くて, 早くなった).
 	// After a verb's kanji the う is its っ (言うて, 手伝うて), left as typed: the concepts know 手伝う.
 	{ pattern: new RegExp(String.raw`(?<=[${ADJECTIVE_KANJI}])う(?=て|な[っるいく])`, 'gu'), replacement: 'く' },
