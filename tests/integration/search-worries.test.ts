@@ -79,7 +79,7 @@ describe.each(['embedded', 'meilisearch'] as const)('worry sentences: %s', (engi
 			expect(JSON.stringify(services[engine].planner.plan(q)?.levels), q).not.toContain('さない');
 		}
 		const together = services[engine].planner.plan('お母さんと一緒に行ける場所');
-		expect(together?.levels.flatMap((level) => level.tiers.map((tier) => tier.term))).toContain('kodomo-shokudo');
+		expect(together?.levels.flatMap((level) => level.tiers.map((tier) => ('term' in tier ? tier.term : tier.tag)))).toContain('kodomo-shokudo');
 	});
 
 	it.each([
