@@ -321,8 +321,16 @@ describe('query planning', () => {
 		const { planWith, words } = plannerOf([['病院', 'びょういん'], ['デイサービス', 'でいさーびす'], ['薬局', 'やっきょく']]);
 		expect(planWith('病院に連れて行ってほしい').levels[0].words).toEqual(['病院']);
 		expect(planWith('デイサービスに行けない母').levels[0].words).toEqual(['デイサービス']);
-		expect(words('いろうの人')).not.toContain('人');
-		expect(words('人によっては')).not.toContain('人');
+		// With no other content word left (only endings, particles or other lone kanji), the lone
+		// kanji are what is asked for: before, the whole text was searched and found nothing.
+		expect(planWith('人によっては').levels[0].words).toEqual(['人']);
+		expect(planWith('お寺').levels[0].words).toEqual(['寺']);
+		expect(planWith('梅の木').levels[0].words).toEqual(['梅', '木']);
+		expect(planWith('行けない母').levels[0].words).toEqual(['行', '母']);
+		expect(planWith('話を聞いてほしい').levels[0].words).toEqual(expect.arrayContaining(['話', '聞']));
+		expect(planWith('送ってくれる人').levels[0].words).toEqual(expect.arrayContaining(['送', '人']));
+		expect(planWith('家で見てほしい').levels[0].words).toEqual(['家', '見']);
+		expect(planWith('母が思い出せなくてかってに出ていく').levels[0].words).toEqual(expect.arrayContaining(['母', '思', '出']));
 		// Typed alone it is what is asked for; before a listing word it is part of a name (虹薬局).
 		expect(planWith('人').levels[0].words).toEqual(['人']);
 		expect(planWith('虹の薬局').levels[0].words).toEqual(['虹', '薬局']);
@@ -371,6 +379,16 @@ describe('query planning', () => {
 		expect(planWith('保育園児').levels.map((level) => level.words)).toEqual([['保育所']]);
 		expect(planWith('保育士').levels.flatMap((level) => level.words)).not.toContain('保育士');
 		expect(planWith('保育士を探している').levels.flatMap((level) => level.words)).not.toContain('保育士');
+	});
+
+	it('never reads a person of a listing word as a typo of a word with a letter (支援員 is not 支援b)', () => {
+		const { planWith } = plannerOf([
+			['支援', 'しえん'],
+			['支援b', 'しえんb'],
+			['参加', 'さんか']
+		]);
+		expect(planWith('支援員').levels[0].words).toEqual(['支援']);
+		expect(planWith('参加者').levels[0].words).toEqual(['参加']);
 	});
 
 	it('reads a katakana word typed with a slip in katakana, so its words rank as when typed right (グループホム, ボランテイア)', () => {

@@ -452,6 +452,8 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 	for (let index = 0; index < best.length && budget.chars > 0; index++) {
 		const piece = best[index];
 		if (!('unknown' in piece) || !HAS_KANJI.test(piece.unknown)) continue;
+		// A kanji making a person of the listing word before it (支援員) is no slip (支援b).
+		if (personOf(best, index)) continue;
 		const slip = mayBeSlip(piece.unknown) && !standing.has(standingKey(best, index));
 		const chosen = (slip ? readAloudSlip(best, index, context, budget) : null) ?? homophoneInCompound(best, index, context, budget);
 		if (chosen) {
@@ -1108,7 +1110,11 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	// A word nothing knows inside the chunk, while the whole chunk is one typo away from a listing
 	// word (訪門看護 → 訪問看護): the typo reading explains it better than the pieces do.
 	const leftUnknown = tokens.some((token) => token.kind === 'word' && !token.known && !token.head);
-	if (wholeMatch && (!hasKnown || leftUnknown)) return [knownWord(wholeMatch.entry.surface, context)];
+	// A person of a listing word (支援 + 員) may be read as the place of the word (保育士 → 保育所), never
+	// as the word with a letter (支援員 is no typo of 支援b: the person is found where 支援 is).
+	const personSuffixed = pieces.some((_, index) => personOf(pieces, index));
+	const readsPerson = !personSuffixed || (wholeMatch !== null && wholeMatch !== undefined && HAS_KANJI.test(Array.from(wholeMatch.entry.surface).at(-1) ?? ''));
+	if (wholeMatch && readsPerson && (!hasKnown || leftUnknown)) return [knownWord(wholeMatch.entry.surface, context)];
 	return tokens;
 }
 
@@ -1130,6 +1136,13 @@ const PERSON_SUFFIXES = new Set(['士', '師', '員', '児', '者', '生', '人'
  * ending the word there (児童 + 館, before the chunk's end or a particle): the two are one word as
  * typed (児童館), not the listing word and noise. Not a kanji that makes a person of the word.
  */
+/** The piece at `index` is a PERSON_SUFFIXES kanji right after a listing word (支援 + 員). */
+function personOf(pieces: Piece[], index: number): boolean {
+	const piece = pieces[index];
+	const word = pieces[index - 1];
+	return 'unknown' in piece && PERSON_SUFFIXES.has(piece.unknown) && word !== undefined && 'item' in word && (word.item.kind === 'lexicon' || word.item.kind === 'synonym');
+}
+
 function gluedKanji(pieces: Piece[], index: number): string | null {
 	const piece = pieces[index];
 	const word = pieces[index - 1];
@@ -1260,6 +1273,11 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		else if (token.kind === 'worry' && !worries.some((w) => w.worry === token.worry)) worries.push(token);
 		else if (token.kind === 'near') near = true;
 	}
+	// A lone kanji only ranks when another content word is still asked for (病院 of 病院に連れて行って):
+	// with only endings (いて, くれる), particles or other lone kanji left (話を聞いてほしい, 行けない母,
+	// お寺), the lone kanji are the words asked for, or the text would find nothing.
+	const keepsContent = tokens.some((token) => token.kind === 'worry' || (token.kind === 'word' && !token.rankOnly && (token.known || HAS_KANJI.test(token.text))));
+	if (!keepsContent) rankOnly.clear();
 	const specific = worries.filter((entry) => !entry.worry.generic);
 	const specificFields = new Set(specific.map((entry) => entry.worry.field));
 	const counts = ({ worry }: { worry: Worry }) => !worry.generic || (worry.joinsOwnField && worry.field !== undefined && specificFields.has(worry.field));
@@ -1331,7 +1349,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		if (base.some((word) => heads.has(word))) push({ words: headsOf(matching(base)), tiers: [], areaId: levelArea });
 		// A sentence no concept covers, whose words the listings of some kind use unusually often
 		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
-		const learned = matching(base).length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(matching(base)) ?? []) : [];
+		const learned = base.length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(base) ?? []) : [];
 		if (learned.length > 0) push({ words: [], optional: base, tiers: learned, areaId: levelArea });
 		// Nothing has all the words: every word counts, weighted by how rare it is and where it
 		// matches; the more and rarer words a listing has, the higher it ranks.
