@@ -383,7 +383,7 @@ describe.each(['embedded', 'meilisearch'] as const)('a lone kanji in a sentence:
 		expect(result.total).toBeGreaterThan(0);
 	});
 
-	it.each(['話を聞いてほしい', '誰かに話を聞いてほしい', '話を聞いてくれる人', '愚痴を聞いてくれる人'])(
+	it.each(['話を聞いてほしい', '誰かに話を聞いてほしい', '話を聞いてくれる人'])(
 		'answers 「%s」 with the places to be listened to, not the pharmacies whose text has the ending いて',
 		async (q) => {
 			const { result } = await search(engine, { q });

@@ -1349,7 +1349,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		if (base.some((word) => heads.has(word))) push({ words: headsOf(matching(base)), tiers: [], areaId: levelArea });
 		// A sentence no concept covers, whose words the listings of some kind use unusually often
 		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
-		const learned = base.length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(base) ?? []) : [];
+		const learned = matching(base).length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(matching(base)) ?? []) : [];
 		if (learned.length > 0) push({ words: [], optional: base, tiers: learned, areaId: levelArea });
 		// Nothing has all the words: every word counts, weighted by how rare it is and where it
 		// matches; the more and rarer words a listing has, the higher it ranks.
