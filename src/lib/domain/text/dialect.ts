@@ -68,7 +68,7 @@ const CLAUSE_GOES_ON = String.raw`(?=が|き|けど|けん|ろう|やろ|よ|ね
 const GODAN_TE_FORM: Record<string, string> = { き: 'いて', ぎ: 'いで', し: 'して', ち: 'って', り: 'って', い: 'って', び: 'んで', み: 'んで', に: 'んで' };
 /** Kanji whose verb is ichidan with that stem kana (起きる, 落ちる, 借りる): their stem takes ている as it is. */
 const ICHIDAN_STEMS = /^(?:[起生飽尽]き|[落]ち|[借降下]り|[浴]び)$/u;
-/** 行き is the one godan stem whose te-form is irregular (行って, not 行いて). */
+/** A verb's stem + 〜よる in standard Japanese: its te-form + いる / いた (行き is irregular: 行って, not 行いて). */
 const progressive = (stem: string, kana: string, past: boolean): string => {
 	const ending = past ? 'いた' : 'いる';
 	if (ICHIDAN_STEMS.test(stem.slice(-1) + kana)) return `${stem}${kana}て${ending}`;
@@ -76,13 +76,13 @@ const progressive = (stem: string, kana: string, past: boolean): string => {
 	return `${stem}${te.slice(0, -1)}${te.endsWith('で') ? 'で' : 'て'}${ending}`;
 };
 
+/** Kanji of verbs in す whose stem is the kanji alone (出す, 話す, 貸す): 出いて, 話さんと. */
+const SA_VERB_KANJI = '出貸話探押返渡消離直戻回隠残移指許刺干倒流外';
+
 /**
  * Kanji of adjectives (悪い, 早い, 痛い): before 〜うて / 〜うなった their う is the adjective's く
  * (悪うて → 悪くて); after a verb's kanji it is the verb's own (言うて, 手伝うて).
  */
-/** Kanji of verbs in す whose stem is the kanji alone (出す, 話す, 貸す): 出いて, 話さんと. */
-const SA_VERB_KANJI = '出貸話探押返渡消離直戻回隠残移指許刺干倒流外';
-
 const ADJECTIVE_KANJI = '悪早痛寒暑熱重辛怖遠近高安古若長短細強弱良多広狭浅深太固硬堅甘赤青白黒苦汚危偉軽緩眠痒暗明丸温冷';
 
 /**

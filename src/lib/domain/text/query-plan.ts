@@ -1131,11 +1131,6 @@ function beforeContentWord(pieces: Piece[], index: number): boolean {
  */
 const PERSON_SUFFIXES = new Set(['士', '師', '員', '児', '者', '生', '人']);
 
-/**
- * The kanji at `index` when it is one kanji nothing knows, glued to the end of a listing word and
- * ending the word there (児童 + 館, before the chunk's end or a particle): the two are one word as
- * typed (児童館), not the listing word and noise. Not a kanji that makes a person of the word.
- */
 /** The piece at `index` is a PERSON_SUFFIXES kanji right after a listing word (支援 + 員). */
 function personOf(pieces: Piece[], index: number): boolean {
 	const piece = pieces[index];
@@ -1143,6 +1138,11 @@ function personOf(pieces: Piece[], index: number): boolean {
 	return 'unknown' in piece && PERSON_SUFFIXES.has(piece.unknown) && word !== undefined && 'item' in word && (word.item.kind === 'lexicon' || word.item.kind === 'synonym');
 }
 
+/**
+ * The kanji at `index` when it is one kanji nothing knows, glued to the end of a listing word and
+ * ending the word there (児童 + 館, before the chunk's end or a particle): the two are one word as
+ * typed (児童館), not the listing word and noise. Not a kanji that makes a person of the word.
+ */
 function gluedKanji(pieces: Piece[], index: number): string | null {
 	const piece = pieces[index];
 	const word = pieces[index - 1];
