@@ -3,7 +3,7 @@ import { TAXONOMY_TERMS } from '../../src/lib/domain/taxonomy';
 import { dictionaries } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon } from '../../src/lib/domain/text/lexicon';
 import { planQuery, type PlannerContext } from '../../src/lib/domain/text/query-plan';
-import { namedKinds } from '../../src/lib/domain/text/named-kinds';
+import { compiled, namedKinds } from '../../src/lib/domain/text/named-kinds';
 
 function context(): PlannerContext {
 	const lexicon = new Lexicon();
@@ -69,5 +69,23 @@ describe('a kind named in the sentence', () => {
 		// 送迎 shares a group with 移動・買い物支援 but does not name it (移動販売 vans had come first).
 		expect(kinds('デイサービスの送迎をしてほしい', ['送迎'])).toEqual([]);
 		expect(kinds('買い物支援を頼みたい', ['買い物支援'])).toEqual([{ term: 'mobility-shopping' }]);
+	});
+});
+
+describe('compiled patterns', () => {
+	it('are compiled once per source and match as a fresh pattern does, past the bound too', () => {
+		const source = '病院(?=に|へ)';
+		expect(compiled(source)).toBe(compiled(source));
+		for (const sentence of ['病院に行きたい', '病院で', '歯医者へ', '']) expect(compiled(source).test(sentence)).toBe(new RegExp(source).test(sentence));
+		// Many words typed over time: the cache stays bounded and every pattern still answers right.
+		for (let index = 0; index < 2_500; index++) expect(compiled(`語${index}$`).test(`語${index}`)).toBe(true);
+		expect(compiled(source).test('病院へ')).toBe(true);
+	});
+
+	it('leave a 200-character sentence planned as it is planned alone, asked twice', () => {
+		const long = '車いすで行ける薬局を探しています、民生委員さんに相談したい。'.repeat(7).slice(0, 200);
+		const first = planQuery(long, context());
+		expect(planQuery(long, context())).toEqual(first);
+		expect(first.levels[0]?.tiers).toContainEqual({ term: 'pharmacy' });
 	});
 });

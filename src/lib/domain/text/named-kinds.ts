@@ -32,6 +32,8 @@ const GOING_THERE =
 	'(?:さん)?(?:(?:(?:に|へ|まで)も?(?:[^。!?]{0,12}?(?:に|へ|まで)も?\\s*)?)?(?:連れ|つれ|行|い|通|かよ|送|おく)[^。!?\\s]{0,8}?(?:手段|方法|足|あし|ない|なく|けん|えん|れん|間|あいだ|とき|時)|の(?:お?迎え|お?むかえ|送り迎え|送迎|付き添い|つきそい|行き帰り)|(?:通い|がよい|かよい))';
 /** Starting one, or starting something there (サロンを立ち上げたい, 公民館で茶話会を開きたい). */
 const STARTING_ONE = '(?:を|が|で[^。、]{0,10}?を)(?:立ち上げ|たちあげ|始め|はじめ|作り|作る|つくり|つくる|開き|開く|ひらき|ひらく)';
+/** After a word: going there or starting one (see askedFor). */
+const NOT_ASKED_FOR = `(?:${GOING_THERE}|${STARTING_ONE})`;
 
 interface KindIndex {
 	/** Folded name or name part → the one kind it names. */
@@ -76,11 +78,30 @@ const MIN_FREE_READING_LENGTH = 4;
 /** Whether a kind's reading stands in the sentence as a word: a short one only before a particle or a break. */
 function readingStands(reading: string, sentence: string): boolean {
 	if (!sentence.includes(reading)) return false;
-	return Array.from(reading).length >= MIN_FREE_READING_LENGTH || new RegExp(escapeRegExp(reading) + WORD_ENDS).test(sentence);
+	return Array.from(reading).length >= MIN_FREE_READING_LENGTH || compiled(escapeRegExp(reading) + WORD_ENDS).test(sentence);
 }
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Patterns kept compiled: bounded, as words come from what people type. */
+const MAX_COMPILED_PATTERNS = 1_000;
+const compiledPatterns = new Map<string, RegExp>();
+
+/**
+ * The pattern compiled once for every query that asks about the same word (a long sentence asks
+ * about each of its words' spellings and readings; compiling them anew cost tens of milliseconds).
+ * Non-global patterns keep no state between tests, so one may serve every query.
+ */
+export function compiled(source: string): RegExp {
+	let pattern = compiledPatterns.get(source);
+	if (!pattern) {
+		if (compiledPatterns.size >= MAX_COMPILED_PATTERNS) compiledPatterns.clear();
+		pattern = new RegExp(source);
+		compiledPatterns.set(source, pattern);
+	}
+	return pattern;
 }
 
 /**
@@ -94,10 +115,7 @@ function askedFor(spellings: readonly string[], readings: readonly string[], sen
 		...readings.map(katakanaToHiragana).filter((reading) => reading.length > 0 && readingStands(reading, sentence))
 	];
 	if (standing.length === 0) return false;
-	return !standing.some((spelling) => {
-		const word = escapeRegExp(spelling);
-		return new RegExp(word + GOING_THERE).test(sentence) || new RegExp(word + STARTING_ONE).test(sentence);
-	});
+	return !standing.some((spelling) => compiled(escapeRegExp(spelling) + NOT_ASKED_FOR).test(sentence));
 }
 
 /**

@@ -254,7 +254,7 @@ const MAX_WHOLE_KANA_WORD = 8;
 
 /** Whether `before|after` cuts a kana mora or a long vowel. */
 function cutsMora(before: string, after: string): boolean {
-	return /っ$/.test(before) || /^[ぁぃぅぇぉっゃゅょゎーん]/.test(after) || (/[ゃゅょ]$/.test(before) && /^[うおー]/.test(after));
+	return /っ$/.test(before) || NO_WORD_STARTS_WITH.test(after[0] ?? '') || after.startsWith('ん') || (/[ゃゅょ]$/.test(before) && /^[うおー]/.test(after));
 }
 
 /**
@@ -464,7 +464,7 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 	// Two known words side by side may be one word with a homophone slip in it (民生医院 for 民生委員).
 	for (let index = 0; index < best.length && budget.chars > 0; index++) {
 		const piece = best[index];
-		if ('item' in piece && (piece.item.kind === 'lexicon' || piece.item.kind === 'synonym')) best = homophoneInCompound(best, index, context, budget) ?? best;
+		if (isListingWord(piece)) best = homophoneInCompound(best, index, context, budget) ?? best;
 	}
 	return best;
 }
@@ -1135,7 +1135,12 @@ const PERSON_SUFFIXES = new Set(['士', '師', '員', '児', '者', '生', '人'
 function personOf(pieces: Piece[], index: number): boolean {
 	const piece = pieces[index];
 	const word = pieces[index - 1];
-	return 'unknown' in piece && PERSON_SUFFIXES.has(piece.unknown) && word !== undefined && 'item' in word && (word.item.kind === 'lexicon' || word.item.kind === 'synonym');
+	return 'unknown' in piece && PERSON_SUFFIXES.has(piece.unknown) && isListingWord(word);
+}
+
+/** A listing word or a synonym of one, as the segmenter found it. */
+function isListingWord(piece: Piece | undefined): boolean {
+	return piece !== undefined && 'item' in piece && (piece.item.kind === 'lexicon' || piece.item.kind === 'synonym');
 }
 
 /**
@@ -1149,7 +1154,7 @@ function gluedKanji(pieces: Piece[], index: number): string | null {
 	const next = pieces[index + 1];
 	if (!piece || !('unknown' in piece) || Array.from(piece.unknown).length !== 1 || !HAS_KANJI.test(piece.unknown)) return null;
 	if (PERSON_SUFFIXES.has(piece.unknown)) return null;
-	if (!word || !('item' in word) || (word.item.kind !== 'lexicon' && word.item.kind !== 'synonym')) return null;
+	if (!isListingWord(word)) return null;
 	return !next || ('item' in next && next.item.kind === 'function') ? piece.unknown : null;
 }
 
@@ -1338,22 +1343,24 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const withText = (typed: string[], levelArea: string | undefined) => {
 		// Inside a sentence a glued word ranks by its head too (児童館 → 児童).
 		const base = tiers.length > 0 ? [...new Set([...typed, ...headsOf(typed)])] : typed;
+		const matched = matching(base);
 		if (tiers.length > 0) {
 			push({ words: [], optional: ranking(base), tiers, ...tierRounds, areaId: levelArea });
 			// Nothing tagged for the worry: any of its words or the others, best covered first.
-			push({ words: [], optional: [...matching(base), ...worryWords], tiers: [], areaId: levelArea });
+			push({ words: [], optional: [...matched, ...worryWords], tiers: [], areaId: levelArea });
 			return;
 		}
-		push({ words: matching(base), tiers: [], areaId: levelArea });
+		push({ words: matched, tiers: [], areaId: levelArea });
 		// Nothing has the glued word as typed (児童館): its head word (児童) is what is asked for.
-		if (base.some((word) => heads.has(word))) push({ words: headsOf(matching(base)), tiers: [], areaId: levelArea });
+		if (base.some((word) => heads.has(word))) push({ words: headsOf(matched), tiers: [], areaId: levelArea });
 		// A sentence no concept covers, whose words the listings of some kind use unusually often
 		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
-		const learned = matching(base).length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(matching(base)) ?? []) : [];
+		const learned = matched.length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(matched) ?? []) : [];
 		if (learned.length > 0) push({ words: [], optional: base, tiers: learned, areaId: levelArea });
 		// Nothing has all the words: every word counts, weighted by how rare it is and where it
 		// matches; the more and rarer words a listing has, the higher it ranks.
-		if (matching(base).length > 1) push({ words: [], optional: matching(base), tiers: [], areaId: levelArea });
+		// (A copy: levels never share a words list.)
+		if (matched.length > 1) push({ words: [], optional: [...matched], tiers: [], areaId: levelArea });
 	};
 	withText(words, areaId);
 	if (area) {
