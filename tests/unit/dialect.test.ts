@@ -42,6 +42,14 @@ describe('土佐弁 endings after a verb typed in kana', () => {
 		expect(kanaDialectFolds('はいれんき、こまっちゅう').map((fold) => fold.text)).toEqual(['はいれないき、こまっちゅう', 'はいれんき、こまっている']);
 	});
 
+	it('read けんど after a verb as the conjunction "but", not as a negative (あるけんど is no あるけない)', () => {
+		expect(kanaDialectFolds('ききたいことがあるけんど').map((fold) => fold.typed)).not.toContain('ん');
+		expect(planned('あかちゃんのことでききたいことがあるけんど')).not.toContain('あるけな');
+		expect(plan('あかちゃんのことでききたいことがあるけんど').levels[0].tiers).toEqual(plan('あかちゃんのことでききたいことがある').levels[0].tiers);
+		// The negative itself still folds: あるけんなった is あるけなくなった.
+		expect(kanaDialectFolds('あるけんなった').map((fold) => fold.text)).toEqual(['あるけないなった']);
+	});
+
 	it('are read where the verb they make is known, or where a clause ends in 〜ちゅう / 〜ちょる / 〜ちょった', () => {
 		expect(plan('こまっちょった').levels[0].tiers).toEqual(plan('こまっていた').levels[0].tiers);
 		expect(plan('こまっちょった').levels[0].tiers.length).toBeGreaterThan(0);
@@ -120,6 +128,25 @@ describe('土佐弁 clause grammar around a verb written with its kanji', () => 
 		// After one kanji せ is the verb's own (見せる, 任せる, 乗せる), not する.
 		expect(tosa('子どもに見せられない')).toBe('子どもに見せられない');
 		expect(tosa('安心して任せられない')).toBe('安心して任せられない');
+	});
+
+	it('reads the negative of a verb whose stem is one kanji (出ん, 来ん), so よう before it is "cannot" (言葉がよう出ん)', () => {
+		readsAs({
+			'息子の言葉がよう出ん、どこか': '息子の言葉が出ない、どこか',
+			誰も来んなった: '誰も来なくなった',
+			目がよう見んき: '目が見ないき',
+			// 提出, 外出 are nouns; 出ないなら is the standard "if not".
+			提出ん: '提出ん',
+			出ないなら: '出ないなら'
+		});
+		expect(plan('息子の言葉がよう出ん').levels[0].tiers).toEqual(plan('息子の言葉が出ない').levels[0].tiers);
+		expect(plan('息子の言葉がよう出ん').levels[0].tiers.length).toBeGreaterThan(0);
+	});
+
+	it('drops ないかね / ないかな ending a clause ("isn\'t there?"), never read as 内科', () => {
+		// After の it is the clinic typed in kana.
+		readsAs({ 集まるとこないかね: '集まるとこない', ところはないか: 'ところはない', ちかくのないか: 'ちかくのないか' });
+		expect(planned('どこか集まるとこないかね')).not.toContain('内科');
 	});
 
 	it('leaves standard Japanese around those endings alone (だろう, にちよう, おなじよう)', () => {

@@ -28,7 +28,8 @@ export interface DialectFold {
 const KANA_ENDINGS: ReadonlyArray<{ pattern: RegExp; replacement: string; ending: DialectFold['ending'] }> = [
 	{ pattern: /(?<=[\u3041-\u3093])([っしいきちにみりびえけせてでねべめれ])ち(?:ゅう|ょる|ょう)/gu, replacement: '$1ている', ending: 'te' },
 	{ pattern: /(?<=[\u3041-\u3093])([っしいきちにみりびえけせてでねべめれ])ちょった/gu, replacement: '$1ていた', ending: 'te' },
-	{ pattern: /(?<=[\u3041-\u3093])([かがさたなばまらわけげせてねべめれえきぎじちにびみりい])ん/gu, replacement: '$1ない', ending: 'negative' }
+	// けんど after a verb is the conjunction "but" (あるけんど), not けん + ど.
+	{ pattern: /(?<=[\u3041-\u3093])([かがさたなばまらわけげせてねべめれえきぎじちにびみりい])ん(?!(?<=けん)ど)/gu, replacement: '$1ない', ending: 'negative' }
 ];
 
 /** An adjective's く said as う (ウ音便) turns the kana before it to the o row: いたく → いとう, はやく → はよう. */
@@ -61,8 +62,13 @@ export function kanaDialectFolds(chunk: string): DialectFold[] {
 	return folds.sort((a, b) => a.at - b.at);
 }
 
-/** Where a 土佐弁 clause goes on after a verb: a particle, a conjunction or the clause's end. */
-const CLAUSE_GOES_ON = String.raw`(?=が|き|けど|けん|ろう|やろ|よ|ね|か|の|で|し|ぜ|ちや|[、。！？\s]|$)`;
+/** What may follow a 土佐弁 verb: a particle, a conjunction or the clause's end. */
+const CLAUSE_GOES_ON_ALTERNATIVES = String.raw`が|き|けど|けん|ろう|やろ|よ|ね|か|の|で|し|ぜ|ちや|[、。！？\s]|$`;
+/** Where a 土佐弁 clause goes on after a verb. */
+const CLAUSE_GOES_ON = `(?=${CLAUSE_GOES_ON_ALTERNATIVES})`;
+
+/** Verbs whose stem is one kanji alone (出る, 見る, 寝る, 着る, 来る): their negative is that kanji + ん (出ん, 来ん). */
+const ONE_KANJI_STEM_VERBS = '出見寝着来';
 
 /** A godan verb's stem kana before ます (書き, 読み) and its te-form (書いて, 読んで): 〜よる is 〜ている. */
 const GODAN_TE_FORM: Record<string, string> = { き: 'いて', ぎ: 'いで', し: 'して', ち: 'って', り: 'って', い: 'って', び: 'んで', み: 'んで', に: 'んで' };
@@ -92,6 +98,9 @@ const ADJECTIVE_KANJI = '悪早痛寒暑熱重辛怖遠近高安古若長短細�
  * problem of KANA_ENDINGS): every rule needs a kanji stem or a standard ending before it.
  */
 const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((match: string, ...groups: string[]) => string) }> = [
+	// The negative of a verb whose stem is one kanji (言葉が出ん, 誰も来んなった → 出ない, 来ないなった),
+	// first so that よう and 〜んなった below see a standard negative. Not after a kanji: 提出, 外出 are nouns.
+	{ pattern: new RegExp(String.raw`(?<!\p{Script=Han})([${ONE_KANJI_STEM_VERBS}])ん(?=な[っる]|${CLAUSE_GOES_ON_ALTERNATIVES})`, 'gu'), replacement: '$1ない' },
 	// 〜せられん / 〜せれん after a noun of doing: cannot do (介護せられない → 介護できない). Two kanji:
 	// after one it is a verb's own せ (見せられない, 任せられない).
 	{ pattern: /(?<=\p{Script=Han}{2})せ(?:られ|れ)ない/gu, replacement: 'できない' },
@@ -100,7 +109,7 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこどちじ])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない)/gu, replacement: '' },
 	// 〜んなった: the negative + なる is 〜なくなる (行けんなった → 行けないなった → 行けなくなった).
 	// Not ないなら, the standard "if not".
-	{ pattern: /(?<=[\u3041-\u3096])ないな(?=[っるり])/gu, replacement: 'なくな' },
+	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096${ONE_KANJI_STEM_VERBS}])ないな(?=[っるり])`, 'gu'), replacement: 'なくな' },
 	// 〜ないかん / 〜にゃいかん / 〜にゃならん: must, said as 〜ないと (行かないかん → 行かないと); read
 	// as it is, ないか is 内科.
 	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096])(?:な(?:いか|いけ)|にゃ(?:いか|いけ|なら))(?:ん|ない)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ないと' },
@@ -142,6 +151,10 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// 〜ろうか stays whole, an ending the planner drops: without ろう, ないか reads as 内科.
 	// Not だろう, which is standard Japanese (いいんだろう would become いいんだ).
 	{ pattern: /(?<=る|ない|たい|った)ろう(?:ね|よ|に)?(?=[、。！？\s]|$)/gu, replacement: '' },
+	// ないかね / ないかな ending a clause after a noun or は / も / が: "isn't there?" (とこないかね,
+	// 病院はないか → とこない, 病院はない); read as it is, ないか is 内科. Not after の (ちかくのないか is
+	// the clinic typed in kana), nor after a verb (行かないかな stays a question).
+	{ pattern: /(?<=[はもがこ\p{Script=Han}])ないか[ねな]?(?=[、。！？\s]|$)/gu, replacement: 'ない' },
 	// どっか: どこか said short (どっかないろうか), not a word of its own.
 	{ pattern: /どっか(?!\p{Script=Han})/gu, replacement: 'どこか' }
 ];
