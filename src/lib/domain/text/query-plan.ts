@@ -963,7 +963,7 @@ const MIN_KANA_STEM = 2;
  * through that place (しょうがいしゃてちょう is 障害者手帳), and ほけん, らいねん stay: a noun whose
  * reading merely ends like a verb stays the noun, whatever noun it is, with no list of nouns.
  */
-function readKanaDialect(chunk: string, context: PlannerContext): string {
+function readKanaDialect(chunk: string, context: PlannerContext): ChunkReading {
 	let text = chunk;
 	let pieces: Piece[] | null = null;
 	let from = 0;
@@ -989,7 +989,21 @@ function readKanaDialect(chunk: string, context: PlannerContext): string {
 		pieces = folded;
 		candidates = kanaDialectFolds(text);
 	}
-	return text;
+	return pieces ? { text, pieces } : { text };
+}
+
+/**
+ * A chunk as the kana readers left it, with its segmentation (segmentPieces of the text) once one
+ * was made: the next reader and chunkTokens take it instead of cutting the same text again.
+ */
+interface ChunkReading {
+	text: string;
+	pieces?: Piece[];
+}
+
+/** The reading's segmentation, made at most once. */
+function piecesOf(reading: ChunkReading, context: PlannerContext): Piece[] {
+	return (reading.pieces ??= segmentPieces(reading.text, context));
 }
 
 /** Most づ / ぢ in one chunk tried as ず / じ (one segmentation each). */
@@ -1000,20 +1014,23 @@ const DZU_DJI = /[づぢ]/g;
  * づ typed for ず, ぢ for じ (あづかって for あずかって): each is read as ず / じ where that leaves less
  * of the chunk unknown, so a word with づ of its own (つづく, かたづけ) stays as typed.
  */
-function readKanaSpelling(chunk: string, context: PlannerContext): string {
-	if (!chunk.includes('づ') && !chunk.includes('ぢ')) return chunk;
-	let text = chunk;
-	let unknown = unknownChars(segmentPieces(text, context));
-	for (const match of [...chunk.matchAll(DZU_DJI)].slice(0, MAX_KANA_SPELLING_REPAIRS)) {
+function readKanaSpelling(chunk: ChunkReading, context: PlannerContext): ChunkReading {
+	if (!chunk.text.includes('づ') && !chunk.text.includes('ぢ')) return chunk;
+	let { text } = chunk;
+	let pieces = piecesOf(chunk, context);
+	let unknown = unknownChars(pieces);
+	for (const match of [...chunk.text.matchAll(DZU_DJI)].slice(0, MAX_KANA_SPELLING_REPAIRS)) {
 		const at = match.index ?? 0;
 		const repaired = text.slice(0, at) + (match[0] === 'づ' ? 'ず' : 'じ') + text.slice(at + 1);
-		const repairedUnknown = unknownChars(segmentPieces(repaired, context));
+		const repairedPieces = segmentPieces(repaired, context);
+		const repairedUnknown = unknownChars(repairedPieces);
 		if (repairedUnknown < unknown) {
 			text = repaired;
+			pieces = repairedPieces;
 			unknown = repairedUnknown;
 		}
 	}
-	return text;
+	return { text, pieces };
 }
 
 /** Most respellings of a long vowel tried in one chunk (one segmentation each). */
@@ -1055,9 +1072,9 @@ function longDictionaryWordAt(pieces: Piece[], at: number): boolean {
  * left out after ょ / ゅ (しゃきょ for しゃきょう): inside kana nothing knows, each such vowel is read
  * with its other spellings where that leaves less of the chunk unknown, so a word spelled right stays.
  */
-function readLongVowels(chunk: string, context: PlannerContext): string {
-	let text = chunk;
-	let pieces = segmentPieces(text, context);
+function readLongVowels(chunk: ChunkReading, context: PlannerContext): Required<ChunkReading> {
+	let { text } = chunk;
+	let pieces = piecesOf(chunk, context);
 	let unknown = unknownChars(pieces);
 	let trials = 0;
 	let from = 0;
@@ -1082,12 +1099,13 @@ function readLongVowels(chunk: string, context: PlannerContext): string {
 		({ text, pieces, unknown } = best);
 		from = at + 1;
 	}
-	return text;
+	return { text, pieces };
 }
 
 /** One chunk (no spaces or punctuation) → tokens. */
 function chunkTokens(typed: string, context: PlannerContext): Token[] {
-	const canonical = readLongVowels(readKanaSpelling(readKanaDialect(typed, context), context), context);
+	const reading = readLongVowels(readKanaSpelling(readKanaDialect(typed, context), context), context);
+	const canonical = reading.text;
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);
@@ -1099,7 +1117,7 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	const wholeSound = soundMatch?.kind === 'area' && context.explicitArea ? undefined : soundMatch;
 	if (wholeSound) return [tokenFor(wholeSound, canonical, context)];
 
-	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(segmentPieces(canonical, context), context), context), context);
+	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(reading.pieces, context), context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
 	const tokens = pieces.flatMap((piece, index) => {
 		if (!('item' in piece)) return gluedKanji(pieces, index) ? [] : unknownTokens(piece.unknown, context, hasKnown, { alone: pieces.length === 1, beforeKnown: beforeContentWord(pieces, index) });
