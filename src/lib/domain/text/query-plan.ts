@@ -107,6 +107,8 @@ interface Vocabulary {
 	/** Kana worry keys and synonyms by each spelling one kana shorter (and their own): kana typos. Built on first use. */
 	byKanaDeletion?: Map<string, string[]>;
 	longest: number;
+	/** Longest key (in UTF-16 units, never fewer than its characters) by its first character's code point. */
+	longestFrom: Map<number, number>;
 }
 
 const KANA_ONLY = /^[\u3041-\u309f\u30fc]+$/;
@@ -177,15 +179,18 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	// Last: a synonym or variant read aloud (しゃきょう, ほいくえん) gives way to any listing word so read.
 	for (const [key, word] of dictionaries.wordByReading) add(key, { kind: 'synonym', canonical: word });
 	let longest = 1;
+	const longestFrom = new Map<number, number>();
 	const bySound = new Map<string, VocabularyItem>();
 	for (const [key, item] of items) {
 		longest = Math.max(longest, key.length);
+		const first = key.codePointAt(0)!;
+		longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, key.length));
 		if (item.kind !== 'lexicon' && item.kind !== 'function' && KANA_ONLY.test(key) && key.length >= 4) {
 			const sound = soundKey(key);
 			if (!bySound.has(sound)) bySound.set(sound, item);
 		}
 	}
-	const result: Vocabulary = { items, bySound, longest: Math.min(longest, 24) };
+	const result: Vocabulary = { items, bySound, longest: Math.min(longest, 24), longestFrom };
 	vocabularyCache.set(lexicon, { dictionaries, areas, size: lexicon.size, vocabulary: result });
 	return result;
 }
@@ -338,21 +343,27 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 		workMeter.segmentations++;
 		workMeter.segmentedChars += canonical.length;
 	}
-	const { items, longest } = vocabulary(context);
+	const { items, longest, longestFrom } = vocabulary(context);
 	// Folding is one character for one, so positions in `folded` are positions in `canonical`.
-	const chars = Array.from(katakanaToHiragana(canonical));
+	const folded = katakanaToHiragana(canonical);
+	const chars = Array.from(folded);
+	// Where each character starts in `folded`: a key is one slice, not an array joined per length tried.
+	const starts = [0];
+	for (const char of chars) starts.push(starts[starts.length - 1] + char.length);
 	const original = Array.from(canonical);
 	const pieces: Piece[] = [];
 	let unknown = '';
 	for (let i = 0; i < chars.length; ) {
 		let found: { item: VocabularyItem; length: number; bare?: boolean } | null = null;
-		for (let length = Math.min(longest, chars.length - i); length >= 1; length--) {
-			const key = chars.slice(i, i + length).join('');
+		// No key is longer than the longest starting with this character.
+		const keyRoom = longestFrom.get(chars[i].codePointAt(0)!) ?? 0;
+		for (let length = Math.min(longest, chars.length - i, keyRoom); length >= 1; length--) {
+			const key = folded.slice(starts[i], starts[i + length]);
 			let item = asRequested(items.get(key), context);
 			let bare = false;
 			if ((item?.kind === 'area' || item?.kind === 'worry') && item.spoken) {
 				const standing = standsAlone(original, i, i + length, unknown === '', items);
-				const notAPlace = item.kind === 'area' && NOT_A_PLACE_AFTER.test(chars.slice(i + length).join(''));
+				const notAPlace = item.kind === 'area' && NOT_A_PLACE_AFTER.test(folded.slice(starts[i + length]));
 				// A kana area name inside other words is the word it hides, if any (はるのいべんと); a short
 				// reading of a worry key there is nothing (おいしいしゃけ is not 歯医者).
 				if (!standing || notAPlace) item = item.kind === 'area' ? item.shadows : undefined;
