@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseSearchParams, type SearchHit } from '../../src/lib/domain/search';
 import { openDatabase, type AppDatabase } from '../../src/lib/server/db';
 import { EmbeddedSearchEngine } from '../../src/lib/server/search/embedded';
@@ -408,5 +408,55 @@ describe.each(['embedded', 'meilisearch'] as const)('a lone kanji in a sentence:
 		const [asked, nurseries] = await Promise.all([search(engine, { q }), search(engine, { q: '保育園' })]);
 		expect(asked.result.total).toBe(nurseries.result.total);
 		expect(read(asked.result.hits).every((hit) => /保育|こども園/.test(hit.name))).toBe(true);
+	});
+});
+
+describe.each(['embedded', 'meilisearch'] as const)('sentences that would find nothing: %s', (engine) => {
+	/** How many times the service asked the engine (one Meilisearch multi-search request each). */
+	async function countingEngineCalls<T>(run: () => Promise<T>): Promise<{ value: T; calls: number }> {
+		const primary = services[engine].primary;
+		const spy = vi.spyOn(primary, 'search');
+		try {
+			const value = await run();
+			return { value, calls: spy.mock.calls.length };
+		} finally {
+			spy.mockRestore();
+		}
+	}
+
+	it('never requires a verb ending or the helper after a て-form (聞いてくれる, 刈ってくれる, きてほしい)', () => {
+		const required = (q: string) => services[engine].planner.plan(q)?.levels.flatMap((level) => level.words) ?? [];
+		expect(required('愚痴を聞いてくれる人')).not.toContain('いてくれる');
+		expect(required('庭の草を刈ってくれる人')).not.toContain('くれる');
+		expect(required('車で連れて行ってくれる人')).not.toContain('くれる');
+		expect(required('よるだけでもへるぱさんにきてほしい')).not.toContain('きて');
+	});
+
+	it('searches once more without the words no listing uses when the words as typed find nothing, and says which (愚痴を聞いてくれる人)', async () => {
+		const { value: served, calls } = await countingEngineCalls(() => search(engine, { q: '愚痴を聞いてくれる人' }));
+		// One more request, only because the first found nothing.
+		expect(calls).toBe(2);
+		if (engine === 'embedded') {
+			expect(served.result.total).toBeGreaterThan(0);
+			expect(read(served.result.hits).filter((hit) => !says(/聞/)(hit)).map((hit) => hit.name)).toEqual([]);
+		}
+		// Meilisearch matches no lone kanji (聞) inside its words (聞き): still nothing there, said as nothing.
+		expect(served.result.relaxed).toEqual(served.result.total > 0 ? { dropped: ['愚痴'] } : undefined);
+	});
+
+	it('asks the engine once for an ordinary search, and never says it left words out when the words find something', async () => {
+		for (const q of ['薬局', '子ども食堂', '車いすで行ける薬局']) {
+			const { value: served, calls } = await countingEngineCalls(() => search(engine, { q }));
+			expect(served.result.total, q).toBeGreaterThan(0);
+			expect(served.result.relaxed, q).toBeUndefined();
+			expect(calls, q).toBe(1);
+		}
+	});
+
+	it('a sentence of lone kanji (庭の草を刈ってくれる人) is no learned kind (庭 is in 校庭 of every after-school club): the listing that offers 草刈り leads', async () => {
+		expect(services[engine].planner.plan('庭の草を刈ってくれる人')?.levels.every((level) => level.tiers.length === 0)).toBe(true);
+		const { result } = await search(engine, { q: '庭の草を刈ってくれる人' });
+		if (engine === 'embedded') expect(read(result.hits.slice(0, 1)).map((hit) => hit.description)).toEqual([expect.stringMatching(/草刈り/)]);
+		expect(read(result.hits.slice(0, 3)).some((hit) => /放課後児童クラブ/.test(hit.name))).toBe(false);
 	});
 });

@@ -113,6 +113,11 @@ export interface SearchResult {
 	 * the search finds without those filters, and which filters (query parameter names) they are.
 	 */
 	without_filters?: { total: number; removed: NarrowingFilter[] };
+	/**
+	 * Set when the words as typed found nothing and these listings were found without the words
+	 * no listing uses (`dropped`, as the plan spelled them).
+	 */
+	relaxed?: { dropped: string[] };
 }
 
 /** Filters that narrow a text search (query parameter names, as the API spells them). */

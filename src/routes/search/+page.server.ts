@@ -38,7 +38,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		issues,
 		result: null,
 		events: null,
-		withoutFilters: null
+		withoutFilters: null,
+		relaxedWithout: null
 	});
 	if (!parsed.ok) return invalid(null, parsed.issues);
 	try {
@@ -64,7 +65,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			},
 			// Events are found by the same words (新春お茶会), listed above the listings.
 			events: await searchEvents(app, { q: parsed.query.q, field: parsed.query.field, area: area?.id }),
-			withoutFilters: withoutFiltersOffer(parsed.query, result.without_filters, m)
+			withoutFilters: withoutFiltersOffer(parsed.query, result.without_filters, m),
+			// The words as typed found nothing; these were found without the words no listing uses.
+			relaxedWithout: result.relaxed?.dropped ?? null
 		};
 	} catch (error) {
 		if (error instanceof UnknownTermError) {

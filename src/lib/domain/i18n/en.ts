@@ -205,6 +205,7 @@ export const en: Messages = {
 		filteredOutCount: (count: string) => (count === '1' ? '1 place' : `${count} places`),
 		filteredOutAfter: ' are found.',
 		withoutFilters: (filters: string) => `Search without the conditions (${filters})`,
+		relaxed: (words: string) => `Nothing contains 「${words}」: these results were found without those words.`,
 		tryTitle: 'Try the following:',
 		tryShorter: 'Use fewer words (e.g. 「いきいき百歳体操」 → 「体操」)',
 		tryRemove: 'Remove the conditions above (×) one at a time',

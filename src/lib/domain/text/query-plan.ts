@@ -40,6 +40,11 @@ export interface PlanLevel {
 
 export interface QueryPlan {
 	levels: PlanLevel[];
+	/**
+	 * What to search when `levels` find nothing: the levels without the words no listing's name,
+	 * kind, term or tag uses (`dropped`). The service tries it once, only after an empty answer.
+	 */
+	relaxed?: { levels: PlanLevel[]; dropped: string[] };
 	/** The text asked for something nearby (近く, 近所). */
 	near: boolean;
 }
@@ -254,6 +259,12 @@ function kanaStretchWords(stretch: string, functionWords: ReadonlySet<string>): 
 	return words;
 }
 
+/** A short verb's て-form in kana (きて, みて, して): the sentence's verb, not a word to look for. */
+const SHORT_TE_FORM = /^[\u3041-\u309f]{1,2}て$/;
+
+/** What follows a verb's て-form to say who does it for whom (刈って|くれる, 見て|もらえる, 来て|ほしい). */
+const TE_AUXILIARY = /^(?:くれ|くださ|もら|ほし|いる|いた|いま|みる|みた|おく|おい|しま|あげ)/;
+
 /** Longest kana stretch with no particle in it kept as one unknown word. */
 const MAX_WHOLE_KANA_WORD = 8;
 
@@ -268,7 +279,7 @@ function cutsMora(before: string, after: string): boolean {
  * kana between known words are endings and a lone kana is a particle: they are dropped when the
  * chunk has other content.
  */
-function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown: boolean, where: { alone: boolean; beforeKnown: boolean }): Token[] {
+function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown: boolean, where: { alone: boolean; beforeKnown: boolean; afterTeForm?: boolean }): Token[] {
 	const tokens: Token[] = [];
 	const runs = scriptRuns(canonical);
 	const typedAlone = where.alone && runs.length === 1;
@@ -278,6 +289,11 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		const isKana = KANA_ONLY.test(folded);
 		const nextIsKana = index + 1 < runs.length && /^[\u3041-\u309f]/.test(runs[index + 1]);
 		if (HIRAGANA_ONLY.test(run) && (chunkHasKnown || Array.from(run).length === 1)) return tokens.push({ kind: 'drop' });
+		// Kana right after kanji in one unknown stretch are its ending (聞いてくれる, 見てほしい): never a word.
+		if (HIRAGANA_ONLY.test(run) && index > 0 && HAS_KANJI.test(runs[index - 1])) return tokens.push({ kind: 'drop' });
+		if (!where.alone && SHORT_TE_FORM.test(run)) return tokens.push({ kind: 'drop' });
+		// Kana helping the verb before them (刈って|くれる, 見て|もらえる): who does it for whom.
+		if (index === 0 && where.afterTeForm && HIRAGANA_ONLY.test(run) && TE_AUXILIARY.test(run)) return tokens.push({ kind: 'drop' });
 		if (chunkHasKnown && Array.from(run).length === 1 && nextIsKana) return tokens.push({ kind: 'drop' });
 		const match = lexiconMatch(folded, context, { typos: !isKana || Array.from(folded).length >= 4 });
 		if (match) return tokens.push(knownWord(match.entry.surface, context));
@@ -294,7 +310,7 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		if (!isKana || Array.from(run).length <= 3) return tokens.push({ kind: 'word', text: run, known: false });
 		// A long kana stretch nobody knows is several words (ひきこもりのむすこ): keep its segmented words.
 		for (const word of kanaStretchWords(run, context.dictionaries.functionWords)) {
-			if (context.dictionaries.functionWords.has(katakanaToHiragana(word))) continue;
+			if (context.dictionaries.functionWords.has(katakanaToHiragana(word)) || SHORT_TE_FORM.test(word)) continue;
 			tokens.push(Array.from(word).length < 2 ? { kind: 'drop' } : { kind: 'word', text: word, known: false });
 		}
 	});
@@ -1131,7 +1147,7 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(reading.pieces, context), context), context);
 	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
 	const tokens = pieces.flatMap((piece, index) => {
-		if (!('item' in piece)) return gluedKanji(pieces, index) ? [] : unknownTokens(piece.unknown, context, hasKnown, { alone: pieces.length === 1, beforeKnown: beforeContentWord(pieces, index) });
+		if (!('item' in piece)) return gluedKanji(pieces, index) ? [] : unknownTokens(piece.unknown, context, hasKnown, { alone: pieces.length === 1, beforeKnown: beforeContentWord(pieces, index), afterTeForm: afterTeForm(pieces, index) });
 		const token = (piece.bare ? bareAreaToken : tokenFor)(piece.item, piece.text, context);
 		const glued = gluedKanji(pieces, index + 1);
 		return [glued && token.kind === 'word' ? { kind: 'word' as const, text: token.text + glued, known: false, head: token.text } : token];
@@ -1145,6 +1161,12 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	const readsPerson = !personSuffixed || (wholeMatch !== null && wholeMatch !== undefined && HAS_KANJI.test(Array.from(wholeMatch.entry.surface).at(-1) ?? ''));
 	if (wholeMatch && readsPerson && (!hasKnown || leftUnknown)) return [knownWord(wholeMatch.entry.surface, context)];
 	return tokens;
+}
+
+/** The piece before `index` is a verb's て-form ending (刈|って): kana opening the piece may help it. */
+function afterTeForm(pieces: Piece[], index: number): boolean {
+	const before = pieces[index - 1];
+	return before !== undefined && 'item' in before && before.item.kind === 'function' && /て$/.test(before.text);
 }
 
 /** The first piece after `index` that is not a particle is a known word (虹 + の + 薬局). */
@@ -1384,7 +1406,10 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		if (base.some((word) => heads.has(word))) push({ words: headsOf(matched), tiers: [], areaId: levelArea });
 		// A sentence no concept covers, whose words the listings of some kind use unusually often
 		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
-		const learned = matched.length >= MIN_SENTENCE_WORDS ? (context.associations?.kindsFor(matched) ?? []) : [];
+		// A sentence counts its lone kanji (畑, 持 of 畑の野菜を持って行きたい), but they say little of a kind
+		// (庭 is in 校庭 of every after-school club): only the longer words choose it.
+		const telling = matched.filter((word) => Array.from(word).length > 1);
+		const learned = base.length >= MIN_SENTENCE_WORDS && telling.length > 0 ? (context.associations?.kindsFor(telling) ?? []) : [];
 		if (learned.length > 0) push({ words: [], optional: base, tiers: learned, areaId: levelArea });
 		// Nothing has all the words: every word counts, weighted by how rare it is and where it
 		// matches; the more and rarer words a listing has, the higher it ranks.
@@ -1398,5 +1423,24 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		if (words.length > 0 || tiers.length > 0) withText(words, undefined);
 	}
 	if (levels.length === 0) push({ words: [canonical], tiers: [], areaId: undefined });
-	return { levels, near };
+	const relaxed = tiers.length === 0 ? relaxedLevels(matching(words), unknownWords, rankOnly, areaId) : undefined;
+	return { levels, near, ...(relaxed ? { relaxed } : {}) };
+}
+
+/**
+ * When the words find nothing: the words no listing vocabulary knows (愚痴, a kana fragment) are
+ * what excluded everything, so they go; the lone kanji that only ranked (聞 of 聞いてくれる) are
+ * then asked for. All remaining words first, then any of them. None when nothing would change or
+ * only a person (人, 者) would be left.
+ */
+function relaxedLevels(required: readonly string[], unknownWords: ReadonlySet<string>, rankOnly: ReadonlySet<string>, areaId: string | undefined): QueryPlan['relaxed'] {
+	const dropped = required.filter((word) => unknownWords.has(word) && !rankOnly.has(word));
+	if (dropped.length === 0) return undefined;
+	const left = [...required.filter((word) => !dropped.includes(word)), ...[...rankOnly].filter((word) => !required.includes(word))];
+	// A person (人 of 聞いてくれる人) says who, not what: it is no word to look for while another is left.
+	const kept = left.filter((word) => !PERSON_SUFFIXES.has(word));
+	if (kept.length === 0) return undefined;
+	const levels: PlanLevel[] = [{ words: kept, tiers: [], areaId }];
+	if (kept.length > 1) levels.push({ words: [], optional: kept, tiers: [], areaId });
+	return { levels, dropped };
 }

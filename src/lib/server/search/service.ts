@@ -139,11 +139,18 @@ export class SearchService {
 	}
 
 	async search(query: SearchQuery): Promise<ServedSearch> {
-		const served = await this.searchOnce(query);
+		const prepared = this.prepare(query);
+		const { plan } = prepared;
+		let served = await this.searchOnce(prepared);
+		if (served.result.total === 0 && plan?.relaxed) {
+			// The words no listing uses excluded everything: one more search without them, said so.
+			const relaxed = await this.searchOnce({ ...prepared, plan: { ...plan, levels: plan.relaxed.levels } });
+			if (relaxed.result.total > 0) served = { ...relaxed, result: { ...relaxed.result, relaxed: { dropped: plan.relaxed.dropped } } };
+		}
 		const removed = activeNarrowingFilters(query);
 		if (served.result.total === 0 && query.q && removed.length > 0) {
 			// The words find something, the filters remove all of it: say so rather than "nothing".
-			const unfiltered = await this.searchOnce({ ...withoutNarrowingFilters(query), page: 1 });
+			const unfiltered = await this.searchOnce(this.prepare({ ...withoutNarrowingFilters(query), page: 1 }));
 			if (unfiltered.result.total > 0) served.result = { ...served.result, without_filters: { total: unfiltered.result.total, removed } };
 		}
 		if (served.result.total === 0 && !served.result.without_filters && query.q && query.page === 1) this.recordMiss(query.q);
@@ -168,8 +175,7 @@ export class SearchService {
 		return this.fallback.searchEvents(words, limit);
 	}
 
-	private async searchOnce(query: SearchQuery): Promise<ServedSearch> {
-		const { resolved, plan, area } = this.prepare(query);
+	private async searchOnce({ resolved, plan, area }: ReturnType<SearchService['prepare']>): Promise<ServedSearch> {
 		let served: ServedSearch | null = null;
 		if (this.primary !== this.fallback && Date.now() >= this.primaryDownUntil) {
 			try {
