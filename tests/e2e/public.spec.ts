@@ -16,6 +16,7 @@ interface ApiSearch {
 	total: number;
 	hits: ApiHit[];
 	without_filters?: { total: number; removed: string[] };
+	relaxed?: { dropped: string[] };
 }
 interface ApiListing {
 	id: string;
@@ -170,6 +171,18 @@ test('a filter that removes every hit says so and offers the search without it (
 	await expect(page).not.toHaveURL(/field=/);
 	await expect(page.getByRole('status').filter({ hasText: `${without.total}件` })).toBeVisible();
 	await expect(resultItems(page).first()).toBeVisible();
+});
+
+test('words no listing uses are left out only after nothing was found, and the page says which (愚痴を聞いてくれる人)', async ({ page, request }) => {
+	const api = await apiSearch(request, { q: '愚痴を聞いてくれる人' });
+	expect(api.total).toBeGreaterThan(0);
+	expect(api.relaxed).toEqual({ dropped: ['愚痴'] });
+	await page.goto('/search?q=愚痴を聞いてくれる人');
+	await expect(page.getByRole('note').filter({ hasText: '「愚痴」を含むものは見つかりませんでした' })).toBeVisible();
+	await expect(resultItems(page).first()).toBeVisible();
+	await page.goto('/search?q=子ども食堂');
+	await expect(resultItems(page).first()).toBeVisible();
+	await expect(page.getByText('を含むものは見つかりませんでした')).toHaveCount(0);
 });
 
 test('a salon detail page shows its recurring schedule in Japanese, with 西暦 and 和暦 dates', async ({ page, request }) => {

@@ -205,6 +205,7 @@ export const easyJa: Messages = {
 		filteredOutCount: (count: string) => `${count}けん`,
 		filteredOutAfter: ' あります。',
 		withoutFilters: (filters: string) => `じょうけん（${filters}）を はずして さがす`,
+		relaxed: (words: string) => `「${words}」が ある ものは ありませんでした。この ことばを のぞいて さがしました。`,
 		tryTitle: 'つぎの ことを ためして ください。',
 		tryShorter: 'ことばを みじかく する（れい：「いきいき百歳体操」→「体操」）',
 		tryRemove: '上の じょうけん（×）を ひとつずつ はずす',
