@@ -264,6 +264,8 @@ const SHORT_TE_FORM = /^[\u3041-\u309f]{1,2}て$/;
 
 /** What follows a verb's て-form to say who does it for whom (刈って|くれる, 見て|もらえる, 来て|ほしい). */
 const TE_AUXILIARY = /^(?:くれ|くださ|もら|ほし|いる|いた|いま|みる|みた|おく|おい|しま|あげ)/;
+/** A verb's ending up to its て-form, then such a helper (いてくれる of 聞いてくれる). */
+const ENDING_AND_HELPER = new RegExp(`^[\u3041-\u309f]{0,2}[てで]${TE_AUXILIARY.source.slice(1)}`);
 
 /** Longest kana stretch with no particle in it kept as one unknown word. */
 const MAX_WHOLE_KANA_WORD = 8;
@@ -289,9 +291,10 @@ function unknownTokens(canonical: string, context: PlannerContext, chunkHasKnown
 		const isKana = KANA_ONLY.test(folded);
 		const nextIsKana = index + 1 < runs.length && /^[\u3041-\u309f]/.test(runs[index + 1]);
 		if (HIRAGANA_ONLY.test(run) && (chunkHasKnown || Array.from(run).length === 1)) return tokens.push({ kind: 'drop' });
-		// Kana right after kanji in one unknown stretch are its ending (聞いてくれる, 見てほしい): never a word.
-		if (HIRAGANA_ONLY.test(run) && index > 0 && HAS_KANJI.test(runs[index - 1])) return tokens.push({ kind: 'drop' });
-		if (!where.alone && SHORT_TE_FORM.test(run)) return tokens.push({ kind: 'drop' });
+		// A verb's ending and the helper after it (聞|いてくれる, 見|てもらえる): never a word. A bare ending
+		// (聞|いて) or a suffix (父|さん) stays as before.
+		if (index > 0 && HAS_KANJI.test(runs[index - 1]) && ENDING_AND_HELPER.test(run)) return tokens.push({ kind: 'drop' });
+		if (!where.alone && index === 0 && SHORT_TE_FORM.test(run)) return tokens.push({ kind: 'drop' });
 		// Kana helping the verb before them (刈って|くれる, 見て|もらえる): who does it for whom.
 		if (index === 0 && where.afterTeForm && HIRAGANA_ONLY.test(run) && TE_AUXILIARY.test(run)) return tokens.push({ kind: 'drop' });
 		if (chunkHasKnown && Array.from(run).length === 1 && nextIsKana) return tokens.push({ kind: 'drop' });
