@@ -444,6 +444,13 @@ describe.each(['embedded', 'meilisearch'] as const)('sentences that would find n
 		expect(served.result.relaxed).toEqual(served.result.total > 0 ? { dropped: ['愚痴'] } : undefined);
 	});
 
+	it('asks the engine at most once more when nothing is found with a filter (愚痴を聞いてくれる人 in 子育て): the filter offer, not a relaxed search too', async () => {
+		const { value: served, calls } = await countingEngineCalls(() => search(engine, { q: '愚痴を聞いてくれる人', field: '子育て' }));
+		expect(served.result.total).toBe(0);
+		expect(served.result.relaxed).toBeUndefined();
+		expect(calls).toBe(2);
+	});
+
 	it('asks the engine once for an ordinary search, and never says it left words out when the words find something', async () => {
 		for (const q of ['薬局', '子ども食堂', '車いすで行ける薬局']) {
 			const { value: served, calls } = await countingEngineCalls(() => search(engine, { q }));

@@ -142,12 +142,13 @@ export class SearchService {
 		const prepared = this.prepare(query);
 		const { plan } = prepared;
 		let served = await this.searchOnce(prepared);
-		if (served.result.total === 0 && plan?.relaxed) {
+		const removed = activeNarrowingFilters(query);
+		// With filters, the one more search is the one without them (below): never two more.
+		if (served.result.total === 0 && plan?.relaxed && removed.length === 0) {
 			// The words no listing uses excluded everything: one more search without them, said so.
 			const relaxed = await this.searchOnce({ ...prepared, plan: { ...plan, levels: plan.relaxed.levels } });
 			if (relaxed.result.total > 0) served = { ...relaxed, result: { ...relaxed.result, relaxed: { dropped: plan.relaxed.dropped } } };
 		}
-		const removed = activeNarrowingFilters(query);
 		if (served.result.total === 0 && query.q && removed.length > 0) {
 			// The words find something, the filters remove all of it: say so rather than "nothing".
 			const unfiltered = await this.searchOnce(this.prepare({ ...withoutNarrowingFilters(query), page: 1 }));
