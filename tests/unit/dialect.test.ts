@@ -143,6 +143,17 @@ describe('土佐弁 clause grammar around a verb written with its kanji', () => 
 		expect(plan('息子の言葉がよう出ん').levels[0].tiers.length).toBeGreaterThan(0);
 	});
 
+	it('reads ようせん after a noun of doing as "cannot do" and よう before できない as "cannot" (掃除もようせん, ようできん)', () => {
+		readsAs({
+			母が掃除もようせんき: '母が掃除もできないき',
+			運転がようせんなった: '運転ができなくなった',
+			一人でようできん: '一人でできない',
+			// しよう is the volitional, not よう.
+			しようせん: 'しようせん'
+		});
+		expect(plan('母が掃除もようせんき')).toEqual(plan('母が掃除もできないき'));
+	});
+
 	it('drops ないかね / ないかな ending a clause ("isn\'t there?"), never read as 内科', () => {
 		// After の it is the clinic typed in kana.
 		readsAs({ 集まるとこないかね: '集まるとこない', ところはないか: 'ところはない', ちかくのないか: 'ちかくのないか' });

@@ -106,7 +106,11 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	{ pattern: /(?<=\p{Script=Han}{2})せ(?:られ|れ)ない/gu, replacement: 'できない' },
 	// よう + a verb's negative: cannot (よう回らない → 回らない). Not inside a word (太陽, しよう).
 	// Nor the end of a kana word (にちよう, おなじよう).
-	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこどちじ])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない)/gu, replacement: '' },
+	// よう before できない as well (一人でようできん → 一人でできない).
+	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこどちじ])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない|できな)/gu, replacement: '' },
+	// ようせん after a noun of doing or its particle: cannot do (料理もようせん, 運転がようせんなった →
+	// 料理もできない, 運転ができなくなった); せん alone is する's negative.
+	{ pattern: new RegExp(String.raw`(?<=[もがをは]|\p{Script=Han})ようせん(?=な[っる]|${CLAUSE_GOES_ON_ALTERNATIVES})`, 'gu'), replacement: 'できない' },
 	// 〜んなった: the negative + なる is 〜なくなる (行けんなった → 行けないなった → 行けなくなった).
 	// Not ないなら, the standard "if not".
 	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096${ONE_KANJI_STEM_VERBS}])ないな(?=[っるり])`, 'gu'), replacement: 'なくな' },
