@@ -111,6 +111,8 @@ interface Vocabulary {
 	bySound: Map<string, VocabularyItem>;
 	/** Kana worry keys and synonyms by each spelling one kana shorter (and their own): kana typos. Built on first use. */
 	byKanaDeletion?: Map<string, string[]>;
+	/** Kana keys with a long-vowel mark (へるぱー of ヘルパー) by sound key: a loanword typed without its ー. */
+	loanwordsBySound: Map<string, string>;
 	longest: number;
 	/** Longest key (in UTF-16 units, never fewer than its characters) by its first character's code point. */
 	longestFrom: Map<number, number>;
@@ -186,16 +188,21 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	let longest = 1;
 	const longestFrom = new Map<number, number>();
 	const bySound = new Map<string, VocabularyItem>();
+	const loanwordsBySound = new Map<string, string>();
 	for (const [key, item] of items) {
 		longest = Math.max(longest, key.length);
 		const first = key.codePointAt(0)!;
 		longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, key.length));
+		if (item.kind !== 'function' && key.includes('ー') && KANA_ONLY.test(key)) {
+			const sound = soundKey(key);
+			if (sound.length >= MIN_LOANWORD_SOUND && !loanwordsBySound.has(sound)) loanwordsBySound.set(sound, key);
+		}
 		if (item.kind !== 'lexicon' && item.kind !== 'function' && KANA_ONLY.test(key) && key.length >= 4) {
 			const sound = soundKey(key);
 			if (!bySound.has(sound)) bySound.set(sound, item);
 		}
 	}
-	const result: Vocabulary = { items, bySound, longest: Math.min(longest, 24), longestFrom };
+	const result: Vocabulary = { items, bySound, loanwordsBySound, longest: Math.min(longest, 24), longestFrom };
 	vocabularyCache.set(lexicon, { dictionaries, areas, size: lexicon.size, vocabulary: result });
 	return result;
 }
@@ -485,7 +492,7 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 		// A kanji making a person of the listing word before it (支援員) is no slip (支援b).
 		if (personOf(best, index)) continue;
 		const slip = mayBeSlip(piece.unknown) && !standing.has(standingKey(best, index));
-		const chosen = (slip ? readAloudSlip(best, index, context, budget) : null) ?? homophoneInCompound(best, index, context, budget);
+		const chosen = (slip ? readAloudSlip(best, index, context, budget) : null) ?? homophoneInCompound(best, index, context, budget) ?? lastKanjiReadAloud(best, index, context);
 		if (chosen) {
 			best = chosen;
 			index = -1;
@@ -497,6 +504,33 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 		if (isListingWord(piece)) best = homophoneInCompound(best, index, context, budget) ?? best;
 	}
 	return best;
+}
+
+/** Readings tried for the kanji that ends a compound with a slip (its commonest in compounds). */
+const LAST_KANJI_READINGS = 3;
+
+/**
+ * A compound whose last kanji is a slip (保育縁 for 保育園, 公民感 beside a known 公民): the known word
+ * before the lone kanji nothing knows is read by its listing reading, the kanji by its readings, and
+ * the whole sound is a word the vocabulary knows by reading (ほいく + えん → 保育園). A few lookups,
+ * one re-cut when a word is found.
+ */
+function lastKanjiReadAloud(pieces: Piece[], index: number, context: PlannerContext): Piece[] | null {
+	const piece = pieces[index];
+	const previous = pieces[index - 1];
+	if (!('unknown' in piece) || !/^\p{Script=Han}$/u.test(piece.unknown) || !previous || !isContentPiece(previous) || !HAS_KANJI.test(pieceText(previous))) return null;
+	const previousReading = context.lexicon.lookup(foldForSearch(pieceText(previous)), { typos: false })?.entry.reading;
+	if (!previousReading) return null;
+	const { items } = vocabulary(context);
+	for (const reading of (context.dictionaries.kanjiReadings.get(piece.unknown) ?? []).slice(0, LAST_KANJI_READINGS)) {
+		const item = items.get(previousReading + reading);
+		const surface = item?.kind === 'lexicon' ? item.entry.surface : item?.kind === 'synonym' ? item.canonical : null;
+		if (!surface || !HAS_KANJI.test(surface)) continue;
+		const text = [...pieces.slice(0, index - 1).map(pieceText), surface, ...pieces.slice(index + 1).map(pieceText)].join('');
+		const candidate = segmentPieces(text, context);
+		if (unknownChars(candidate) < unknownChars(pieces)) return candidate;
+	}
+	return null;
 }
 
 /** A lone unknown kanji with a particle as typed on either side (not at the chunk's start). */
@@ -1132,9 +1166,93 @@ function readLongVowels(chunk: ChunkReading, context: PlannerContext): Required<
 	return { text, pieces };
 }
 
+/** Shortest sound key of a loanword read without its ー (へるぱ); two kana (ほむ) are everywhere. */
+const MIN_LOANWORD_SOUND = 3;
+/** Longest kana stretch searched for a loanword, and most loanword respellings judged in one chunk. */
+const MAX_LOANWORD_STRETCH = 12;
+const MAX_LOANWORD_TRIALS = 4;
+/** Kana a one-kana particle before an unknown stretch may have taken from it (でも|へ|るぱさん). */
+const LOANWORD_LOOKBACK = 2;
+/** Honorifics after a person's loanword (へるぱさん, けあまねさん): what may follow it unknown. */
+const LOANWORD_HONORIFIC = /^(さん|ちゃん|さま|くん)/;
+
+/**
+ * A katakana loanword typed in hiragana with its long-vowel marks left out (へるぱさん for ヘルパーさん,
+ * ぐるぷほむ for グループホーム, けあまねじゃ for ケアマネージャー): kana nothing knows (with a one-kana
+ * particle just before it, which may be the word's first kana) whose sound key is a listing or
+ * dictionary loanword's is respelled as that word, when the word then stands whole and is followed by
+ * the end of the stretch, a known word or an honorific (せんたく is not センター + く).
+ */
+function readDroppedLongMarks(chunk: Required<ChunkReading>, context: PlannerContext): Required<ChunkReading> {
+	const { loanwordsBySound } = vocabulary(context);
+	let { text, pieces } = chunk;
+	if (loanwordsBySound.size === 0) return chunk;
+	let trials = 0;
+	for (let index = 0; index < pieces.length && trials < MAX_LOANWORD_TRIALS; index++) {
+		const piece = pieces[index];
+		if (!('unknown' in piece) || !/^[\u3041-\u309f]+$/.test(piece.unknown)) continue;
+		const offset = pieces.slice(0, index).reduce((sum, p) => sum + Array.from(pieceText(p)).length, 0);
+		const chars = Array.from(text);
+		// A particle of one kana right before the stretch may be the loanword's first kana.
+		let from = offset;
+		for (let back = index - 1; back >= 0 && offset - from < LOANWORD_LOOKBACK; back--) {
+			const previous = pieces[back];
+			if (!('item' in previous) || previous.item.kind !== 'function' || Array.from(previous.text).length !== 1) break;
+			from -= 1;
+		}
+		const end = Math.min(offset + Array.from(piece.unknown).length, from + MAX_LOANWORD_STRETCH);
+		const respelled = loanwordRespelling(chars, from, offset, end, loanwordsBySound, context);
+		if (!respelled) continue;
+		trials++;
+		const respelledPieces = segmentPieces(respelled.text, context);
+		if (!standsAsLoanword(respelledPieces, respelled.at, respelled.word)) continue;
+		text = respelled.text;
+		pieces = respelledPieces;
+	}
+	return { text, pieces };
+}
+
+/** The longest loanword whose sound key spells chars[start, stop) for a start in [from, offset], stop ≤ end. */
+function loanwordRespelling(
+	chars: readonly string[],
+	from: number,
+	offset: number,
+	end: number,
+	loanwordsBySound: ReadonlyMap<string, string>,
+	context: PlannerContext
+): { text: string; at: number; word: string } | null {
+	for (let stop = end; stop - from >= MIN_LOANWORD_SOUND; stop--) {
+		for (let start = from; start <= offset && stop - start >= MIN_LOANWORD_SOUND; start++) {
+			const typed = chars.slice(start, stop).join('');
+			const word = loanwordsBySound.get(soundKey(typed));
+			if (!word || word === typed || !HIRAGANA_OR_MARK_RUN.test(typed) || vocabulary(context).items.has(typed)) continue;
+			return { text: chars.slice(0, start).join('') + word + chars.slice(stop).join(''), at: start, word };
+		}
+	}
+	return null;
+}
+const HIRAGANA_OR_MARK_RUN = /^[\u3041-\u309fー]+$/;
+
+/** Whether the pieces hold `word` whole at `at`, followed by nothing, a known word or an honorific. */
+function standsAsLoanword(pieces: Piece[], at: number, word: string): boolean {
+	let start = 0;
+	for (let index = 0; index < pieces.length; index++) {
+		const piece = pieces[index];
+		const length = Array.from(pieceText(piece)).length;
+		if (start === at) {
+			if (!('item' in piece) || piece.text !== word) return false;
+			const next = pieces[index + 1];
+			return next === undefined || 'item' in next || LOANWORD_HONORIFIC.test(next.unknown);
+		}
+		if (start > at) return false;
+		start += length;
+	}
+	return false;
+}
+
 /** One chunk (no spaces or punctuation) → tokens. */
 function chunkTokens(typed: string, context: PlannerContext): Token[] {
-	const reading = readLongVowels(readKanaSpelling(readKanaDialect(typed, context), context), context);
+	const reading = readDroppedLongMarks(readLongVowels(readKanaSpelling(readKanaDialect(typed, context), context), context), context);
 	const canonical = reading.text;
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
