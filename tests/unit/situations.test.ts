@@ -158,4 +158,16 @@ describe('situation frames in the plan', () => {
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
 		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
 	});
+	it('reads a child alone while the parent works late as 学童 first, not as work for the parent', () => {
+		expect(frame('仕事で帰りが遅くて子どもが一人')).toMatchObject({ field: '子育て', needs: ['放課後にひとり'] });
+		expect(firstTiers('仕事で帰りが遅くて子どもが一人')[0]).toBe('after-school');
+	});
+
+	it('reads giving up work to care for someone as a care consultation, not a job search', () => {
+		expect(frame('母の介護のために仕事を辞めるしかないか迷っている')).toMatchObject({ field: '介護', needs: ['介護で仕事を辞める'] });
+		expect(firstTiers('父の介護で休みが増えて、会社を辞めようか悩んでいる')).toContain('care-center');
+		expect(firstTiers('祖母の世話で仕事を続けられるか不安')[0]).toBe('care-center');
+		// Quitting work with nobody to care for stays a work worry.
+		expect(frame('病気で仕事を辞めた')?.needs ?? []).not.toContain('介護で仕事を辞める');
+	});
 });

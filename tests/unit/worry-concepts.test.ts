@@ -57,7 +57,15 @@ const FIRST_KINDS: Array<[string, WorryTier, string]> = [
 	['夜泣きで寝てくれなくてワンオペでつらい', { tag: '子育ての相談' }, 'a baby who will not sleep'],
 	['母の退院が決まった', { term: 'care-center' }, 'a discharge date'],
 	['父がトイレに間に合わんことが増えた', { term: 'clinic' }, 'accidents on the way to the toilet'],
-	['おとうが最近テレビの音が大きゅうて、呼んでも聞こえんき', { term: 'clinic' }, '聞こえん is 聞こえない']
+	['おとうが最近テレビの音が大きゅうて、呼んでも聞こえんき', { term: 'clinic' }, '聞こえん is 聞こえない'],
+	['二歳の娘がまだ単語をほとんど話さない', { term: 'child-development' }, 'a small child who hardly talks: speech delay'],
+	['息子の言葉がよう出ん、どこか見てもらえるとこないろうか', { term: 'child-development' }, '見てもらえる beside a speech delay is being assessed, not childcare'],
+	['呼んでも振り返らず一人遊びばかりしている', { term: 'child-development' }, 'not turning when called'],
+	['子どもを見てもらえるところ', { tag: '一時預かり' }, '見てもらえる said alone about a child is still childcare'],
+	['退院した母が酸素の機械をつけたまま家に帰ってくる', { term: 'home-nursing' }, 'home oxygen after discharge'],
+	['家で胃ろうから栄養を入れる世話が続けられるか', { term: 'home-nursing' }, 'tube feeding at home is nursing, not a nutrition class'],
+	['高校生の娘がもう一か月登校していない', { term: 'child-consult' }, 'not attending school'],
+	['小学生の息子が学校に行きたがらない', { term: 'child-consult' }, 'a child reluctant to go to school'],
 ];
 
 /** Ordinary searches that merely contain a worry's word (夕方まで, 留守番, 貸し出し, とられた, a short kana key inside another word) and the kind that must not come first. */
