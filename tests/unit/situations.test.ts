@@ -170,4 +170,9 @@ describe('situation frames in the plan', () => {
 		// Quitting work with nobody to care for stays a work worry.
 		expect(frame('病気で仕事を辞めた')?.needs ?? []).not.toContain('介護で仕事を辞める');
 	});
+	it('reads 見てもらう beside a child\'s speech or development as being assessed, and alone as childcare', () => {
+		expect(frame('娘の言葉が遅い気がして、どこかで見てもらいたい')).toMatchObject({ needs: ['ことばや発達を見てもらう'] });
+		expect(firstTiers('息子の言葉がよう出ん、どこか見てもらえるとこないろうか')[0]).toBe('child-development');
+		expect(frame('用事の間、下の子を見てもらえたら')).toBeNull();
+	});
 });
