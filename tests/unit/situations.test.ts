@@ -5,6 +5,7 @@ import { normalizeText } from '../../src/lib/domain/text/normalize';
 import { planQuery } from '../../src/lib/domain/text/query-plan';
 import { compileSituations } from '../../src/lib/domain/text/situations';
 import { HEAVY_NOT_CARRYING } from '../fixtures/heavy-not-carrying';
+import situationsFile from '../../data/dictionaries/situations.json';
 
 const frame = (text: string) => dictionaries().situations.frameOf(normalizeText(text));
 const terms = (text: string) => frame(text)?.lookFor.map((tier) => ('term' in tier ? tier.term : tier.tag));
@@ -50,6 +51,24 @@ describe('situation frames: who a sentence is about + what is missing', () => {
 		// Without a frame file, nothing is framed.
 		const { situations: _omitted, ...withoutFrames } = SHIPPED_DICTIONARIES;
 		expect(compileDictionaries(withoutFrames).situations.frameOf('車いすの妹が出かける先がない')).toBeNull();
+	});
+
+	it('writes a word list once and uses it by name in groups and unless lists, rejecting an unknown name', () => {
+		const who = [{ field: '介護', weight: 1, words: ['母'] }];
+		const lists = { 急病: ['熱が', '吐い'] };
+		const needs = [
+			{ need: '夜の急病', groups: [['夜中'], ['@急病']], look_for: { 介護: ['term:hospital'] } },
+			{ need: '夜間の介護', groups: [['夜中']], unless: ['@急病'], look_for: { 介護: ['term:home-help'] } }
+		];
+		const situations = compileSituations({ lists, who, needs });
+		expect(situations.frameOf('母が夜中に吐いた')?.needs).toEqual(['夜の急病']);
+		expect(situations.frameOf('母が夜中に起きる')?.needs).toEqual(['夜間の介護']);
+		expect(() => compileSituations({ lists, who, needs: [{ ...needs[1], unless: ['@病気'] }] })).toThrow(/unknown word list @病気/);
+		expect(() => compileSituations({ lists, who, needs: [{ ...needs[1], unless: ['@toString'] }] })).toThrow(/unknown word list/);
+		// The shipped file names the illness signs once, and the three needs still read them.
+		expect(situationsFile.lists['急病のしるし']).toContain('熱が');
+		expect(JSON.stringify(situationsFile.needs).match(/"熱が"/g)).toBeNull();
+		expect(frame('夜中に父が吐いて熱もある')?.needs).toEqual(['夜の急病']);
 	});
 });
 
@@ -153,6 +172,9 @@ describe('situation frames in the plan', () => {
 		expect(frame('祖母が重い買い物袋を持って坂道を歩くのがつらそう')?.needs).toContain('買った物を運べない');
 		expect(frame('お米が重くて買い物が大変')?.needs).toContain('買った物を運べない');
 		expect(frame('灯油が運べない')?.needs).toContain('買った物を運べない');
+		// An illness named by its 症 or a feeling (気持ち) beside real carrying does not stop it.
+		expect(frame('腰痛症で灯油が運べない')?.needs).toContain('買った物を運べない');
+		expect(frame('米を運べなくて申し訳ない気持ちになる')?.needs).toContain('買った物を運べない');
 	});
 
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {

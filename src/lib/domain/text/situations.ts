@@ -16,37 +16,51 @@ const Field = z.enum(FIELDS);
 /** A taxonomy term code or a 困りごと tag, as in worries.json. */
 const LookFor = z.union([z.string().regex(/^tag:.+$/), z.string().regex(/^term:[a-z0-9-]+$/)]);
 
-export const SituationsFile = z.object({
-	who: z.array(
-		z.object({
-			field: Field,
-			weight: z.number().int().min(1).max(5),
-			/** Whole words as the segmenter cuts the sentence (夫 is not in 大丈夫). */
-			words: z.array(nonEmpty).default([]),
-			/** Found anywhere in the sentence (車いす in 車いす生活). */
-			signs: z.array(nonEmpty).default([])
-		})
-	),
-	needs: z.array(
-		z.object({
-			need: nonEmpty,
-			/** Every group needs one of its words in the sentence. */
-			groups: z.array(z.array(nonEmpty).min(1)).min(1),
-			/** Words that tell another need, so this one does not fire (a fever at night is an illness, not night care). */
-			unless: z.array(nonEmpty).default([]),
-			look_for: z.partialRecord(Field, z.array(LookFor).min(1)),
-			/** Words that rank listings inside the kinds, per field (夜間 among home helpers); never required. */
-			hints: z.partialRecord(Field, z.array(nonEmpty).min(1)).default({}),
-			/**
-			 * The need's kinds lead even beside a concept of the same field (夜中 beside 一人暮らし: the
-			 * night is what is missing; サロンを立ち上げ: starting one, not joining one).
-			 */
-			leads: z.boolean().default(false),
-			/** The field when the sentence names no one (集まりを始めたい: the neighbourhood's). */
-			alone: Field.optional()
-		})
-	)
-});
+/** A named word list used in groups and unless lists as '@name', so that a list is written once. */
+const LIST_REFERENCE = /^@(.+)$/u;
+
+export const SituationsFile = z
+	.object({
+		/** Word lists several needs share (the signs of a sudden illness: a group of one need, the unless of others). */
+		lists: z.record(nonEmpty, z.array(nonEmpty).min(1)).default({}),
+		who: z.array(
+			z.object({
+				field: Field,
+				weight: z.number().int().min(1).max(5),
+				/** Whole words as the segmenter cuts the sentence (夫 is not in 大丈夫). */
+				words: z.array(nonEmpty).default([]),
+				/** Found anywhere in the sentence (車いす in 車いす生活). */
+				signs: z.array(nonEmpty).default([])
+			})
+		),
+		needs: z.array(
+			z.object({
+				need: nonEmpty,
+				/** Every group needs one of its words in the sentence. */
+				groups: z.array(z.array(nonEmpty).min(1)).min(1),
+				/** Words that tell another need, so this one does not fire (a fever at night is an illness, not night care). */
+				unless: z.array(nonEmpty).default([]),
+				look_for: z.partialRecord(Field, z.array(LookFor).min(1)),
+				/** Words that rank listings inside the kinds, per field (夜間 among home helpers); never required. */
+				hints: z.partialRecord(Field, z.array(nonEmpty).min(1)).default({}),
+				/**
+				 * The need's kinds lead even beside a concept of the same field (夜中 beside 一人暮らし: the
+				 * night is what is missing; サロンを立ち上げ: starting one, not joining one).
+				 */
+				leads: z.boolean().default(false),
+				/** The field when the sentence names no one (集まりを始めたい: the neighbourhood's). */
+				alone: Field.optional()
+			})
+		)
+	})
+	.superRefine((file, context) => {
+		file.needs.forEach((need, index) => {
+			for (const word of [...need.groups.flat(), ...need.unless]) {
+				const name = LIST_REFERENCE.exec(word)?.[1];
+				if (name !== undefined && !Object.hasOwn(file.lists, name)) context.addIssue({ code: 'custom', path: ['needs', index], message: `unknown word list ${word}` });
+			}
+		});
+	});
 
 export interface SituationFrame {
 	/** The field the sentence is about. */
@@ -86,7 +100,13 @@ export function compileSituations(raw: unknown): Situations {
 	if (!parsed.success) throw new Error(`data/dictionaries/situations.json: ${parsed.error.message}`);
 	const fold = (word: string) => katakanaToHiragana(word.normalize('NFKC'));
 	const who = parsed.data.who.map((entry) => ({ ...entry, words: new Set(entry.words.map(fold)), signs: entry.signs.map(fold) }));
-	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => group.map(fold)), unless: entry.unless.map(fold) }));
+	const { lists } = parsed.data;
+	const listNamed = (word: string) => {
+		const name = LIST_REFERENCE.exec(word)?.[1];
+		return name !== undefined && Object.hasOwn(lists, name) ? lists[name] : [word];
+	};
+	const expand = (words: string[]) => words.flatMap(listNamed).map(fold);
+	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map(expand), unless: expand(entry.unless) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
 	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
 	const whoSigns = who.flatMap((entry) => entry.signs).sort((a, b) => b.length - a.length);
