@@ -197,4 +197,9 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('息子の言葉がよう出ん、どこか見てもらえるとこないろうか')[0]).toBe('child-development');
 		expect(frame('用事の間、下の子を見てもらえたら')).toBeNull();
 	});
+	it('reads 夜も眠れない out of worry or money as no night care and no carer\'s rest, and from caring as both', () => {
+		expect(frame('母のことが心配で夜も眠れない')).toBeNull();
+		expect(frame('夫の借金のことで夜も眠れない')).toBeNull();
+		expect(frame('認知症の父の介護で夜も眠れない')?.needs).toEqual(['介護する人の休息', '夜間の介護']);
+	});
 });

@@ -66,10 +66,14 @@ const FIRST_KINDS: Array<[string, WorryTier, string]> = [
 	['家で胃ろうから栄養を入れる世話が続けられるか', { term: 'home-nursing' }, 'tube feeding at home is nursing, not a nutrition class'],
 	['高校生の娘がもう一か月登校していない', { term: 'child-consult' }, 'not attending school'],
 	['小学生の息子が学校に行きたがらない', { term: 'child-consult' }, 'a child reluctant to go to school'],
+	['母が鍵の置き場所を忘れる', { term: 'care-center' }, 'forgetting where things were put'],
 ];
 
 /** Ordinary searches that merely contain a worry's word (夕方まで, 留守番, 貸し出し, とられた, a short kana key inside another word) and the kind that must not come first. */
 const NOT_FIRST_KINDS: Array<[string, WorryTier]> = [
+	['集会所の場所を忘れた', { term: 'care-center' }],
+	['夫の借金のことで夜も眠れない', { term: 'short-stay' }],
+	['母のことが心配で夜も眠れない', { term: 'home-help' }],
 	['日曜の夕方まで開いている病院', { term: 'after-school' }],
 	['夕方まで開いている薬局', { term: 'after-school' }],
 	['留守番電話', { term: 'after-school' }],
