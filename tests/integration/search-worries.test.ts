@@ -444,6 +444,21 @@ describe.each(['embedded', 'meilisearch'] as const)('sentences that would find n
 		expect(served.result.relaxed).toEqual(served.result.total > 0 ? { dropped: ['愚痴'] } : undefined);
 	});
 
+	it('never searches again for any one lone kanji (嫁の愚痴を言う場: 場 alone is in most listings)', async () => {
+		const relaxed = services[engine].planner.plan('嫁の愚痴を言う場')?.relaxed;
+		expect(relaxed?.dropped).toEqual(['愚痴']);
+		expect(relaxed?.levels.flatMap((level) => level.optional ?? []).filter((word) => Array.from(word).length === 1)).toEqual([]);
+		const { result } = await search(engine, { q: '嫁の愚痴を言う場' });
+		expect(read(result.hits).filter((hit) => !['嫁', '言', '場'].every((kanji) => hit.name.includes(kanji) || hit.description.includes(kanji)))).toEqual([]);
+	});
+
+	it('still counts a sentence found only without some of its words as a miss for curators (愚痴)', async () => {
+		const q = '愚痴を聞いてくれる人';
+		db.$client.prepare('DELETE FROM search_misses WHERE query = ?').run(q);
+		await search(engine, { q });
+		expect(db.$client.prepare('SELECT count FROM search_misses WHERE query = ?').get(q)).toEqual({ count: 1 });
+	});
+
 	it('asks the engine at most once more when nothing is found with a filter (愚痴を聞いてくれる人 in 子育て): the filter offer, not a relaxed search too', async () => {
 		const { value: served, calls } = await countingEngineCalls(() => search(engine, { q: '愚痴を聞いてくれる人', field: '子育て' }));
 		expect(served.result.total).toBe(0);

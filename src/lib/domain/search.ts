@@ -115,7 +115,8 @@ export interface SearchResult {
 	without_filters?: { total: number; removed: NarrowingFilter[] };
 	/**
 	 * Set when the words as typed found nothing and these listings were found without the words
-	 * no listing uses (`dropped`, as the plan spelled them).
+	 * no listing uses (`dropped`: those of them that stand in the typed text; empty when the
+	 * planner had respelled them).
 	 */
 	relaxed?: { dropped: string[] };
 }

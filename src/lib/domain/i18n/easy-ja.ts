@@ -206,6 +206,7 @@ export const easyJa: Messages = {
 		filteredOutAfter: ' あります。',
 		withoutFilters: (filters: string) => `じょうけん（${filters}）を はずして さがす`,
 		relaxed: (words: string) => `「${words}」が ある ものは ありませんでした。この ことばを のぞいて さがしました。`,
+		relaxedSome: 'いれた ことばの ままでは ありませんでした。いくつかの ことばを のぞいて さがしました。',
 		tryTitle: 'つぎの ことを ためして ください。',
 		tryShorter: 'ことばを みじかく する（れい：「いきいき百歳体操」→「体操」）',
 		tryRemove: '上の じょうけん（×）を ひとつずつ はずす',

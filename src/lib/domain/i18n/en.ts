@@ -206,6 +206,7 @@ export const en: Messages = {
 		filteredOutAfter: ' are found.',
 		withoutFilters: (filters: string) => `Search without the conditions (${filters})`,
 		relaxed: (words: string) => `Nothing contains 「${words}」: these results were found without those words.`,
+		relaxedSome: 'Nothing matched the words as typed: these results were found without some of them.',
 		tryTitle: 'Try the following:',
 		tryShorter: 'Use fewer words (e.g. 「いきいき百歳体操」 → 「体操」)',
 		tryRemove: 'Remove the conditions above (×) one at a time',

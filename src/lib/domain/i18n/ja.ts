@@ -208,6 +208,7 @@ export const ja = {
 		filteredOutAfter: '見つかります。',
 		withoutFilters: (filters: string) => `条件（${filters}）を外して探す`,
 		relaxed: (words: string) => `「${words}」を含むものは見つかりませんでした。この言葉を除いて探した結果です。`,
+		relaxedSome: '入力した言葉のままでは見つかりませんでした。一部の言葉を除いて探した結果です。',
 		tryTitle: '次のことを試してみてください。',
 		tryShorter: '言葉を短くする（例：「いきいき百歳体操」→「体操」）',
 		tryRemove: '上の条件（×印）をひとつずつ外す',

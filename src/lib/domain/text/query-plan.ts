@@ -1551,8 +1551,8 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 /**
  * When the words find nothing: the words no listing vocabulary knows (愚痴, a kana fragment) are
  * what excluded everything, so they go; the lone kanji that only ranked (聞 of 聞いてくれる) are
- * then asked for. All remaining words first, then any of them. None when nothing would change or
- * only a person (人, 者) would be left.
+ * then asked for. All remaining words first, then any of the longer ones. None when nothing would
+ * change or only a person (人, 者) would be left.
  */
 function relaxedLevels(required: readonly string[], unknownWords: ReadonlySet<string>, rankOnly: ReadonlySet<string>, areaId: string | undefined): QueryPlan['relaxed'] {
 	const dropped = required.filter((word) => unknownWords.has(word) && !rankOnly.has(word));
@@ -1562,6 +1562,9 @@ function relaxedLevels(required: readonly string[], unknownWords: ReadonlySet<st
 	const kept = left.filter((word) => !PERSON_SUFFIXES.has(word));
 	if (kept.length === 0) return undefined;
 	const levels: PlanLevel[] = [{ words: kept, tiers: [], areaId }];
-	if (kept.length > 1) levels.push({ words: [], optional: kept, tiers: [], areaId });
+	// "Any of them" only over longer words: a lone kanji alone (行 of 銀行, 旅行, 行政) matches most of
+	// the catalogue.
+	const telling = kept.filter((word) => Array.from(word).length > 1);
+	if (kept.length > 1 && telling.length > 0) levels.push({ words: [], optional: telling, tiers: [], areaId });
 	return { levels, dropped };
 }

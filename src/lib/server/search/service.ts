@@ -6,7 +6,7 @@
 import { onReopen, type AppDatabase } from '../db';
 import type { SearchEngine } from './engine';
 import { activeNarrowingFilters, withoutNarrowingFilters, type SearchQuery, type SearchResult } from '../../domain/search';
-import { normalizeText } from '../../domain/text/normalize';
+import { katakanaToHiragana, normalizeText } from '../../domain/text/normalize';
 import type { Lexicon } from '../../domain/text/lexicon';
 import { QueryPlanner } from './planner';
 import type { PlannerArea, QueryPlan } from '../../domain/text/query-plan';
@@ -147,14 +147,16 @@ export class SearchService {
 		if (served.result.total === 0 && plan?.relaxed && removed.length === 0) {
 			// The words no listing uses excluded everything: one more search without them, said so.
 			const relaxed = await this.searchOnce({ ...prepared, plan: { ...plan, levels: plan.relaxed.levels } });
-			if (relaxed.result.total > 0) served = { ...relaxed, result: { ...relaxed.result, relaxed: { dropped: plan.relaxed.dropped } } };
+			if (relaxed.result.total > 0) served = { ...relaxed, result: { ...relaxed.result, relaxed: { dropped: droppedAsTyped(plan.relaxed.dropped, query.q ?? '') } } };
 		}
 		if (served.result.total === 0 && query.q && removed.length > 0) {
 			// The words find something, the filters remove all of it: say so rather than "nothing".
 			const unfiltered = await this.searchOnce(this.prepare({ ...withoutNarrowingFilters(query), page: 1 }));
 			if (unfiltered.result.total > 0) served.result = { ...served.result, without_filters: { total: unfiltered.result.total, removed } };
 		}
-		if (served.result.total === 0 && !served.result.without_filters && query.q && query.page === 1) this.recordMiss(query.q);
+		// Found only without some words still tells curators what listings lack (愚痴).
+		const missed = (served.result.total === 0 && !served.result.without_filters) || served.result.relaxed !== undefined;
+		if (missed && query.q && query.page === 1) this.recordMiss(query.q);
 		return served;
 	}
 
@@ -209,4 +211,14 @@ export class SearchService {
 			// A read-only database must not break search.
 		}
 	}
+}
+
+/**
+ * The dropped words the resident typed: a word the planner respelled (a dialect ending folded, kana
+ * read as a loanword) is not quoted back as if typed.
+ */
+export function droppedAsTyped(words: readonly string[], q: string): string[] {
+	const typed = normalizeText(q);
+	const typedKana = katakanaToHiragana(typed);
+	return words.filter((word) => typed.includes(word) || typedKana.includes(word));
 }
