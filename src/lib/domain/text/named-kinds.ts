@@ -61,8 +61,8 @@ function kindIndex(kinds: readonly KindName[]): KindIndex {
 	return index;
 }
 
-function kindNamedBy(spelling: string, index: KindIndex): string | undefined {
-	const folded = foldForSearch(spelling);
+/** The one kind a word (folded for search) names, if any. */
+function kindNamedBy(folded: string, index: KindIndex): string | undefined {
 	const part = index.byPart.get(folded);
 	if (part || Array.from(folded).length < MIN_CONTAINED_LENGTH) return part;
 	// Japanese puts the head last: 百歳体操 ends いきいき百歳体操, while 子ども only modifies 子ども食堂.
@@ -132,18 +132,19 @@ export function namedKinds(
 ): WorryTier[] {
 	if (kinds.length === 0 || words.length === 0) return [];
 	const index = kindIndex(kinds);
-	const folded = katakanaToHiragana(sentence);
+	const foldedSentence = katakanaToHiragana(sentence);
 	const codes: string[] = [];
 	for (const word of words) {
-		const group = dictionaries.synonymByFolded.get(foldForSearch(word));
+		const folded = foldForSearch(word);
+		const group = dictionaries.synonymByFolded.get(folded);
 		const spellings = group ? [word, ...group.members] : [word];
 		// Through its group a word names only the kind the group's canonical word names (歯医者 → 歯科);
 		// a member that is a kind's name does not pull the rest in (送迎 is not 移動・買い物支援).
-		const code = kindNamedBy(word, index) ?? (group ? kindNamedBy(group.canonical, index) : undefined);
+		const code = kindNamedBy(folded, index) ?? (group ? kindNamedBy(foldForSearch(group.canonical), index) : undefined);
 		if (!code || codes.includes(code)) continue;
 		const kana = kinds.find((kind) => kind.code === code)?.kana?.split(NAME_PARTS) ?? [];
 		const readings = spellings.flatMap((spelling) => readingOf(spelling) ?? []);
-		if (askedFor(spellings, [...readings, ...kana], folded)) codes.push(code);
+		if (askedFor(spellings, [...readings, ...kana], foldedSentence)) codes.push(code);
 	}
 	return codes.map((term) => ({ term }));
 }

@@ -113,8 +113,9 @@ interface Vocabulary {
 	byKanaDeletion?: Map<string, string[]>;
 	/** Kana keys with a long-vowel mark (へるぱー of ヘルパー) by sound key: a loanword typed without its ー. */
 	loanwordsBySound: Map<string, string>;
+	/** Longest key in characters (code points, as segmentPieces walks the text), at most MAX_KEY_LENGTH. */
 	longest: number;
-	/** Longest key (in UTF-16 units, never fewer than its characters) by its first character's code point. */
+	/** Longest key in characters by its first character's code point. */
 	longestFrom: Map<number, number>;
 }
 
@@ -154,6 +155,9 @@ function areaKeys(areas: readonly PlannerArea[]): Map<string, { area: PlannerAre
 	return keys;
 }
 
+/** Longest key the segmenter tries at a position, in characters. */
+const MAX_KEY_LENGTH = 24;
+
 /** One vocabulary per dictionaries, lexicon version and area list, whether or not a request names an area. */
 const vocabularyCache = new WeakMap<Lexicon, { dictionaries: Dictionaries; areas: readonly PlannerArea[]; size: number; vocabulary: Vocabulary }>();
 
@@ -190,9 +194,10 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	const bySound = new Map<string, VocabularyItem>();
 	const loanwordsBySound = new Map<string, string>();
 	for (const [key, item] of items) {
-		longest = Math.max(longest, key.length);
+		const length = Array.from(key).length;
+		longest = Math.max(longest, length);
 		const first = key.codePointAt(0)!;
-		longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, key.length));
+		longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, length));
 		if (item.kind !== 'function' && key.includes('ー') && KANA_ONLY.test(key)) {
 			const sound = soundKey(key);
 			if (sound.length >= MIN_LOANWORD_SOUND && !loanwordsBySound.has(sound)) loanwordsBySound.set(sound, key);
@@ -202,7 +207,7 @@ function vocabulary(context: PlannerContext): Vocabulary {
 			if (!bySound.has(sound)) bySound.set(sound, item);
 		}
 	}
-	const result: Vocabulary = { items, bySound, loanwordsBySound, longest: Math.min(longest, 24), longestFrom };
+	const result: Vocabulary = { items, bySound, loanwordsBySound, longest: Math.min(longest, MAX_KEY_LENGTH), longestFrom };
 	vocabularyCache.set(lexicon, { dictionaries, areas, size: lexicon.size, vocabulary: result });
 	return result;
 }
@@ -524,7 +529,7 @@ function lastKanjiReadAloud(pieces: Piece[], index: number, context: PlannerCont
 	const { items } = vocabulary(context);
 	for (const reading of (context.dictionaries.kanjiReadings.get(piece.unknown) ?? []).slice(0, LAST_KANJI_READINGS)) {
 		const item = items.get(previousReading + reading);
-		const surface = item?.kind === 'lexicon' ? item.entry.surface : item?.kind === 'synonym' ? item.canonical : null;
+		const surface = item && listingWordOf(item);
 		if (!surface || !HAS_KANJI.test(surface)) continue;
 		const text = [...pieces.slice(0, index - 1).map(pieceText), surface, ...pieces.slice(index + 1).map(pieceText)].join('');
 		const candidate = segmentPieces(text, context);
@@ -805,6 +810,17 @@ function pieceText(piece: Piece): string {
 	return 'unknown' in piece ? piece.unknown : piece.text;
 }
 
+/** Where each piece starts in the chunk, in characters (code points). */
+function pieceStarts(pieces: readonly Piece[]): number[] {
+	const starts: number[] = [];
+	let at = 0;
+	for (const piece of pieces) {
+		starts.push(at);
+		at += Array.from(pieceText(piece)).length;
+	}
+	return starts;
+}
+
 /** Characters of a chunk's pieces nothing knows (lone kana too). */
 function unknownChars(pieces: Piece[]): number {
 	return pieces.reduce((sum, piece) => sum + ('unknown' in piece ? Array.from(piece.unknown).length : 0), 0);
@@ -961,11 +977,18 @@ function joinedAsSpelled(pieces: Piece[], context: PlannerContext): Piece[] {
  * word, a worry key in kana (read from a slip: 解護 → かいご) as the listing word of that reading.
  */
 function listingsSpellingOf(item: VocabularyItem, text: string, context: PlannerContext): string | null {
-	if (item.kind === 'lexicon') return item.entry.surface;
-	if (item.kind === 'synonym') return item.canonical;
+	const word = listingWordOf(item);
+	if (word) return word;
 	if (item.kind === 'worry' && KANA_ONLY.test(katakanaToHiragana(text))) {
 		return context.lexicon.lookup(katakanaToHiragana(text), { typos: false })?.entry.surface ?? null;
 	}
+	return null;
+}
+
+/** A listing word as the listings spell it, a synonym as its group's word; null for any other item. */
+function listingWordOf(item: VocabularyItem): string | null {
+	if (item.kind === 'lexicon') return item.entry.surface;
+	if (item.kind === 'synonym') return item.canonical;
 	return null;
 }
 
@@ -1184,15 +1207,16 @@ const LOANWORD_HONORIFIC = /^(さん|ちゃん|さま|くん)/;
  * the end of the stretch, a known word or an honorific (せんたく is not センター + く).
  */
 function readDroppedLongMarks(chunk: Required<ChunkReading>, context: PlannerContext): Required<ChunkReading> {
-	const { loanwordsBySound } = vocabulary(context);
+	const { items, loanwordsBySound } = vocabulary(context);
 	let { text, pieces } = chunk;
 	if (loanwordsBySound.size === 0) return chunk;
+	let chars = Array.from(text);
+	let starts = pieceStarts(pieces);
 	let trials = 0;
 	for (let index = 0; index < pieces.length && trials < MAX_LOANWORD_TRIALS; index++) {
 		const piece = pieces[index];
 		if (!('unknown' in piece) || !/^[\u3041-\u309f]+$/.test(piece.unknown)) continue;
-		const offset = pieces.slice(0, index).reduce((sum, p) => sum + Array.from(pieceText(p)).length, 0);
-		const chars = Array.from(text);
+		const offset = starts[index];
 		// A particle of one kana right before the stretch may be the loanword's first kana.
 		let from = offset;
 		for (let back = index - 1; back >= 0 && offset - from < LOANWORD_LOOKBACK; back--) {
@@ -1201,13 +1225,15 @@ function readDroppedLongMarks(chunk: Required<ChunkReading>, context: PlannerCon
 			from -= 1;
 		}
 		const end = Math.min(offset + Array.from(piece.unknown).length, from + MAX_LOANWORD_STRETCH);
-		const respelled = loanwordRespelling(chars, from, offset, end, loanwordsBySound, context);
+		const respelled = loanwordRespelling(chars, from, offset, end, loanwordsBySound, items);
 		if (!respelled) continue;
 		trials++;
 		const respelledPieces = segmentPieces(respelled.text, context);
 		if (!standsAsLoanword(respelledPieces, respelled.at, respelled.word)) continue;
 		text = respelled.text;
 		pieces = respelledPieces;
+		chars = Array.from(text);
+		starts = pieceStarts(pieces);
 	}
 	return { text, pieces };
 }
@@ -1219,13 +1245,13 @@ function loanwordRespelling(
 	offset: number,
 	end: number,
 	loanwordsBySound: ReadonlyMap<string, string>,
-	context: PlannerContext
+	items: ReadonlyMap<string, VocabularyItem>
 ): { text: string; at: number; word: string } | null {
 	for (let stop = end; stop - from >= MIN_LOANWORD_SOUND; stop--) {
 		for (let start = from; start <= offset && stop - start >= MIN_LOANWORD_SOUND; start++) {
 			const typed = chars.slice(start, stop).join('');
 			const word = loanwordsBySound.get(soundKey(typed));
-			if (!word || word === typed || !HIRAGANA_OR_MARK_RUN.test(typed) || vocabulary(context).items.has(typed)) continue;
+			if (!word || word === typed || !HIRAGANA_OR_MARK_RUN.test(typed) || items.has(typed)) continue;
 			return { text: chars.slice(0, start).join('') + word + chars.slice(stop).join(''), at: start, word };
 		}
 	}
@@ -1325,8 +1351,7 @@ function gluedKanji(pieces: Piece[], index: number): string | null {
 	const word = pieces[index - 1];
 	const next = pieces[index + 1];
 	if (!piece || !('unknown' in piece) || Array.from(piece.unknown).length !== 1 || !HAS_KANJI.test(piece.unknown)) return null;
-	if (PERSON_SUFFIXES.has(piece.unknown)) return null;
-	if (!isListingWord(word)) return null;
+	if (!isListingWord(word) || personOf(pieces, index)) return null;
 	return !next || ('item' in next && next.item.kind === 'function') ? piece.unknown : null;
 }
 
@@ -1529,7 +1554,7 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 		// (入れ歯 → 歯科): that kind's listings, ranked by the words, before any listing with one word.
 		// A sentence counts its lone kanji (畑, 持 of 畑の野菜を持って行きたい), but they say little of a kind
 		// (庭 is in 校庭 of every after-school club): only the longer words choose it.
-		const telling = matched.filter((word) => Array.from(word).length > 1);
+		const telling = tellingWords(matched);
 		const learned = base.length >= MIN_SENTENCE_WORDS && telling.length > 0 ? (context.associations?.kindsFor(telling) ?? []) : [];
 		if (learned.length > 0) push({ words: [], optional: base, tiers: learned, areaId: levelArea });
 		// Nothing has all the words: every word counts, weighted by how rare it is and where it
@@ -1549,6 +1574,14 @@ export function planQuery(q: string, context: PlannerContext): QueryPlan {
 }
 
 /**
+ * The words that say something on their own: more than one character. A lone kanji (行 of 銀行, 旅行,
+ * 行政; 庭 of 校庭) is inside too many words to choose a kind or to match as one of "any of them".
+ */
+function tellingWords(words: readonly string[]): string[] {
+	return words.filter((word) => Array.from(word).length > 1);
+}
+
+/**
  * When the words find nothing: the words no listing vocabulary knows (愚痴, a kana fragment) are
  * what excluded everything, so they go; the lone kanji that only ranked (聞 of 聞いてくれる) are
  * then asked for. All remaining words first, then any of the longer ones. None when nothing would
@@ -1564,7 +1597,7 @@ function relaxedLevels(required: readonly string[], unknownWords: ReadonlySet<st
 	const levels: PlanLevel[] = [{ words: kept, tiers: [], areaId }];
 	// "Any of them" only over longer words: a lone kanji alone (行 of 銀行, 旅行, 行政) matches most of
 	// the catalogue.
-	const telling = kept.filter((word) => Array.from(word).length > 1);
+	const telling = tellingWords(kept);
 	if (kept.length > 1 && telling.length > 0) levels.push({ words: [], optional: telling, tiers: [], areaId });
 	return { levels, dropped };
 }

@@ -19,6 +19,16 @@ const LookFor = z.union([z.string().regex(/^tag:.+$/), z.string().regex(/^term:[
 /** A named word list used in groups and unless lists as '@name', so that a list is written once. */
 const LIST_REFERENCE = /^@(.+)$/u;
 
+/**
+ * What a word of a group or unless list stands for: a plain word itself; '@name' the words of that
+ * list, or null when the file has no such list.
+ */
+function wordsOf(word: string, lists: Readonly<Record<string, string[]>>): string[] | null {
+	const name = LIST_REFERENCE.exec(word)?.[1];
+	if (name === undefined) return [word];
+	return Object.hasOwn(lists, name) ? lists[name] : null;
+}
+
 export const SituationsFile = z
 	.object({
 		/** Word lists several needs share (the signs of a sudden illness: a group of one need, the unless of others). */
@@ -56,8 +66,7 @@ export const SituationsFile = z
 	.superRefine((file, context) => {
 		file.needs.forEach((need, index) => {
 			for (const word of [...need.groups.flat(), ...need.unless]) {
-				const name = LIST_REFERENCE.exec(word)?.[1];
-				if (name !== undefined && !Object.hasOwn(file.lists, name)) context.addIssue({ code: 'custom', path: ['needs', index], message: `unknown word list ${word}` });
+				if (!wordsOf(word, file.lists)) context.addIssue({ code: 'custom', path: ['needs', index], message: `unknown word list ${word}` });
 			}
 		});
 	});
@@ -101,11 +110,8 @@ export function compileSituations(raw: unknown): Situations {
 	const fold = (word: string) => katakanaToHiragana(word.normalize('NFKC'));
 	const who = parsed.data.who.map((entry) => ({ ...entry, words: new Set(entry.words.map(fold)), signs: entry.signs.map(fold) }));
 	const { lists } = parsed.data;
-	const listNamed = (word: string) => {
-		const name = LIST_REFERENCE.exec(word)?.[1];
-		return name !== undefined && Object.hasOwn(lists, name) ? lists[name] : [word];
-	};
-	const expand = (words: string[]) => words.flatMap(listNamed).map(fold);
+	// Every reference is to a list of the file (SituationsFile checked it).
+	const expand = (words: string[]) => words.flatMap((word) => wordsOf(word, lists) ?? []).map(fold);
 	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map(expand), unless: expand(entry.unless) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
 	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
