@@ -202,4 +202,42 @@ describe('situation frames in the plan', () => {
 		expect(frame('夫の借金のことで夜も眠れない')).toBeNull();
 		expect(frame('認知症の父の介護で夜も眠れない')?.needs).toEqual(['介護する人の休息', '夜間の介護']);
 	});
+
+	it('reads a schoolchild by school year (小1, 一年生, 小学校に上がる) with no adult home until evening as 学童 first', () => {
+		for (const q of ['娘が4月から一年生、夕方まで家に大人がいない', '孫が小学校に上がるけど、共働きで帰ってくるまで誰もいない', '小3の息子が、仕事から帰るまで一人で留守番している']) {
+			expect(frame(q), q).toMatchObject({ field: '子育て', needs: ['放課後にひとり'] });
+			expect(firstTiers(q)[0], q).toBe('after-school');
+		}
+		// An elder alone until evening is not a schoolchild's need.
+		expect(frame('母が夕方まで家に一人でいる')?.needs ?? []).not.toContain('放課後にひとり');
+	});
+
+	it('reads being wanted somewhere in the daytime (昼間みてもらう, 日中あずかる) by field: 生活介護, デイサービス, 保育所', () => {
+		// 寝たきり is a state of every field: beside 障害 the sentence is the disability field's.
+		expect(frame('重い障害があって寝たきりの息子を、日中あずかってくれるところ')).toMatchObject({ field: '障害', needs: ['昼間の預け先'] });
+		expect(firstTiers('重い障害があって寝たきりの息子を、日中あずかってくれるところ')[0]).toBe('life-care');
+		expect(firstTiers('寝たきりの父を昼間みてもらえるところ')[0]).toBe('day-service');
+		expect(firstTiers('二歳の娘を昼間預けられるところ')[0]).toBe('nursery');
+		// 寝たきり alone is still an elder's (介護).
+		expect(frame('寝たきりの夫の世話で、もう倒れそう')?.field).toBe('介護');
+	});
+
+	it('reads a carer who cannot leave the person\'s side (付きっきり, 目が離せない, 家を空けられない) as rest for the carer', () => {
+		for (const q of ['寝たきりの妻から目が離せなくて、自分の用事もできない', '認知症の母に付きっきりで、家を空けられない', '祖父が寝たきりになって一日中そばについている']) {
+			expect(frame(q)?.needs, q).toContain('介護する人の休息');
+			expect(firstTiers(q)[0], q).toBe('short-stay');
+		}
+		expect(firstTiers('生まれたばかりの赤ちゃんに付きっきりで、自分の用事もできない')[0]).toBe('temporary-care');
+	});
+
+	it('reads a body getting weaker (足腰が弱って, 体力が落ちて) as 百歳体操 first, not a weak body that keeps one from a doctor or a bed', () => {
+		for (const q of ['退職してから夫の足腰がすっかり弱ってきた', '母の体力が落ちて、歩くのが遅くなった']) {
+			expect(frame(q)?.needs, q).toContain('体が弱ってきた');
+			expect(firstTiers(q)[0], q).toBe('hyakusai-taiso');
+		}
+		expect(frame('父の足が弱って病院に通えない')?.needs ?? []).not.toContain('体が弱ってきた');
+		expect(frame('母が寝たきりで体が弱ってきた')?.needs ?? []).not.toContain('体が弱ってきた');
+		// Weak legs that cannot carry home what one buys are shopping help's.
+		expect(frame('足が弱って、灯油を持って帰れなくなった')?.needs).toEqual(['買った物を運べない']);
+	});
 });
