@@ -96,10 +96,11 @@ const table = Object.fromEntries(
 		.sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)
 		.map((kanji) => {
 			const alone = [...(readings.get(kanji) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([reading]) => reading);
-			const inCompounds = [...(compoundReadings.get(kanji) ?? new Map<string, number>()).entries()]
-				.filter(([, count]) => count >= MIN_COMPOUNDS)
-				.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-				.map(([reading]) => reading);
+			const byCount = [...(compoundReadings.get(kanji) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+			const common = byCount.filter(([, count]) => count >= MIN_COMPOUNDS).map(([reading]) => reading);
+			// A kanji with no reading otherwise, in few words (諧 of 俳諧), is read as those words read it:
+			// with nothing else to go on one word is better than none (a slip of it can then be read aloud).
+			const inCompounds = alone.length === 0 && common.length === 0 ? byCount.map(([reading]) => reading) : common;
 			// Compound readings first: those are the sounds a mistyped compound is read with.
 			return [kanji, [...new Set([...inCompounds, ...alone])].join(' ')] as const;
 		})

@@ -75,6 +75,25 @@ describe('area names typed in kana', () => {
 		expect(plan('あかちゃんとあそべるところ しもじのちかく').levels[0]).toMatchObject({ areaId: 'area-shimoji' });
 	});
 
+	it('with two kana (はだ) or typed unvoiced (はた for はだ), count only before a word only a place takes', () => {
+		expect(plan('はだのほうでひゃくさいたいそう').levels[0]).toMatchObject({ words: ['百歳体操'], areaId: 'area-hada' });
+		expect(plan('はたでひゃくさいたいそうしてるとこ').levels[0]).toMatchObject({ words: ['百歳体操'], areaId: 'area-hada' });
+		expect(plan('はだのちかくのやっきょく').levels[0]).toMatchObject({ words: ['薬局'], areaId: 'area-hada' });
+		expect(plan('しもしのあたりのやっきょく').levels[0]).toMatchObject({ words: ['薬局'], areaId: 'area-shimoji' });
+	});
+
+	it('with two kana or typed unvoiced, stay everyday words elsewhere (肌の, 旗を, 楽しい)', () => {
+		const noArea = (q: string) => plan(q).levels.every((level) => !level.areaId);
+		expect(noArea('はだのかゆみ')).toBe(true);
+		expect(noArea('はだがかさかさ')).toBe(true);
+		expect(noArea('はたをふる')).toBe(true);
+		expect(noArea('はたのしるし')).toBe(true);
+		expect(noArea('わたしはたのしい')).toBe(true);
+		expect(noArea('はたけのやさい')).toBe(true);
+		// Written in kanji, 鏡 is still a mirror; かかみ (unvoiced) is no place before を.
+		expect(noArea('かかみをわった')).toBe(true);
+	});
+
 	it('are plain words when the request already names an area', () => {
 		expect(plan('しもじのやっきょく', true).levels.every((level) => !level.areaId)).toBe(true);
 	});

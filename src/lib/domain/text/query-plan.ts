@@ -96,8 +96,10 @@ type VocabularyItem =
 	/**
 	 * `shadows`: what the key means when the request already names an area (a plain word, or nothing).
 	 * `spoken`: the bare reading of the name (しもじ), an area only where it stands as a word.
+	 * `marked`: a spoken reading that is also an everyday word or sound (はだ, a reading typed
+	 * unvoiced: はた), an area only before a word that says "place" (see SHORT_READING_PLACE_WORDS).
 	 */
-	| { kind: 'area'; area: PlannerArea; shadows?: VocabularyItem; spoken?: boolean }
+	| { kind: 'area'; area: PlannerArea; shadows?: VocabularyItem; spoken?: boolean; marked?: boolean }
 	/** `spoken`: a short reading of a kanji key (じちかい), a worry only where it stands as a word. */
 	| { kind: 'worry'; worry: Worry; spoken?: boolean }
 	| { kind: 'synonym'; canonical: string }
@@ -126,32 +128,65 @@ const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/;
 /** The readings of the area suffixes (しもじちく for 下知地区). */
 const AREA_SUFFIX_READINGS: Record<string, string[]> = { 地区: ['ちく', 'ちいき'] };
 /**
- * Shortest bare area reading read as an area: two kana (はだ, けら) are too often part of other
- * words, and even three (はるの, かがみ) only count where they stand as a word (see standsAlone).
+ * Shortest bare area reading that counts wherever it stands as a word: two kana (はだ, けら) are too
+ * often everyday words (肌) or part of others, so they count only when marked as a place (see
+ * SHORT_READING_PLACE_WORDS); three (はるの, かがみ) where they stand as a word (see standsAlone).
  */
 const MIN_SPOKEN_AREA_LENGTH = 3;
 
 /**
- * Area names as people type them (旭, 旭地区, 旭小学校区), and in kana by their readings (あさひ,
- * あさひちく), 地区 first when names collide. `spoken`: a bare reading (see standsAlone).
+ * What must follow a marked area reading (はだ, はた for はだ) for it to be the area: words that
+ * only a place takes (はだのほうで, はたで, けらのあたり, はだのちかく). The particle の alone does not
+ * (はだのかゆみ is the skin's itch), nor が/を/から.
  */
-function areaKeys(areas: readonly PlannerArea[]): Map<string, { area: PlannerArea; spoken: boolean }> {
-	const keys = new Map<string, { area: PlannerArea; spoken: boolean }>();
+const SHORT_READING_PLACE_WORDS = ['で', 'のほう', 'ほう', 'のあたり', 'あたり', 'のへん', 'へん', 'の近く', 'のちかく', 'ちかく', '近く'];
+
+/** Kana with a voicing mark (だ, ぼ, ぱ): the marks a reading is typed without (はた for はだ). */
+const VOICING_MARKS = /[\u3099\u309a]/gu;
+
+/**
+ * A reading with one voiced kana typed unvoiced (はだ → はた, かもだ → かもた): place names are
+ * often typed as they are spelled elsewhere or heard (秦 is はた in most of Japan).
+ */
+function unvoicedSpellings(reading: string): string[] {
+	const chars = Array.from(reading);
+	const spellings: string[] = [];
+	chars.forEach((char, index) => {
+		const unvoiced = char.normalize('NFD').replace(VOICING_MARKS, '').normalize('NFC');
+		if (unvoiced !== char) spellings.push([...chars.slice(0, index), unvoiced, ...chars.slice(index + 1)].join(''));
+	});
+	return spellings;
+}
+
+type AreaKey = { area: PlannerArea; spoken: boolean; marked?: boolean };
+
+/**
+ * Area names as people type them (旭, 旭地区, 旭小学校区), and in kana by their readings (あさひ,
+ * あさひちく), 地区 first when names collide. `spoken`: a bare reading (see standsAlone); `marked`:
+ * a two-kana reading or one typed unvoiced, an area only before a place word.
+ */
+function areaKeys(areas: readonly PlannerArea[]): Map<string, AreaKey> {
+	const keys = new Map<string, AreaKey>();
 	const ordered = [...areas].sort((a, b) => AREA_KIND_PRIORITY.indexOf(a.kind) - AREA_KIND_PRIORITY.indexOf(b.kind));
-	const add = (key: string, area: PlannerArea, spoken: boolean) => {
-		if (!keys.has(key)) keys.set(key, { area, spoken });
+	const add = (key: string, value: AreaKey) => {
+		if (!keys.has(key)) keys.set(key, value);
 	};
 	for (const area of ordered) {
 		const name = katakanaToHiragana(normalizeText(area.name));
-		for (const key of [name, ...(AREA_SUFFIXES[area.kind] ?? []).map((suffix) => name + suffix)]) add(key, area, false);
+		for (const key of [name, ...(AREA_SUFFIXES[area.kind] ?? []).map((suffix) => name + suffix)]) add(key, { area, spoken: false });
 	}
 	// Readings after every written name: a name written in kana (はりまや) is not made spoken.
-	for (const area of ordered) {
+	const readings = ordered.flatMap((area) => {
 		const reading = area.reading ? katakanaToHiragana(normalizeText(area.reading)) : '';
-		if (!KANA_ONLY.test(reading) || Array.from(reading).length < MIN_SPOKEN_AREA_LENGTH) continue;
-		add(reading, area, true);
-		for (const suffix of AREA_SUFFIX_READINGS[area.kind] ?? []) add(reading + suffix, area, false);
+		return KANA_ONLY.test(reading) && Array.from(reading).length >= 2 ? [{ area, reading }] : [];
+	});
+	for (const { area, reading } of readings) {
+		const short = Array.from(reading).length < MIN_SPOKEN_AREA_LENGTH;
+		add(reading, short ? { area, spoken: true, marked: true } : { area, spoken: true });
+		for (const suffix of AREA_SUFFIX_READINGS[area.kind] ?? []) add(reading + suffix, { area, spoken: false });
 	}
+	// Unvoiced spellings last: a reading as written always wins a collision.
+	for (const { area, reading } of readings) for (const spelling of unvoicedSpellings(reading)) add(spelling, { area, spoken: true, marked: true });
 	return keys;
 }
 
@@ -184,7 +219,7 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	// so it is what the search finds; where none does, as its group's word.
 	const narrower = (key: string, group: SynonymGroup) => group.foldedNarrower.includes(key);
 	for (const [key, group] of dictionaries.synonymByFolded) if (!narrower(key, group)) add(key, { kind: 'synonym', canonical: group.canonical });
-	for (const [key, { area, spoken }] of areaKeys(areas)) add(key, spoken ? { kind: 'area', area, spoken } : { kind: 'area', area });
+	for (const [key, { area, spoken, marked }] of areaKeys(areas)) add(key, spoken ? { kind: 'area', area, spoken, ...(marked ? { marked } : {}) } : { kind: 'area', area });
 	for (const [key, entry] of lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
 	for (const [key, group] of dictionaries.synonymByFolded) if (narrower(key, group)) add(key, { kind: 'synonym', canonical: group.canonical });
 	// Last: a synonym or variant read aloud (しゃきょう, ほいくえん) gives way to any listing word so read.
@@ -394,7 +429,8 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			let bare = false;
 			if ((item?.kind === 'area' || item?.kind === 'worry') && item.spoken) {
 				const standing = standsAlone(original, i, i + length, unknown === '', items);
-				const notAPlace = item.kind === 'area' && NOT_A_PLACE_AFTER.test(folded.slice(starts[i + length]));
+				const rest = folded.slice(starts[i + length]);
+				const notAPlace = item.kind === 'area' && (NOT_A_PLACE_AFTER.test(rest) || (item.marked === true && !SHORT_READING_PLACE_WORDS.some((word) => rest.startsWith(word))));
 				// A kana area name inside other words is the word it hides, if any (はるのいべんと); a short
 				// reading of a worry key there is nothing (おいしいしゃけ is not 歯医者).
 				if (!standing || notAPlace) item = item.kind === 'area' ? item.shadows : undefined;
@@ -497,7 +533,11 @@ function readThroughSlips(pieces: Piece[], context: PlannerContext): Piece[] {
 		// A kanji making a person of the listing word before it (支援員) is no slip (支援b).
 		if (personOf(best, index)) continue;
 		const slip = mayBeSlip(piece.unknown) && !standing.has(standingKey(best, index));
-		const chosen = (slip ? readAloudSlip(best, index, context, budget) : null) ?? homophoneInCompound(best, index, context, budget) ?? lastKanjiReadAloud(best, index, context);
+		const chosen =
+			(slip ? readAloudSlip(best, index, context, budget) : null) ??
+			homophoneInCompound(best, index, context, budget) ??
+			lastKanjiReadAloud(best, index, context) ??
+			worryKeyHomophone(best, index, context, budget);
 		if (chosen) {
 			best = chosen;
 			index = -1;
@@ -617,6 +657,46 @@ function homophoneInCompound(pieces: Piece[], index: number, context: PlannerCon
 		}
 	}
 	return chosen?.pieces ?? null;
+}
+
+/** Text that continues a word: a kanji or katakana right beside it makes a compound (食道がん is not, 食道癌 and 自動ドア are). */
+const CONTINUES_WORD = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/**
+ * A real word typed for its homophone among the 困りごと words (俳諧 for 徘徊, 生涯 for 障害): a kanji
+ * word no listing uses and nothing knows, standing as a word of its own (not in a compound: 自動ドア,
+ * 食道癌), is read as a 困りごと word spelled the same only with evidence from the sentence: read so,
+ * it makes a longer 困りごと phrase with the words beside it (生涯のある娘 → 障害のある娘), or it is a
+ * 困りごと of a field another 困りごと of the sentence is in (俳諧 beside 限界: 介護). Without such a
+ * signal a word stays as typed (食道の病気: 食堂 is a 困りごと word, but nothing else is about meals).
+ */
+function worryKeyHomophone(pieces: Piece[], index: number, context: PlannerContext, budget: { chars: number }): Piece[] | null {
+	const piece = pieces[index];
+	if (!('unknown' in piece)) return null;
+	const [, word, okurigana] = /^(\p{Script=Han}{2,4})(\p{Script=Hiragana}*)$/u.exec(piece.unknown) ?? [];
+	if (!word) return null;
+	const before = pieces.slice(0, index).map(pieceText).join('');
+	const after = okurigana + pieces.slice(index + 1).map(pieceText).join('');
+	if (CONTINUES_WORD.test(Array.from(before).at(-1) ?? '') || (!okurigana && CONTINUES_WORD.test(Array.from(after)[0] ?? ''))) return null;
+	const fieldsElsewhere = new Set(pieces.flatMap((other) => ('item' in other && other.item.kind === 'worry' && other.item.worry.field ? [other.item.worry.field] : [])));
+	const start = Array.from(before).length;
+	for (const sound of readAloud(word, context.dictionaries.kanjiReadings)) {
+		if (!KANA_ONLY.test(sound)) continue;
+		// The 困りごと words read so, and the sound itself where a key is spelled in kana (はいかい: 徘 has no reading to index 徘徊 by).
+		const keys = [...(worryKeyWords(context.dictionaries).get(sound) ?? []), ...(context.dictionaries.worryByFolded.has(sound) ? [sound] : [])];
+		for (const key of keys) {
+			if (key === word || budget.chars <= 0) continue;
+			const text = before + key + after;
+			budget.chars -= text.length;
+			const candidate = segmentPieces(text, context);
+			const join = joinedPiece(candidate, start, start + Array.from(key).length);
+			const joinsPhrase = join?.piece.item.kind === 'worry';
+			const read = candidate.find((other) => 'item' in other && other.text === key);
+			const sameField = read !== undefined && 'item' in read && read.item.kind === 'worry' && read.item.worry.field !== undefined && fieldsElsewhere.has(read.item.worry.field);
+			if ((joinsPhrase || sameField) && unknownLength(candidate) < unknownLength(pieces)) return candidate;
+		}
+	}
+	return null;
 }
 
 /** A piece the segmenter found in its vocabulary. */
