@@ -240,4 +240,25 @@ describe('situation frames in the plan', () => {
 		// Weak legs that cannot carry home what one buys are shopping help's.
 		expect(frame('足が弱って、灯油を持って帰れなくなった')?.needs).toEqual(['買った物を運べない']);
 	});
+
+	it('reads someone at home doing nothing since retiring as サロン first, not as leaving work to care', () => {
+		for (const q of ['夫が退職してから毎日家でぼーっとしている', '定年した父が一日中テレビばかり見ている']) {
+			expect(frame(q)?.needs, q).toContain('退職後に家にいるだけ');
+			expect(firstTiers(q)[0], q).toBe('salon');
+		}
+		expect(frame('母の介護で退職してから、ずっと家にいる')?.needs ?? []).not.toContain('退職後に家にいるだけ');
+		expect(frame('退職して暇なので地域の役に立ちたい')?.needs ?? []).not.toContain('退職後に家にいるだけ');
+	});
+
+	it('reads a small child told by size or birth order (小さい子, 下の子) as 子育て, and too few hands as a need for rest', () => {
+		expect(frame('夫が入院して、小さい子が二人いて手が回らない')).toMatchObject({ field: '子育て', needs: ['介護する人の休息'] });
+		expect(firstTiers('夫が入院して、小さい子が二人いて手が回らない')[0]).toBe('temporary-care');
+		expect(firstTiers('下の子が生まれてから、上の子の相手をする余裕がない')[0]).toBe('temporary-care');
+	});
+
+	it('reads a collapse as the carer\'s only when the carer says so (私が倒れ, 共倒れ), not someone else\'s illness (夫が倒れて)', () => {
+		expect(frame('夫が脳梗塞で倒れて、右手が動かなくなった')?.needs ?? []).not.toContain('介護する人の休息');
+		expect(firstTiers('認知症の母を看ていて、このままでは共倒れになる')[0]).toBe('short-stay');
+		expect(firstTiers('寝たきりの父の世話で、自分も倒れてしまった')[0]).toBe('short-stay');
+	});
 });
