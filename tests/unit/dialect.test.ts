@@ -308,3 +308,78 @@ describe('づ and ぢ typed for ず and じ', () => {
 		expect(planned('かたづけをてつだってほしい')).not.toContain('かたずけ');
 	});
 });
+
+describe('土佐弁 progressive forms beyond 〜ちゅう / 〜ちょる (round 10)', () => {
+	it('reads 〜ちょって, 〜ちょります, 〜ちょらん after a te-form (なっちょって, 困っちょります, 行っちょらん)', () => {
+		readsAs({
+			認知症になっちょって: '認知症になっていて',
+			困っちょります: '困っています',
+			病院に行っちょらん: '病院に行っていない',
+			// ちょっと is a word, not a te-form's ending.
+			母にちょっと: '母にちょっと'
+		});
+	});
+
+	it('reads the 〜ちょる family voiced after a te-form in ん (住んじゅう, 飲んじょらん, 読んじょった)', () => {
+		readsAs({ 一人で住んじゅう: '一人で住んでいる', 薬を飲んじょらん: '薬を飲んでいない', 本を読んじょった: '本を読んでいた', 学校を休んじょる: '学校を休んでいる' });
+	});
+
+	it('reads 〜よって, 〜よります after a verb’s stem or a noun of doing (介護しよって, 探しよります, 働きよって); 少しよって, によって stay', () => {
+		readsAs({
+			母の介護しよって疲れた: '母の介護していて疲れた',
+			作業所を探しよります: '作業所を探しています',
+			父が働きよって: '父が働いていて',
+			少しよって: '少しよって',
+			年齢によって: '年齢によって'
+		});
+	});
+
+	it('reads the same endings after a kana verb as candidates (のんじょらん, こまっちょって)', () => {
+		expect(kanaDialectFolds('くすりをのんじょらん').map((fold) => fold.text)).toContain('くすりをのんでいない');
+		expect(kanaDialectFolds('こまっちょって').map((fold) => fold.text)).toEqual(['こまっていて']);
+	});
+});
+
+describe('土佐弁 past negative (round 10)', () => {
+	it('reads 〜んかった and 〜ざった as 〜なかった (行けんかった, 行かざった, 寝られざった, 来ざった); ござった stays', () => {
+		readsAs({ 病院に行けんかった: '病院に行けなかった', 風呂に入れんかった: '風呂に入れなかった', 買い物に行かざった: '買い物に行かなかった', 夜も寝られざった: '夜も寝られなかった', 誰も来ざった: '誰も来なかった', ござった: 'ござった' });
+		expect(kanaDialectFolds('いけんかった').map((fold) => fold.text)).toEqual(['いけなかった']);
+		expect(kanaDialectFolds('いかざった').map((fold) => fold.text)).toEqual(['いかなかった']);
+	});
+
+	it('plans 〜なかった as an ending, not a word to look for', () => {
+		expect(planned('母が行かなかった')).not.toContain('なかった');
+		expect(planned('母が行かざった')).toEqual(planned('母が行かない'));
+	});
+});
+
+describe('土佐弁 questions ending in かえ / かねえ (round 10)', () => {
+	const clinics = new Lexicon();
+	clinics.add('内科', 'ないか');
+	clinics.add('病院', 'びょういん');
+	const read = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: clinics, areas: [] }).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+
+	it('drop ないかえ / ないかねえ / ないがかえ "isn\'t there?" after a noun or a comma, never read as 内科', () => {
+		readsAs({ 病院ないかえ: '病院ない', '預かってくれるとこ、ないかねえ': '預かってくれるとこ、ない', 見てもらえるとこないがかえ: '見てもらえるとこない' });
+		for (const text of ['病院ないかえ', '預かってくれるとこ、ないかねえ', '見てもらえるとこないがかえ']) expect(read(text), text).not.toContain('内科');
+	});
+
+	it('drop the question after いない and after a request or a potential (おらんかえ, 来てくれんかえ, もらえないかな)', () => {
+		readsAs({ ヘルパーさんはおらんかえ: 'ヘルパーさんはいない', 誰か来てくれんかえ: '誰か来てくれない', 見てもらえないかな: '見てもらえない' });
+		for (const text of ['ヘルパーさんはおらんかえ', '誰か来てくれんかえ', '来てくれないかな']) expect(read(text), text).not.toContain('内科');
+		// A plain verb's ないかな stays a question (行かないかな).
+		readsAs({ 行かないかな: '行かないかな' });
+	});
+});
+
+describe('で + いる after a te-form (round 10)', () => {
+	const day = new Lexicon();
+	day.add('子育て', 'こそだて');
+	const read = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: day, areas: [] }).levels.flatMap((level) => [...level.words, ...(level.optional ?? [])]);
+
+	it('is the progressive, never デイ(サービス) (住んでいる, 悩んでいる, 休みゆう → 休んでいる)', () => {
+		for (const text of ['母が一人で住んでいる', '子育てで悩んでいる', '孫が学校を休みゆう', '薬を飲んじょらん']) expect(read(text), text).not.toContain('デイサービス');
+		// Typed as a word of its own, でい is still デイ.
+		expect(read('でいにいきたい')).toContain('デイサービス');
+	});
+});

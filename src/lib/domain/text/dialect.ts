@@ -19,17 +19,25 @@ export interface DialectFold {
 }
 
 /**
- * Endings after a kana verb stem: the te-form with 〜ちゅう / 〜ちょる / 〜ちょう (している) and
- * 〜ちょった (していた) after a te-form's last kana (っ い し, an ichidan stem's i/e kana), and the
- * negative ん after a verb's a/e/i kana (いかん, いけん, はいれん, おきん). The kana before must be
- * hiragana after hiragana: a kanji stem is the dictionary rules' business.
+ * Endings after a kana verb stem: the te-form with 〜ちゅう / 〜ちょる / 〜ちょう (している),
+ * 〜ちょった (していた), 〜ちょって (していて), 〜ちょります (しています) and 〜ちょらん (していない) after a
+ * te-form's last kana (っ い し, an ichidan stem's i/e kana), voiced after ん (のんじょる, すんじゅう);
+ * the negative ん after a verb's a/e/i kana (いかん, いけん, はいれん, おきん), and its past 〜んかった /
+ * 〜ざった (いけんかった, いかざった). The kana before must be hiragana after hiragana: a kanji stem is
+ * the dictionary rules' business.
  * `at` is where the standard ending starts (adjectives: the stem kana the ウ音便 changed).
  */
-const KANA_ENDINGS: ReadonlyArray<{ pattern: RegExp; replacement: string; ending: DialectFold['ending'] }> = [
-	{ pattern: /(?<=[\u3041-\u3093])([っしいきちにみりびえけせてでねべめれ])ち(?:ゅう|ょる|ょう)/gu, replacement: '$1ている', ending: 'te' },
-	{ pattern: /(?<=[\u3041-\u3093])([っしいきちにみりびえけせてでねべめれ])ちょった/gu, replacement: '$1ていた', ending: 'te' },
+const TE_FORM_KANA = 'っしいきちにみりびえけせてでねべめれ';
+const NEGATIVE_STEM_KANA = 'かがさたなばまらわけげせてねべめれえきぎじちにびみりい';
+/** The standard auxiliary after the te-form for a kana 〜ちょ / 〜じょ ending (らん is the typed negative). */
+const teAuxiliary = (ending: string): string => PROGRESSIVE_AUXILIARY[ending === 'らん' ? 'らない' : ending];
+const KANA_ENDINGS: ReadonlyArray<{ pattern: RegExp; fold: (match: RegExpMatchArray) => string; ending: DialectFold['ending'] }> = [
+	{ pattern: new RegExp(`(?<=[\u3041-\u3093])([${TE_FORM_KANA}])ち(?:ゅう|ょる|ょう)`, 'gu'), fold: (match) => `${match[1]}ている`, ending: 'te' },
+	{ pattern: new RegExp(`(?<=[\u3041-\u3093])([${TE_FORM_KANA}])ちょ(った|って|ります|らん)`, 'gu'), fold: (match) => `${match[1]}て${teAuxiliary(match[2])}`, ending: 'te' },
+	{ pattern: /(?<=[\u3041-\u3093])(ん)じ(?:ょ(る|った|って|ります|らん)|ゅう)/gu, fold: (match) => `んで${teAuxiliary(match[2] ?? 'る')}`, ending: 'te' },
 	// けんど after a verb is the conjunction "but" (あるけんど), not けん + ど.
-	{ pattern: /(?<=[\u3041-\u3093])([かがさたなばまらわけげせてねべめれえきぎじちにびみりい])ん(?!(?<=けん)ど)/gu, replacement: '$1ない', ending: 'negative' }
+	{ pattern: new RegExp(`(?<=[\u3041-\u3093])([${NEGATIVE_STEM_KANA}])ん(?!(?<=けん)ど)(かった)?`, 'gu'), fold: (match) => `${match[1]}な${match[2] ? 'かった' : 'い'}`, ending: 'negative' },
+	{ pattern: new RegExp(`(?<=[\u3041-\u3093])([${NEGATIVE_STEM_KANA}])ざった`, 'gu'), fold: (match) => `${match[1]}なかった`, ending: 'negative' }
 ];
 
 /** An adjective's く said as う (ウ音便) turns the kana before it to the o row: いたく → いとう, はやく → はよう. */
@@ -45,10 +53,10 @@ export const MAX_KANA_DIALECT_CANDIDATES = 64;
 /** Each kana-stem dialect ending of a chunk folded alone, left to right. */
 export function kanaDialectFolds(chunk: string): DialectFold[] {
 	const folds: DialectFold[] = [];
-	for (const { pattern, replacement, ending } of KANA_ENDINGS) {
+	for (const { pattern, fold, ending } of KANA_ENDINGS) {
 		for (const match of chunk.matchAll(pattern)) {
 			const index = match.index ?? 0;
-			const folded = replacement.replace('$1', match[1]);
+			const folded = fold(match);
 			const end = index + match[0].length;
 			folds.push({ text: chunk.slice(0, index) + folded + chunk.slice(end), at: index + match[1].length, ending, typed: match[0].slice(match[1].length), end });
 		}
@@ -74,9 +82,15 @@ const ONE_KANJI_STEM_VERBS = '出見寝着来';
 const GODAN_TE_FORM: Record<string, string> = { き: 'いて', ぎ: 'いで', し: 'して', ち: 'って', り: 'って', い: 'って', び: 'んで', み: 'んで', に: 'んで' };
 /** Kanji whose verb is ichidan with that stem kana (起きる, 落ちる, 借りる): their stem takes ている as it is. */
 const ICHIDAN_STEMS = /^(?:[起生飽尽]き|[落]ち|[借降下]り|[浴]び)$/u;
-/** A verb's stem + 〜よる in standard Japanese: its te-form + いる / いた (行き is irregular: 行って, not 行いて). */
-const progressive = (stem: string, kana: string, past: boolean): string => {
-	const ending = past ? 'いた' : 'いる';
+/**
+ * What follows the te-form for each 土佐弁 progressive ending, whether after a verb's stem (〜よる,
+ * 〜よった, 〜よって, 〜よります, 〜よらない) or after its te-form (〜ちょる, 〜ちょって, 〜ちょります,
+ * 〜ちょらない; voiced after ん: 〜じょる): いる, いた, いて, います, いない.
+ */
+const PROGRESSIVE_AUXILIARY: Record<string, string> = { る: 'いる', った: 'いた', って: 'いて', ります: 'います', らない: 'いない' };
+
+/** A verb's stem + 〜よる in standard Japanese: its te-form + いる / いた / いて … (行き is irregular: 行って, not 行いて). */
+const progressive = (stem: string, kana: string, ending: string): string => {
 	if (ICHIDAN_STEMS.test(stem.slice(-1) + kana)) return `${stem}${kana}て${ending}`;
 	const te = stem.endsWith('行') && kana === 'き' ? 'って' : GODAN_TE_FORM[kana];
 	return `${stem}${te.slice(0, -1)}${te.endsWith('で') ? 'で' : 'て'}${ending}`;
@@ -130,21 +144,39 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	{ pattern: new RegExp(String.raw`(?<=[${ADJECTIVE_KANJI}])う(?=て|な[っるいく])`, 'gu'), replacement: 'く' },
 	// 〜しゅうて after a kanji: an adjective in 〜しい (寂しゅうて → 寂しくて).
 	{ pattern: /(?<=\p{Script=Han})しゅう(?=て|な[っるいく]|ても)/gu, replacement: 'しく' },
-	// 〜しよる / 〜しよった / 〜しよらん after a noun of doing: progressive (仕事しよらん → 仕事していない).
-	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよる${CLAUSE_GOES_ON}`, 'gu'), replacement: 'している' },
-	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよった${CLAUSE_GOES_ON}`, 'gu'), replacement: 'していた' },
-	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han})しよらない`, 'gu'), replacement: 'していない' },
-	// A verb's stem + 〜よる / 〜よった / 〜よらん (働きよる, 言いよった, 行きよらん): progressive, in the
-	// verb's te-form (働いている, 言っていた); に is a particle (によって).
+	// 〜しよる / 〜しよった / 〜しよって / 〜しよります / 〜しよらん after a noun of doing: progressive
+	// (仕事しよらん → 仕事していない, 介護しよって → 介護していて). 少しよって is 少し + 寄って.
 	{
-		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よ(る|った)${CLAUSE_GOES_ON}`, 'gu'),
-		replacement: (_match, stem, kana, ending) => progressive(stem, kana, ending === 'った')
+		pattern: new RegExp(String.raw`(?<=\p{Script=Han})(?<!少)しよ(?:(る|った|ります)${CLAUSE_GOES_ON}|(って|らない))`, 'gu'),
+		replacement: (_match, ending, goesOn) => `して${PROGRESSIVE_AUXILIARY[ending ?? goesOn]}`
 	},
-	{ pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よらない`, 'gu'), replacement: (_match, stem, kana) => progressive(stem, kana, false).replace(/いる$/u, 'いない') },
+	// A verb's stem + 〜よる / 〜よった / 〜よって / 〜よります / 〜よらん (働きよる, 言いよった, 探しよります,
+	// 行きよらん): progressive, in the verb's te-form (働いている, 言っていた, 探しています); に is a particle (によって).
+	{
+		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よ(?:(る|った|ります)${CLAUSE_GOES_ON}|(って|らない))`, 'gu'),
+		replacement: (_match, stem, kana, ending, goesOn) => progressive(stem, kana, PROGRESSIVE_AUXILIARY[ending ?? goesOn])
+	},
+	// 〜ちょって / 〜ちょります / 〜ちょらん after a te-form (なっちょって, 困っちょります, 行っちょらん →
+	// なっていて, 困っています, 行っていない), and the whole 〜ちょる family voiced after a te-form in ん
+	// (飲んじょらん, 住んじゅう, 読んじょった → 飲んでいない, 住んでいる, 読んでいた). The dictionary's rules read
+	// 〜ちゅう / 〜ちょる / 〜ちょった after ち; like them this needs the verb's kanji stem.
+	{
+		pattern: new RegExp(String.raw`(\p{Script=Han}[\u3041-\u3093]{0,2}[${TE_FORM_KANA}]|\p{Script=Han})ちょ(って|ります|らない)|(\p{Script=Han}[\u3041-\u3093]?ん)じ(?:ょ(る|った|って|ります|らない)|ゅう)`, 'gu'),
+		replacement: (_match, teStem, teEnding, nStem, voicedEnding) =>
+			teStem ? `${teStem}て${PROGRESSIVE_AUXILIARY[teEnding]}` : `${nStem}で${PROGRESSIVE_AUXILIARY[voicedEnding ?? 'る']}`
+	},
 	// 〜ゆう after a verb's stem: progressive like 〜よる (休みゆうがぜよ, 騒ぎゆう → 休んでいる, 騒いでいる).
 	{
 		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])ゆう${CLAUSE_GOES_ON}`, 'gu'),
-		replacement: (_match, stem, kana) => progressive(stem, kana, false)
+		replacement: (_match, stem, kana) => progressive(stem, kana, 'いる')
+	},
+	// The past negative: 〜んかった (行けんかった, the dictionary's rules made it 行けないかった) and 〜ざった
+	// (行かざった, 寝られざった, 来ざった) are 〜なかった. ざった needs a verb's negative stem after a kanji
+	// and its kana: ござった is no negative.
+	{ pattern: /(?<=[\u3041-\u3096\p{Script=Han}])ないかった/gu, replacement: 'なかった' },
+	{
+		pattern: new RegExp(String.raw`(?:(?<=\p{Script=Han}[\u3041-\u3096]{0,3})(?<=[${NEGATIVE_STEM_KANA}])|(?<=(?<!\p{Script=Han})[${ONE_KANJI_STEM_VERBS}]))ざった`, 'gu'),
+		replacement: 'なかった'
 	},
 	// 〜とうせん: do not want to (行きとうせん → 行きたくない).
 	{ pattern: /(?<=\p{Script=Han}[きぎしちにびみりい])とうせん/gu, replacement: 'たくない' },
@@ -155,10 +187,12 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// 〜ろうか stays whole, an ending the planner drops: without ろう, ないか reads as 内科.
 	// Not だろう, which is standard Japanese (いいんだろう would become いいんだ).
 	{ pattern: /(?<=る|ない|たい|った)ろう(?:ね|よ|に)?(?=[、。！？\s]|$)/gu, replacement: '' },
-	// ないかね / ないかな ending a clause after a noun or は / も / が: "isn't there?" (とこないかね,
-	// 病院はないか → とこない, 病院はない); read as it is, ないか is 内科. Not after の (ちかくのないか is
-	// the clinic typed in kana), nor after a verb (行かないかな stays a question).
-	{ pattern: /(?<=[はもがこ\p{Script=Han}])ないか[ねな]?(?=[、。！？\s]|$)/gu, replacement: 'ない' },
+	// ないかね / ないかな / ないかえ (drawn out: ないかねえ, ないかなあ; with the nominal が: ないがかえ)
+	// ending a clause after a noun, a comma or は / も / が: "isn't there?" (とこないかね, 病院はないかえ →
+	// とこない, 病院はない), and after いない (おらんかえ) or a verb asking for help or able to (くれないかな,
+	// もらえないかね, 見られないか, できないかえ); read as it is, ないか is 内科. Not after の (ちかくのないか
+	// is the clinic typed in kana), nor after a plain verb (行かないかな stays a question).
+	{ pattern: /(?<=[はもがこい、\s\p{Script=Han}]|くれ|もらえ|られ|でき)ないが?か(?:ねえ?|なあ?|え)?(?=[、。！？\s]|$)/gu, replacement: 'ない' },
 	// どっか: どこか said short (どっかないろうか), not a word of its own.
 	{ pattern: /どっか(?!\p{Script=Han})/gu, replacement: 'どこか' }
 ];

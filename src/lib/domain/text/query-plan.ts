@@ -403,6 +403,14 @@ function opensKanaWord(chars: readonly string[], length: number): boolean {
 	return length <= MAX_OPENING_FUNCTION_LENGTH && /^[\u3041-\u309f]$/.test(chars[length] ?? '');
 }
 
+/** A te-form in 〜んで / 〜いで and the いる after it, conjugated (でいる, でいた, でいて, でいます, でいない). */
+const PROGRESSIVE_DE = /^[んい]でい[るたてまな]/;
+
+/** Whether the hiragana at [start, start + length) are the で of a te-form and the い of いる after it. */
+function isProgressiveDe(chars: readonly string[], start: number, length: number): boolean {
+	return length === 2 && start > 0 && PROGRESSIVE_DE.test(chars.slice(start - 1, start + 3).join(''));
+}
+
 /** Longest known word at each position; what nothing matches is kept as unknown stretches. */
 function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 	if (workMeter) {
@@ -443,6 +451,9 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			// Nor is a short one that opens the chunk before more kana (ちゅう|がっこう, や|っきょ), or one
 			// that leaves a small kana or ー to start a word (が|っこう): it is the start of a word nothing knows.
 			if (item?.kind === 'function' && ((i === 0 && opensKanaWord(chars, length)) || NO_WORD_STARTS_WITH.test(chars[i + length] ?? ''))) continue;
+			// で + いる after a te-form in ん or い (住んでいる, 悩んでいた, 泳いでいます) is the progressive, not
+			// a short loanword typed in hiragana (でい is デイ only when it stands as a word: でいに行く).
+			if (item?.kind === 'synonym' && isProgressiveDe(original, i, length)) continue;
 			if (item && (item.kind !== 'lexicon' || (length > 1 && !(length === 2 && KANA_ONLY.test(key))))) {
 				found = bare ? { item, length, bare } : { item, length };
 				break;
@@ -1106,11 +1117,12 @@ const LONGEST_FUNCTION_WORD = 4;
 
 /**
  * 〜ちゅう, 〜ちょる, 〜ちょった where a sentence or clause ends: at the chunk's end or before a
- * particle or ending (き, けんど, が, よ). ちょう is not: as kana it is mostly a kanji's reading inside
- * a word (いっちょうめ, しちょうに), so it is read only where the verb is known.
+ * particle or ending (き, けんど, が, よ). ちょう and じゅう are not: as kana they are mostly a kanji's
+ * reading inside a word (いっちょうめ, しちょうに, ねんじゅう, さんじゅう), so they are read only where the
+ * verb is known.
  */
 function endsLikeTeForm(fold: DialectFold, text: string, context: PlannerContext): boolean {
-	if (fold.ending !== 'te' || fold.typed === 'ちょう') return false;
+	if (fold.ending !== 'te' || fold.typed === 'ちょう' || fold.typed === 'じゅう') return false;
 	if (fold.end >= text.length) return true;
 	const { items } = vocabulary(context);
 	for (let length = 1; length <= LONGEST_FUNCTION_WORD && fold.end + length <= text.length; length++) {
