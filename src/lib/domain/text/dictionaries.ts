@@ -245,26 +245,17 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			if (!worryByFolded.has(fold(key))) worryByFolded.set(fold(key), worry);
 		}
 	}
-	// Conjugations fold to the stem: a key ending in a verb's kana (聞き取れ) also matches as its
-	// stem (聞き取), so 聞き取りにくい and 聞き取れない find it. Full keys keep priority.
-	for (const worry of compiledWorries) {
-		for (const key of worry.keys) {
-			const stem = conjugationStem(fold(key));
-			if (stem && !worryByFolded.has(stem)) worryByFolded.set(stem, worry);
-		}
-	}
-	// An adjective key typed in kana (はがいたい, さびしい) conjugates too: はがいたくて, さびしくなった.
-	for (const worry of compiledWorries) {
-		for (const key of worry.keys) {
-			const adverbial = kanaAdjectiveForm(fold(key));
-			if (adverbial && !worryByFolded.has(adverbial)) worryByFolded.set(adverbial, worry);
-		}
-	}
-	// "Does not" and "cannot" are one worry: 学校に行かな also matches 学校に行けな (and back).
-	for (const worry of compiledWorries) {
-		for (const key of worry.keys) {
-			const other = negativeCounterpart(fold(key));
-			if (other && !worryByFolded.has(other)) worryByFolded.set(other, worry);
+	// Other forms of the keys, one form over every key before the next (full keys, then earlier forms
+	// keep priority): conjugations fold to the stem (聞き取れ also matches as 聞き取, so 聞き取りにくい
+	// and 聞き取れない find it); an adjective key typed in kana (はがいたい, さびしい) conjugates too
+	// (はがいたくて, さびしくなった); "does not" and "cannot" are one worry (学校に行かな also matches
+	// 学校に行けな, and back).
+	for (const otherForm of [conjugationStem, kanaAdjectiveForm, negativeCounterpart]) {
+		for (const worry of compiledWorries) {
+			for (const key of worry.keys) {
+				const form = otherForm(fold(key));
+				if (form && !worryByFolded.has(form)) worryByFolded.set(form, worry);
+			}
 		}
 	}
 	// A direction takes に or へ alike (病院に行 ↔ 病院へ行), and a noun before a verb が or を alike

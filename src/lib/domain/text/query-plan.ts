@@ -640,7 +640,7 @@ function homophoneInCompound(pieces: Piece[], index: number, context: PlannerCon
 	const [, stretch, okurigana] = /^(\p{Script=Han}+)(\p{Script=Hiragana}*)$/u.exec(pieceText(pieces[index])) ?? [];
 	if (!stretch || Array.from(stretch).length > MAX_HOMOPHONE_SLIP_LENGTH) return null;
 	if (okurigana ? !typedUnknown : Array.from(stretch).length < 2) return null;
-	const besideWord = (neighbour: Piece | undefined) => neighbour !== undefined && 'item' in neighbour && neighbour.item.kind !== 'function' && neighbour.item.kind !== 'near';
+	const besideWord = (neighbour: Piece | undefined) => neighbour !== undefined && isContentPiece(neighbour);
 	if (!besideWord(pieces[index - 1]) && !besideWord(pieces[index + 1])) return null;
 	const before = pieces.slice(0, index).map(pieceText).join('');
 	const after = okurigana + pieces.slice(index + 1).map(pieceText).join('');
@@ -715,13 +715,10 @@ type KnownPiece = Extract<Piece, { item: VocabularyItem }>;
 
 /** The known word that covers [start, end) of the pieces' text and more besides, and where it starts; null when none does. */
 function joinedPiece(pieces: Piece[], start: number, end: number): { piece: KnownPiece; at: number } | null {
-	let at = 0;
-	for (const piece of pieces) {
-		const length = Array.from(pieceText(piece)).length;
-		if (at <= start && at + length >= end) return 'item' in piece && piece.item.kind !== 'function' && length > end - start ? { piece, at } : null;
-		at += length;
-	}
-	return null;
+	const found = pieceAt(pieces, start);
+	if (!found || found.start + found.length < end) return null;
+	const { piece } = found;
+	return 'item' in piece && piece.item.kind !== 'function' && found.length > end - start ? { piece, at: found.start } : null;
 }
 
 /** How many listings use a word as spelled; 0 when none does. */
@@ -901,6 +898,22 @@ function pieceText(piece: Piece): string {
 	return 'unknown' in piece ? piece.unknown : piece.text;
 }
 
+/** For each character of the chunk (code points), whether it is in a piece nothing knows. */
+function unknownMask(pieces: readonly Piece[]): boolean[] {
+	return pieces.flatMap((piece) => Array.from(pieceText(piece), () => 'unknown' in piece));
+}
+
+/** The piece over character `at` of the chunk (code points): its index, where it starts and its length; null past the end. */
+function pieceAt(pieces: readonly Piece[], at: number): { piece: Piece; index: number; start: number; length: number } | null {
+	let start = 0;
+	for (const [index, piece] of pieces.entries()) {
+		const length = Array.from(pieceText(piece)).length;
+		if (at < start + length) return at >= start ? { piece, index, start, length } : null;
+		start += length;
+	}
+	return null;
+}
+
 /** Where each piece starts in the chunk, in characters (code points). */
 function pieceStarts(pieces: readonly Piece[]): number[] {
 	const starts: number[] = [];
@@ -994,12 +1007,8 @@ function readThroughKanaTypos(pieces: Piece[], context: PlannerContext): Piece[]
 		const layOut = () => {
 			chars = Array.from(best.map(pieceText).join(''));
 			folded = Array.from(katakanaToHiragana(chars.join('')));
-			unknownAt = [];
-			pieceStart = new Set<number>([chars.length]);
-			for (const piece of best) {
-				pieceStart.add(unknownAt.length);
-				unknownAt.push(...Array.from(pieceText(piece), () => 'unknown' in piece));
-			}
+			unknownAt = unknownMask(best);
+			pieceStart = new Set<number>([...pieceStarts(best), chars.length]);
 		};
 		layOut();
 		// A window starts and ends between pieces, never inside a word (known or not): でんきう takes
@@ -1236,14 +1245,10 @@ const MIN_ADDED_VOWEL_WORD = 6;
 
 /** Whether the piece over character `at` is a long 困りごと key or synonym (not a listing word). */
 function longDictionaryWordAt(pieces: Piece[], at: number): boolean {
-	let start = 0;
-	for (const piece of pieces) {
-		const text = Array.from(pieceText(piece));
-		const end = start + text.length;
-		if (at < end) return 'item' in piece && (piece.item.kind === 'worry' || piece.item.kind === 'synonym') && text.length >= MIN_ADDED_VOWEL_WORD;
-		start = end;
-	}
-	return false;
+	const found = pieceAt(pieces, at);
+	if (!found || !('item' in found.piece)) return false;
+	const { kind } = found.piece.item;
+	return (kind === 'worry' || kind === 'synonym') && found.length >= MIN_ADDED_VOWEL_WORD;
 }
 
 /**
@@ -1259,7 +1264,7 @@ function readLongVowels(chunk: ChunkReading, context: PlannerContext): Required<
 	let from = 0;
 	while (unknown > 0 && trials < MAX_LONG_VOWEL_TRIALS) {
 		const chars = Array.from(text);
-		const unknownAt = pieces.flatMap((piece) => Array.from(pieceText(piece), () => 'unknown' in piece));
+		const unknownAt = unknownMask(pieces);
 		const candidate = longVowelCandidates(chars, unknownAt).find(([at]) => at >= from);
 		if (!candidate) break;
 		const [at, length, spellings] = candidate;
@@ -1353,19 +1358,10 @@ const HIRAGANA_OR_MARK_RUN = /^[\u3041-\u309fー]+$/;
 
 /** Whether the pieces hold `word` whole at `at`, followed by nothing, a known word or an honorific. */
 function standsAsLoanword(pieces: Piece[], at: number, word: string): boolean {
-	let start = 0;
-	for (let index = 0; index < pieces.length; index++) {
-		const piece = pieces[index];
-		const length = Array.from(pieceText(piece)).length;
-		if (start === at) {
-			if (!('item' in piece) || piece.text !== word) return false;
-			const next = pieces[index + 1];
-			return next === undefined || 'item' in next || LOANWORD_HONORIFIC.test(next.unknown);
-		}
-		if (start > at) return false;
-		start += length;
-	}
-	return false;
+	const found = pieceAt(pieces, at);
+	if (!found || found.start !== at || !('item' in found.piece) || found.piece.text !== word) return false;
+	const next = pieces[found.index + 1];
+	return next === undefined || 'item' in next || LOANWORD_HONORIFIC.test(next.unknown);
 }
 
 /** One chunk (no spaces or punctuation) → tokens. */
@@ -1384,7 +1380,7 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	if (wholeSound) return [tokenFor(wholeSound, canonical, context)];
 
 	const pieces = joinedAsSpelled(readThroughKanaTypos(readThroughSlips(reading.pieces, context), context), context);
-	const hasKnown = pieces.some((piece) => 'item' in piece && piece.item.kind !== 'function' && piece.item.kind !== 'near');
+	const hasKnown = pieces.some(isContentPiece);
 	const tokens = pieces.flatMap((piece, index) => {
 		if (!('item' in piece)) return gluedKanji(pieces, index) ? [] : unknownTokens(piece.unknown, context, hasKnown, { alone: pieces.length === 1, beforeKnown: beforeContentWord(pieces, index), afterTeForm: afterTeForm(pieces, index) });
 		const token = (piece.bare ? bareAreaToken : tokenFor)(piece.item, piece.text, context);
