@@ -383,3 +383,17 @@ describe('で + いる after a te-form (round 10)', () => {
 		expect(read('でいにいきたい')).toContain('デイサービス');
 	});
 });
+
+describe('土佐弁 〜ちゃる: doing it for someone (round 10)', () => {
+	it('reads 〜ちゃって before a request, 〜ちゃる and 〜ちゃり as 〜てあげる; standard 食べちゃった stays', () => {
+		readsAs({
+			誰か話を聞いちゃってくれんろうか: '誰か話を聞いてあげてくれないろうか',
+			母を見ちゃってほしい: '母を見てあげてほしい',
+			孫を見ちゃる: '孫を見てあげる',
+			話しちゃり: '話してあげて',
+			食べちゃった: '食べちゃった'
+		});
+		// いちゃ is no word to look for.
+		expect(planned('誰か話を聞いちゃってくれんろうか')).not.toContain('いちゃ');
+	});
+});

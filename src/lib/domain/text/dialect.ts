@@ -165,6 +165,13 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 		replacement: (_match, teStem, teEnding, nStem, voicedEnding) =>
 			teStem ? `${teStem}て${PROGRESSIVE_AUXILIARY[teEnding]}` : `${nStem}で${PROGRESSIVE_AUXILIARY[voicedEnding ?? 'る']}`
 	},
+	// 〜ちゃる / 〜ちゃって / 〜ちゃり after a te-form: doing it for someone (話を聞いちゃって → 聞いてあげて,
+	// 見ちゃる → 見てあげる, 話しちゃり → 話してあげて), the helper the planner drops after a verb (see TE_AUXILIARY). Only before a request
+	// or where the clause goes on: 食べちゃった (standard てしまった) is left as typed.
+	{
+		pattern: new RegExp(String.raw`(\p{Script=Han}[\u3041-\u3093]{0,2}[${TE_FORM_KANA}]|\p{Script=Han})ちゃ(?:(って)(?=くれ|ほし|もら)|(る|り)${CLAUSE_GOES_ON})`, 'gu'),
+		replacement: (_match, teStem, _request, plain) => `${teStem}てあげ${plain === 'る' ? 'る' : 'て'}`
+	},
 	// 〜ゆう after a verb's stem: progressive like 〜よる (休みゆうがぜよ, 騒ぎゆう → 休んでいる, 騒いでいる).
 	{
 		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])ゆう${CLAUSE_GOES_ON}`, 'gu'),
