@@ -261,4 +261,13 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('認知症の母を看ていて、このままでは共倒れになる')[0]).toBe('short-stay');
 		expect(firstTiers('寝たきりの父の世話で、自分も倒れてしまった')[0]).toBe('short-stay');
 	});
+
+	it('puts what the resident asks for (someone to listen, whom to ask) before the other needs, and reads a parent at the limit as needing rest', () => {
+		expect(frame('下の子の夜泣きで眠れず、誰かに話を聞いてほしい')?.needs).toEqual(['相談先', '介護する人の休息']);
+		expect(firstTiers('下の子の夜泣きで眠れず、誰かに話を聞いてほしい')[0]).toBe('child-consult');
+		// A child waking at night and a parent at the limit is no night-time illness.
+		expect(firstTiers('夜中に何度も起きる子で、こっちがおかしくなりそう')[0]).toBe('temporary-care');
+		// A baby crying every night is a 育児の悩み however the crying is told.
+		expect(firstTiers('生後三か月の娘が毎晩泣いて、私が寝られない')).toContain('child-consult');
+	});
 });
