@@ -46,6 +46,20 @@ describe('a real word typed for a 困りごと word read the same', () => {
 		expect(searched('父の食道の病気で介護に疲れた')).not.toContain('食堂');
 	});
 
+	it('is read as a 困りごと phrase with the same kana ending beside any other 困りごと (夜鳴き → 夜泣き, 付かれ → 疲れ)', () => {
+		expect(concepts('夜鳴きがひどくてもう限界')).toEqual(concepts('夜泣きがひどくてもう限界'));
+		expect(searched('夜鳴きがひどくてもう限界')).toContain('夜泣き');
+		expect(concepts('介護に付かれた、母を泊まりで預けたい')).toEqual(concepts('介護に疲れた、母を泊まりで預けたい'));
+		expect(searched('介護に付かれた、母を泊まりで預けたい')).toContain('介護に疲れ');
+	});
+
+	it('with a kana ending, stays as typed with no 困りごと beside it or after another kanji (夜鳴きの鳥, 気付かれ)', () => {
+		expect(searched('夜鳴きがきれいな鳥')).not.toContain('夜泣き');
+		expect(searched('誰にも気付かれたくない、介護がつらい')).not.toContain('疲れ');
+		// A word and a particle is no ending: 私が beside a 困りごと is not 歯が (teeth).
+		expect(searched('父が置き場所を忘れて、私が盗ったと言い出した')).not.toContain('歯が');
+	});
+
 	it('stays as typed inside a compound or where listings use it (自動ドア, 生涯学習, 医院)', () => {
 		expect(searched('自動ドアが壊れて介護がしんどい')).toContain('自動');
 		expect(searched('自動ドアが壊れて介護がしんどい')).not.toContain('児童');

@@ -154,6 +154,14 @@ export interface Dictionaries {
 	/** A kanji worry key's kana spelling → the key as written (しょうがいしゃてちょう → 障害者手帳). */
 	keyByReading: ReadonlyMap<string, string>;
 	/**
+	 * Worry keys of kanji and a kana ending (夜泣き, 疲れ) by their sounds too short to be keys in kana
+	 * (よなき, つかれ) → the keys as written: what kanji typed with the same ending (夜鳴き, 付かれ) may
+	 * have been meant as (see keyReadings).
+	 */
+	phraseKeysBySound: ReadonlyMap<string, readonly string[]>;
+	/** Kanji → its stem readings before kana (泣 → な), most frequent first. */
+	kanjiStems: ReadonlyMap<string, readonly string[]>;
+	/**
 	 * Kana spellings of the kanji words a synonym group or a 表記ゆれ stands for → the word searched
 	 * (しゃきょう → 社会福祉協議会, ほいくえん → 保育所): for queries typed in kana, below every other key.
 	 */
@@ -272,8 +280,16 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	// Typed in kana (せいかつがくるしい): each key also as it may be read aloud, last in priority.
 	const shortReadings = new Set<string>();
 	const keyByReading = new Map<string, string>();
+	const phraseKeysBySound = new Map<string, string[]>();
 	for (const worry of compiledWorries) {
 		for (const key of worry.keys) {
+			const written = canonicalize(normalizeText(key));
+			if (KANJI_THEN_ENDING.test(written)) {
+				for (const sound of keyReadings(fold(key), kanjiReadings, stemReadings, 1)) {
+					const keys = phraseKeysBySound.get(sound) ?? [];
+					if (!keys.includes(written)) phraseKeysBySound.set(sound, [...keys, written]);
+				}
+			}
 			for (const spelling of keyReadings(fold(key), kanjiReadings, stemReadings)) {
 				if (worryByFolded.has(spelling)) continue;
 				worryByFolded.set(spelling, worry);
@@ -306,6 +322,8 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		kanjiReadings,
 		shortReadings,
 		keyByReading,
+		phraseKeysBySound,
+		kanjiStems: stemReadings,
 		wordByReading,
 		situations: raw.situations === undefined ? NO_SITUATIONS : compileSituations(raw.situations),
 		standardizeDialect: (normalized) => standardClauseGrammar(dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized))
@@ -335,6 +353,11 @@ export function kanaAdjectiveForm(foldedKey: string): string | null {
 const MAX_KEY_READINGS = 32;
 /** Shorter kana spellings are too easily found inside unrelated kana (ねない, かいご are keys of their own). */
 const MIN_KEY_READING_LENGTH = 5;
+/**
+ * Kanji and then a kana ending, as a verb or adjective is written (夜泣き, 疲れ, 寝込んで); not a word
+ * and a particle (歯が, 子の: 私が is no slip of 歯が).
+ */
+export const KANJI_THEN_ENDING = /^\p{Script=Han}{1,3}(?![がのをにでへとはもや])\p{Script=Hiragana}{1,3}$/u;
 const HIRAGANA_CHAR = /^[\u3041-\u309f\u30fc]$/;
 const HAN_CHAR = /^\p{Script=Han}$/u;
 
@@ -346,7 +369,9 @@ const HAN_CHAR = /^\p{Script=Han}$/u;
 export function keyReadings(
 	foldedKey: string,
 	readings: ReadonlyMap<string, readonly string[]>,
-	stems: ReadonlyMap<string, readonly string[]>
+	stems: ReadonlyMap<string, readonly string[]>,
+	/** Fewer kana for a sound compared with another word's, not found inside kana (夜鳴き's よなき). */
+	minLength = MIN_KEY_READING_LENGTH
 ): string[] {
 	const chars = Array.from(foldedKey);
 	if (!chars.some((char) => HAN_CHAR.test(char))) return [];
@@ -363,7 +388,7 @@ export function keyReadings(
 		} else if (!HIRAGANA_CHAR.test(char)) return [];
 		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_KEY_READINGS);
 	}
-	const long = spelled.filter((spelling) => Array.from(spelling).length >= MIN_KEY_READING_LENGTH);
+	const long = spelled.filter((spelling) => Array.from(spelling).length >= minLength);
 	// A word of three or more kanji and nothing else (自治会 じちかい, 放課後 ほうかご) is specific
 	// enough in four kana, read each kanji's likeliest way only.
 	if (chars.length < 3 || !chars.every((char) => HAN_CHAR.test(char))) return long;

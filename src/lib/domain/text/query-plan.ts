@@ -9,7 +9,7 @@
  * The plan is a list of levels, strictest first; an engine answers with the first level that finds
  * anything (so "旭の薬局" shows pharmacies in 旭, and pharmacies elsewhere only when 旭 has none).
  */
-import type { Dictionaries, SynonymGroup, Worry, WorryTier } from './dictionaries';
+import { KANJI_THEN_ENDING, keyReadings, type Dictionaries, type SynonymGroup, type Worry, type WorryTier } from './dictionaries';
 import { withinOneEdit, type Lexicon, type LexiconEntry } from './lexicon';
 import type { KindAssociations } from './kind-associations';
 import { leadWithNamedKinds, namedKinds, type KindName } from './named-kinds';
@@ -684,31 +684,70 @@ const CONTINUES_WORD = /[\p{Script=Han}\p{Script=Katakana}]/u;
 function worryKeyHomophone(pieces: Piece[], index: number, context: PlannerContext, budget: { chars: number }): Piece[] | null {
 	const piece = pieces[index];
 	if (!('unknown' in piece)) return null;
-	const [, word, okurigana] = /^(\p{Script=Han}{2,4})(\p{Script=Hiragana}*)$/u.exec(piece.unknown) ?? [];
+	const [, word, okurigana] = /^(\p{Script=Han}{1,4})(\p{Script=Hiragana}*)$/u.exec(piece.unknown) ?? [];
 	if (!word) return null;
 	const before = pieces.slice(0, index).map(pieceText).join('');
 	const after = okurigana + pieces.slice(index + 1).map(pieceText).join('');
-	if (CONTINUES_WORD.test(Array.from(before).at(-1) ?? '') || (!okurigana && CONTINUES_WORD.test(Array.from(after)[0] ?? ''))) return null;
-	const fieldsElsewhere = new Set(pieces.flatMap((other) => ('item' in other && other.item.kind === 'worry' && other.item.worry.field ? [other.item.worry.field] : [])));
+	if (CONTINUES_WORD.test(Array.from(before).at(-1) ?? '')) return null;
+	const worriesElsewhere = pieces.flatMap((other) => ('item' in other && other.item.kind === 'worry' ? [other.item.worry] : []));
+	const fieldsElsewhere = new Set(worriesElsewhere.flatMap((worry) => (worry.field ? [worry.field] : [])));
 	const start = Array.from(before).length;
-	for (const sound of readAloud(word, context.dictionaries.kanjiReadings)) {
-		if (!KANA_ONLY.test(sound)) continue;
-		// The 困りごと words read so, and the sound itself where a key is spelled in kana (はいかい: 徘 has no reading to index 徘徊 by).
-		const keys = [...(worryKeyWords(context.dictionaries).get(sound) ?? []), ...(context.dictionaries.worryByFolded.has(sound) ? [sound] : [])];
-		for (const key of keys) {
-			if (key === word || budget.chars <= 0) continue;
-			const text = before + key + after;
-			budget.chars -= text.length;
-			const candidate = segmentPieces(text, context);
-			const join = joinedPiece(candidate, start, start + Array.from(key).length);
-			const joinsPhrase = join?.piece.item.kind === 'worry';
-			const read = candidate.find((other) => 'item' in other && other.text === key);
-			const sameField = read !== undefined && 'item' in read && read.item.kind === 'worry' && read.item.worry.field !== undefined && fieldsElsewhere.has(read.item.worry.field);
-			if ((joinsPhrase || sameField) && unknownLength(candidate) < unknownLength(pieces)) return candidate;
+	/** The sentence re-cut with `key` for the `typed` text at the piece, if the sentence shows the slip. */
+	const readAs = (key: string, typed: string, sameFieldOnly: boolean): Piece[] | null => {
+		const text = before + key + after.slice(typed.length - word.length);
+		budget.chars -= text.length;
+		const candidate = segmentPieces(text, context);
+		const end = start + Array.from(key).length;
+		// The 困りごと read where the key stands: the key itself, or a longer phrase it joins (介護に疲れ).
+		const read = worryPiecesOver(candidate, start, end);
+		const joinsPhrase = read.some(({ at, piece }) => at < start || at + Array.from(piece.text).length > end);
+		const signal = read.some(({ piece }) => piece.item.kind === 'worry' && (sameFieldOnly ? piece.item.worry.field !== undefined && fieldsElsewhere.has(piece.item.worry.field) : worriesElsewhere.length > 0));
+		return (joinsPhrase || signal) && unknownLength(candidate) < unknownLength(pieces) ? candidate : null;
+	};
+	// A kanji word (俳諧): the 困りごと words read so, and the sound itself where a key is spelled in
+	// kana (はいかい: 徘 has no reading to index 徘徊 by). Only another 困りごと of its field is a signal.
+	if (Array.from(word).length >= 2 && (okurigana || !CONTINUES_WORD.test(Array.from(after)[0] ?? ''))) {
+		for (const sound of readAloud(word, context.dictionaries.kanjiReadings)) {
+			if (!KANA_ONLY.test(sound)) continue;
+			const keys = [...(worryKeyWords(context.dictionaries).get(sound) ?? []), ...(context.dictionaries.worryByFolded.has(sound) ? [sound] : [])];
+			for (const key of keys) {
+				if (key === word || budget.chars <= 0) continue;
+				const chosen = readAs(key, word, true);
+				if (chosen) return chosen;
+			}
+		}
+	}
+	// Kanji with their kana ending (夜鳴き for 夜泣き, 付かれ for 疲れ): a whole 困りごと phrase sounds the
+	// same, its ending included, a closer match than a word's: any other 困りごと is a signal.
+	const ending = /^\p{Script=Hiragana}*/u.exec(after)![0];
+	for (let length = Math.min(Array.from(ending).length, MAX_PHRASE_ENDING); length >= 1; length--) {
+		const typed = word + ending.slice(0, length);
+		if (!KANJI_THEN_ENDING.test(typed)) continue;
+		for (const sound of keyReadings(typed, context.dictionaries.kanjiReadings, context.dictionaries.kanjiStems, 1)) {
+			for (const key of context.dictionaries.phraseKeysBySound.get(sound) ?? []) {
+				if (key === typed || budget.chars <= 0) continue;
+				const chosen = readAs(key, typed, false);
+				if (chosen) return chosen;
+			}
 		}
 	}
 	return null;
 }
+
+/** The 困りごと pieces that overlap [start, end) of the pieces' text, with where each starts. */
+function worryPiecesOver(pieces: Piece[], start: number, end: number): { piece: KnownPiece; at: number }[] {
+	const over: { piece: KnownPiece; at: number }[] = [];
+	let at = 0;
+	for (const piece of pieces) {
+		const length = Array.from(pieceText(piece)).length;
+		if ('item' in piece && piece.item.kind === 'worry' && at < end && at + length > start) over.push({ piece, at });
+		at += length;
+	}
+	return over;
+}
+
+/** Longest kana ending of a 困りごと phrase compared (疲れ: れ, 夜泣き: き, 寝込んで: んで). */
+const MAX_PHRASE_ENDING = 3;
 
 /** A piece the segmenter found in its vocabulary. */
 type KnownPiece = Extract<Piece, { item: VocabularyItem }>;
