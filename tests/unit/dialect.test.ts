@@ -370,6 +370,12 @@ describe('土佐弁 questions ending in かえ / かねえ (round 10)', () => {
 		// A plain verb's ないかな stays a question (行かないかな).
 		readsAs({ 行かないかな: '行かないかな' });
 	});
+
+	it('keep 内科 typed in kana after an adjective or on its own after a space (ちかいないか, 旭 ないか)', () => {
+		for (const text of ['ちかいないか', 'やさしいないか', 'ちかくの ないか', '旭 ないか', 'あさひ ないか']) expect(read(text), text).toContain('内科');
+		// いる's いない after a particle or a noun is still the question; after a space with its ending too.
+		readsAs({ 誰もいないかね: '誰もいない', 人いないかな: '人いない', 'どこか ないかね': 'どこか ない' });
+	});
 });
 
 describe('で + いる after a te-form (round 10)', () => {

@@ -94,6 +94,15 @@ describe('area names typed in kana', () => {
 		expect(noArea('かかみをわった')).toBe(true);
 	});
 
+	it('typed unvoiced and alone, are read as the name, not kept as a word no listing has (かもた → 鴨田)', () => {
+		const named = new Lexicon();
+		named.add('鴨田', 'かもだ');
+		const areas: PlannerArea[] = [{ id: 'area-kamoda', kind: '地区', name: '鴨田', reading: 'かもだ' }];
+		const alone = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: named, areas, explicitArea: false }).levels[0].words;
+		expect(alone('かもた')).toEqual(alone('かもだ'));
+		expect(alone('かもた')).toEqual(['鴨田']);
+	});
+
 	it('are plain words when the request already names an area', () => {
 		expect(plan('しもじのやっきょく', true).levels.every((level) => !level.areaId)).toBe(true);
 	});

@@ -199,7 +199,13 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// とこない, 病院はない), and after いない (おらんかえ) or a verb asking for help or able to (くれないかな,
 	// もらえないかね, 見られないか, できないかえ); read as it is, ないか is 内科. Not after の (ちかくのないか
 	// is the clinic typed in kana), nor after a plain verb (行かないかな stays a question).
-	{ pattern: /(?<=[はもがこい、\s\p{Script=Han}]|くれ|もらえ|られ|でき)ないが?か(?:ねえ?|なあ?|え)?(?=[、。！？\s]|$)/gu, replacement: 'ない' },
+	// いない is いる's: after a particle or a noun (誰もいないか, 人いないかね), not an adjective's い
+	// (ちかいないか, やさしいないか: a clinic typed in kana). After a space a bare ないか is the word
+	// 内科 typed on its own (旭 ないか); only with an ending (ないかね) is it the question.
+	{
+		pattern: /(?<=[はもがこ、\p{Script=Han}]|(?:^|[はもがに、\s\p{Script=Han}])い|くれ|もらえ|られ|でき)ないが?か(?:ねえ?|なあ?|え)?(?=[、。！？\s]|$)|(?<=\s)ないが?か(?:ねえ?|なあ?|え)(?=[、。！？\s]|$)/gu,
+		replacement: 'ない'
+	},
 	// どっか: どこか said short (どっかないろうか), not a word of its own.
 	{ pattern: /どっか(?!\p{Script=Han})/gu, replacement: 'どこか' }
 ];

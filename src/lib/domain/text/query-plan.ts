@@ -1410,7 +1410,9 @@ function chunkTokens(typed: string, context: PlannerContext): Token[] {
 	const folded = katakanaToHiragana(canonical);
 	const { items, bySound } = vocabulary(context);
 	const whole = asRequested(items.get(folded), context);
-	if (whole) return [bareAreaToken(whole, canonical, context)];
+	// A marked reading (はた, かもた for かもだ) is a place only before a place word, never a chunk alone:
+	// read on, as a slip of the name (かもた → 鴨田) or the word it is.
+	if (whole && !(whole.kind === 'area' && whole.marked)) return [bareAreaToken(whole, canonical, context)];
 	const wholeMatch = lexiconMatch(folded, context);
 	if (wholeMatch && wholeMatch.kind !== 'typo') return [knownWord(wholeMatch.entry.surface, context)];
 	const soundMatch = KANA_ONLY.test(folded) ? bySound.get(soundKey(folded)) : undefined;
