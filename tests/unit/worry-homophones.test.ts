@@ -58,6 +58,9 @@ describe('a real word typed for a 困りごと word read the same', () => {
 		expect(searched('誰にも気付かれたくない、介護がつらい')).not.toContain('疲れ');
 		// A word and a particle is no ending: 私が beside a 困りごと is not 歯が (teeth).
 		expect(searched('父が置き場所を忘れて、私が盗ったと言い出した')).not.toContain('歯が');
+		// Another word read the same only by a kanji's rare reading (吐 as ぬ) or an adjective (熱い, not 集い).
+		expect(searched('歯を抜いたら歯ぐきが腫れた')).not.toContain('吐いた');
+		expect(searched('熱いお風呂が好きな父の介護')).not.toContain('集い');
 	});
 
 	it('stays as typed inside a compound or where listings use it (自動ドア, 生涯学習, 医院)', () => {

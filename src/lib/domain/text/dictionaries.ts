@@ -285,7 +285,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		for (const key of worry.keys) {
 			const written = canonicalize(normalizeText(key));
 			if (KANJI_THEN_ENDING.test(written)) {
-				for (const sound of keyReadings(fold(key), kanjiReadings, stemReadings, 1)) {
+				for (const sound of keyReadings(fold(key), kanjiReadings, stemReadings, { minLength: 1, likeliestStem: true })) {
 					const keys = phraseKeysBySound.get(sound) ?? [];
 					if (!keys.includes(written)) phraseKeysBySound.set(sound, [...keys, written]);
 				}
@@ -370,8 +370,18 @@ export function keyReadings(
 	foldedKey: string,
 	readings: ReadonlyMap<string, readonly string[]>,
 	stems: ReadonlyMap<string, readonly string[]>,
-	/** Fewer kana for a sound compared with another word's, not found inside kana (夜鳴き's よなき). */
-	minLength = MIN_KEY_READING_LENGTH
+	{
+		minLength = MIN_KEY_READING_LENGTH,
+		likeliestStem = false
+	}: {
+		/** Fewer kana for a sound compared with another word's, not found inside kana (夜鳴き's よなき). */
+		minLength?: number;
+		/**
+		 * A kanji before kana read only as its likeliest stem: how a written verb or adjective is read
+		 * (吐いた is はいた; 吐 as ぬ, of 吐かす, or と, of 嘔吐, would make 抜いた or 解いた sound like it).
+		 */
+		likeliestStem?: boolean;
+	} = {}
 ): string[] {
 	const chars = Array.from(foldedKey);
 	if (!chars.some((char) => HAN_CHAR.test(char))) return [];
@@ -383,7 +393,8 @@ export function keyReadings(
 			const beforeKana = i + 1 < chars.length && HIRAGANA_CHAR.test(chars[i + 1]);
 			// Before kana: a stem (苦しい) or a word before a particle (生活が); both are tried.
 			const inCompounds = readings.get(char)?.slice(0, 2) ?? [];
-			options = beforeKana ? [...new Set([...(stems.get(char)?.slice(0, 2) ?? []), ...inCompounds])] : inCompounds;
+			const stemOptions = stems.get(char)?.slice(0, likeliestStem ? 1 : 2) ?? [];
+			options = beforeKana ? (likeliestStem ? stemOptions : [...new Set([...stemOptions, ...inCompounds])]) : inCompounds;
 			if (options.length === 0) return [];
 		} else if (!HIRAGANA_CHAR.test(char)) return [];
 		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_KEY_READINGS);

@@ -722,8 +722,8 @@ function worryKeyHomophone(pieces: Piece[], index: number, context: PlannerConte
 	const ending = /^\p{Script=Hiragana}*/u.exec(after)![0];
 	for (let length = Math.min(Array.from(ending).length, MAX_PHRASE_ENDING); length >= 1; length--) {
 		const typed = word + ending.slice(0, length);
-		if (!KANJI_THEN_ENDING.test(typed)) continue;
-		for (const sound of keyReadings(typed, context.dictionaries.kanjiReadings, context.dictionaries.kanjiStems, 1)) {
+		if (!KANJI_THEN_ENDING.test(typed) || ADJECTIVE.test(typed)) continue;
+		for (const sound of keyReadings(typed, context.dictionaries.kanjiReadings, context.dictionaries.kanjiStems, { minLength: 1 })) {
 			for (const key of context.dictionaries.phraseKeysBySound.get(sound) ?? []) {
 				if (key === typed || budget.chars <= 0) continue;
 				const chosen = readAs(key, typed, false);
@@ -745,6 +745,12 @@ function worryPiecesOver(pieces: Piece[], start: number, end: number): { piece: 
 	}
 	return over;
 }
+
+/**
+ * Kanji and い: an adjective (熱い, 暑い, 厚い), a word of its own, not a slip of a 困りごと noun
+ * that ends in a verb's い (集い, 手伝い).
+ */
+const ADJECTIVE = /^\p{Script=Han}+い$/u;
 
 /** Longest kana ending of a 困りごと phrase compared (疲れ: れ, 夜泣き: き, 寝込んで: んで). */
 const MAX_PHRASE_ENDING = 3;
