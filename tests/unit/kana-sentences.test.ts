@@ -231,3 +231,21 @@ describe('a kana word nobody knows', () => {
 		expect(all('しごとでこまっちゅう')).not.toContain('ちゅう');
 	});
 });
+
+describe('who a kana sentence is about (はは, ちち, おっと typed without conversion)', () => {
+	const firstKind = (q: string) => plan(q).levels[0].tiers[0];
+	const frameField = (q: string) => dictionaries().situations.frameOf(q)?.field ?? null;
+
+	it('tells the field like the kanji word: a parent looked after in the daytime is a day service, not a nursery', () => {
+		expect(firstKind('ちちをひるまだけあずかってくれるところ')).toEqual({ term: 'day-service' });
+		expect(firstKind('ちちをひるまだけあずかってくれるところ')).toEqual(firstKind('父を昼間だけ預かってくれるところ'));
+		expect(frameField('みさとでははをひるまだけみてくれるところ')).toBe('介護');
+	});
+
+	it('counts only where it stands as a word between particles (not おちち, ははは), and leaves a child unchanged', () => {
+		expect(frameField('おちちをひるまだけあずかって')).toBeNull();
+		expect(frameField('あははははひるまだけあずかって')).toBeNull();
+		expect(firstKind('こどもをひるまだけあずかってくれるところ')).toEqual(firstKind('子供を昼間だけ預かってくれるところ'));
+		expect(frameField('こどもをひるまだけあずかってくれるところ')).toBe('子育て');
+	});
+});

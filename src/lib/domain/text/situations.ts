@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { WorryTier } from './dictionaries';
 import { katakanaToHiragana } from './normalize';
-import { segmentedWords } from './words';
+import { HIRAGANA_ONLY, segmentedWords } from './words';
 
 const nonEmpty = z.string().trim().min(1);
 const FIELDS = ['医療', '介護', '障害', '子育て', '地域資源'] as const;
@@ -101,6 +101,21 @@ const CHILD_AGE_WEIGHT = 2;
  */
 const CHILD_AGE = /(?<![0-9一二三四五六七八九十])(?:[0-9]|1[0-2]|[一二三四五六七八九]|十[一二]?)(?:歳|才|さい)(?=[の児にとで])|(?:[0-9]+|[一二三四五六七八九十]+)(?:か月|ヶ月|カ月|ケ月|かげつ)(?=[の児にとで])/u;
 
+/**
+ * A who word written in kana (はは, ちち, こども) inside a kana sentence, which the segmenter cuts
+ * into single kana (は|は|を): found where it stands between particles or the sentence's edges
+ * (ははを, でちちが), never inside a longer kana word (おちち, こどもしょくどう) or a repeat (あははは).
+ */
+const KANA_WORD_BEFORE = '(?:^|[^\\u3041-\\u309f]|[でにのがをはともへや])';
+const KANA_WORD_AFTER = '(?=[がをのにはともでへや]|[^\\u3041-\\u309f]|$)';
+function kanaWordPattern(kanaWords: readonly string[]): RegExp | null {
+	if (kanaWords.length === 0) return null;
+	// Not beside its own kana repeated (あはははは is laughter, not はは).
+	const standing = (word: string) => `(?<!${Array.from(word)[0]})${word}(?!${Array.from(word).at(-1)})`;
+	const longestFirst = [...kanaWords].sort((a, b) => b.length - a.length);
+	return new RegExp(`${KANA_WORD_BEFORE}(?:${longestFirst.map(standing).join('|')})${KANA_WORD_AFTER}`, 'u');
+}
+
 export const NO_SITUATIONS: Situations = { frameOf: () => null, describesWho: () => false };
 
 /** Validates and compiles the frames (throws with the file name on bad data). */
@@ -108,7 +123,10 @@ export function compileSituations(raw: unknown): Situations {
 	const parsed = SituationsFile.safeParse(raw);
 	if (!parsed.success) throw new Error(`data/dictionaries/situations.json: ${parsed.error.message}`);
 	const fold = (word: string) => katakanaToHiragana(word.normalize('NFKC'));
-	const who = parsed.data.who.map((entry) => ({ ...entry, words: new Set(entry.words.map(fold)), signs: entry.signs.map(fold) }));
+	const who = parsed.data.who.map((entry) => {
+		const words = new Set(entry.words.map(fold));
+		return { ...entry, words, signs: entry.signs.map(fold), kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
+	});
 	const { lists } = parsed.data;
 	// Every reference is to a list of the file (SituationsFile checked it).
 	const expand = (words: string[]) => words.flatMap((word) => wordsOf(word, lists) ?? []).map(fold);
@@ -134,7 +152,8 @@ export function compileSituations(raw: unknown): Situations {
 			const weights = new Map<string, number>();
 			const add = (field: string, weight: number) => weights.set(field, (weights.get(field) ?? 0) + weight);
 			for (const entry of who) {
-				const found = [...entry.words].some((word) => words.has(word)) || entry.signs.some((sign) => folded.includes(sign));
+				const found =
+					[...entry.words].some((word) => words.has(word)) || (entry.kanaWords?.test(folded) ?? false) || entry.signs.some((sign) => folded.includes(sign));
 				if (found) add(entry.field, entry.weight);
 			}
 			if (CHILD_AGE.test(folded)) add('子育て', CHILD_AGE_WEIGHT);
