@@ -249,3 +249,20 @@ describe('who a kana sentence is about (はは, ちち, おっと typed without 
 		expect(frameField('こどもをひるまだけあずかってくれるところ')).toBe('子育て');
 	});
 });
+
+describe('a district typed by another reading of its kanji (みさと for 三里)', () => {
+	const districts: PlannerArea[] = [...AREAS, { id: 'area-sanri', kind: '地区', name: '三里', reading: 'さんり' }];
+	const planIn = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: words, areas: districts, explicitArea: false });
+
+	it('is the district before a place word, like its reading', () => {
+		expect(planIn('みさとでこどもしょくどう').levels[0]).toMatchObject({ areaId: 'area-sanri' });
+		expect(planIn('みさとでこどもしょくどう').levels[0]).toEqual(planIn('さんりでこどもしょくどう').levels[0]);
+		expect(planIn('みさとのほうのこうみんかん').levels[0]).toMatchObject({ words: ['公民館'], areaId: 'area-sanri' });
+	});
+
+	it('is no district alone, as a name, or for a one-kanji name read another way (鏡 is not きょう)', () => {
+		expect(planIn('みさと').levels[0].areaId).toBeUndefined();
+		expect(planIn('みさとちゃんのいえ').levels[0].areaId).toBeUndefined();
+		expect(planIn('きょうでこどもしょくどう').levels[0].areaId).toBeUndefined();
+	});
+});

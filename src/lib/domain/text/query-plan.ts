@@ -190,6 +190,32 @@ function areaKeys(areas: readonly PlannerArea[]): Map<string, AreaKey> {
 	return keys;
 }
 
+/** Readings tried per kanji of an area name read another way (三: さん, みつ, み). */
+const OTHER_READINGS_PER_KANJI = 3;
+
+/**
+ * A district's name read by other readings of its kanji (みさと for 三里, しおえ for 潮江): a resident
+ * who has only seen the name written types it as it would read elsewhere. Marked (a place only
+ * before a place word: みさとで, しおえのほう), for names of two kanji or more, and only a reading
+ * no other district shares; every word of the vocabulary is spelled so before it (see vocabulary).
+ */
+function otherAreaReadings(areas: readonly PlannerArea[], kanjiReadings: ReadonlyMap<string, readonly string[]>): Map<string, AreaKey> {
+	const byReading = new Map<string, PlannerArea[]>();
+	for (const area of areas) {
+		const chars = Array.from(normalizeText(area.name));
+		if (area.kind !== '地区' || chars.length < 2 || !chars.every((char) => HAS_KANJI.test(char))) continue;
+		let spelled = [''];
+		for (const char of chars) spelled = spelled.flatMap((prefix) => (kanjiReadings.get(char) ?? []).slice(0, OTHER_READINGS_PER_KANJI).map((reading) => prefix + reading));
+		for (const reading of spelled) {
+			if (Array.from(reading).length < MIN_SPOKEN_AREA_LENGTH) continue;
+			byReading.set(reading, [...(byReading.get(reading) ?? []), area]);
+		}
+	}
+	const keys = new Map<string, AreaKey>();
+	for (const [reading, [area, ...others]] of byReading) if (others.length === 0) keys.set(reading, { area, spoken: true, marked: true });
+	return keys;
+}
+
 /** Longest key the segmenter tries at a position, in characters. */
 const MAX_KEY_LENGTH = 24;
 
@@ -219,11 +245,14 @@ function vocabulary(context: PlannerContext): Vocabulary {
 	// so it is what the search finds; where none does, as its group's word.
 	const narrower = (key: string, group: SynonymGroup) => group.foldedNarrower.includes(key);
 	for (const [key, group] of dictionaries.synonymByFolded) if (!narrower(key, group)) add(key, { kind: 'synonym', canonical: group.canonical });
-	for (const [key, { area, spoken, marked }] of areaKeys(areas)) add(key, spoken ? { kind: 'area', area, spoken, ...(marked ? { marked } : {}) } : { kind: 'area', area });
+	const addArea = (key: string, { area, spoken, marked }: AreaKey) => add(key, spoken ? { kind: 'area', area, spoken, ...(marked ? { marked } : {}) } : { kind: 'area', area });
+	for (const [key, areaKey] of areaKeys(areas)) addArea(key, areaKey);
 	for (const [key, entry] of lexicon.segmentKeys()) add(key, { kind: 'lexicon', entry });
 	for (const [key, group] of dictionaries.synonymByFolded) if (narrower(key, group)) add(key, { kind: 'synonym', canonical: group.canonical });
 	// Last: a synonym or variant read aloud (しゃきょう, ほいくえん) gives way to any listing word so read.
 	for (const [key, word] of dictionaries.wordByReading) add(key, { kind: 'synonym', canonical: word });
+	// After every word: a district read another way (みさと) never hides a word spelled so.
+	for (const [key, areaKey] of otherAreaReadings(areas, dictionaries.kanjiReadings)) addArea(key, areaKey);
 	let longest = 1;
 	const longestFrom = new Map<number, number>();
 	const bySound = new Map<string, VocabularyItem>();
