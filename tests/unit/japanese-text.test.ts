@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalText, compileDictionaries, dictionaries, foldCanonical, keyReadings, negativeCounterpart } from '../../src/lib/domain/text/dictionaries';
+import { canonicalText, compileDictionaries, dictionaries, foldCanonical, keyReadings, negativeCounterpart, progressiveNegatives } from '../../src/lib/domain/text/dictionaries';
 import { Lexicon, withinOneEdit } from '../../src/lib/domain/text/lexicon';
 import { foldForSearch, scriptRuns, soundKey } from '../../src/lib/domain/text/normalize';
 import { countPlanningWork, isKanaSlip, mayBeSlip, planQuery, type PlannerArea } from '../../src/lib/domain/text/query-plan';
@@ -483,6 +483,19 @@ describe('query planning', () => {
 		const cannot = plan('息子が学校に行けなくなって半年たつ').levels[0];
 		expect(cannot.tiers.length).toBeGreaterThan(0);
 		expect(cannot.tiers).toEqual(plan('息子が学校に行かなくなって半年たつ').levels[0].tiers);
+	});
+
+	it('reads "has not been able to" as "cannot" for a worry (学校に行けていない, 行けてない)', () => {
+		expect(progressiveNegatives('学校に行けな')).toEqual(['学校に行けていな', '学校に行けてな']);
+		// A godan plain negative changes its stem (行かな → 行っていな): it is reached through 行けな.
+		expect(progressiveNegatives('学校に行かな')).toBeNull();
+		const kinds = (q: string) => plan(q).levels[0].tiers;
+		const cannot = kinds('中学生の息子が朝になるとお腹が痛いと言って、もう一か月学校に行けなくなった');
+		expect(cannot[0]).toEqual({ term: 'child-consult' });
+		expect(kinds('中学生の息子が朝になるとお腹が痛いと言って、もう一か月学校に行けていない')).toEqual(cannot);
+		expect(kinds('娘がもう三日も学校に行けてない')[0]).toEqual({ term: 'child-consult' });
+		// A sentence without the negative is read as before.
+		expect(kinds('学校に行けて安心した')).toEqual(kinds('学校に行けて安心'));
 	});
 
 	it('lets each worry of a sentence show its kind in turn', () => {

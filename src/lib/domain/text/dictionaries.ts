@@ -257,12 +257,13 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	// keep priority): conjugations fold to the stem (聞き取れ also matches as 聞き取, so 聞き取りにくい
 	// and 聞き取れない find it); an adjective key typed in kana (はがいたい, さびしい) conjugates too
 	// (はがいたくて, さびしくなった); "does not" and "cannot" are one worry (学校に行かな also matches
-	// 学校に行けな, and back).
-	for (const otherForm of [conjugationStem, kanaAdjectiveForm, negativeCounterpart]) {
+	// 学校に行けな, and back); "has not been able to" is "cannot" (学校に行けていない, 眠れてない).
+	const progressive = (key: string) => progressiveNegatives(key) ?? progressiveNegatives(negativeCounterpart(key) ?? '') ?? [];
+	const otherForms = [conjugationStem, kanaAdjectiveForm, negativeCounterpart].map((form) => (key: string) => [form(key)]);
+	for (const formsOf of [...otherForms, progressive]) {
 		for (const worry of compiledWorries) {
 			for (const key of worry.keys) {
-				const form = otherForm(fold(key));
-				if (form && !worryByFolded.has(form)) worryByFolded.set(form, worry);
+				for (const form of formsOf(fold(key))) if (form && !worryByFolded.has(form)) worryByFolded.set(form, worry);
 			}
 		}
 	}
@@ -448,6 +449,18 @@ export function negativeCounterpart(foldedKey: string): string | null {
 	if (plain >= 0) return match[1] + POTENTIAL_NEGATIVE[plain] + 'な';
 	const potential = POTENTIAL_NEGATIVE.indexOf(match[2]);
 	return potential >= 0 ? match[1] + PLAIN_NEGATIVE[potential] + 'な' : null;
+}
+
+const E_ROW_STEM_NEGATIVE = /^(.*\p{Script=Han}[\u3041-\u309f]*[けげせてねべめれえ])な$/u;
+
+/**
+ * A negative key whose verb stem ends in an e-row kana (a potential 行けな, 眠れな or an ichidan
+ * verb 食べな) in its progressive forms, written out and spoken (行けていな, 行けてな): "has not been
+ * able to" is the same worry as "cannot". Null for other keys (a godan 行かな changes its stem).
+ */
+export function progressiveNegatives(foldedKey: string): [string, string] | null {
+	const match = E_ROW_STEM_NEGATIVE.exec(foldedKey);
+	return match ? [match[1] + 'ていな', match[1] + 'てな'] : null;
 }
 
 /** One entry of worries.json as written (a 困りごと concept); fields beyond the known ones are kept. */
