@@ -270,4 +270,40 @@ describe('situation frames in the plan', () => {
 		// A baby crying every night is a 育児の悩み however the crying is told.
 		expect(firstTiers('生後三か月の娘が毎晩泣いて、私が寝られない')).toContain('child-consult');
 	});
+	it('reads a stay away from home for nights or days as the field\'s stay: ショートステイ for an elder, 一時預かり for a child', () => {
+		for (const q of ['出張で三日家をあけるあいだ、認知症の母を一人にできない', '結婚式で一泊するあいだ母を見てくれる人がいない']) {
+			expect(frame(q)?.needs, q).toContain('泊まりがけの留守');
+			expect(firstTiers(q)[0], q).toBe('short-stay');
+		}
+		expect(firstTiers('出張の間、二歳の娘を預かってくれるところ')[0]).toBe('temporary-care');
+		// An hour's errand is no stay: the daytime and the carer's rest read as before.
+		expect(frame('寝たきりの父を昼間みてもらえるところ')?.needs).toEqual(['昼間の預け先']);
+		expect(frame('二晩続けて熱が出た母を置いて出かけられない')?.needs ?? []).not.toContain('泊まりがけの留守');
+	});
+
+	it('reads a grandparent minding a grandchild without the strength as relief with the child (一時預かり), not 百歳体操', () => {
+		expect(frame('孫を見ているが足腰が弱ってきてしんどい')).toMatchObject({ field: '子育て', needs: ['孫を見る体力'] });
+		expect(firstTiers('孫を見ているが足腰が弱ってきてしんどい')[0]).toBe('temporary-care');
+		expect(firstTiers('毎日孫の子守をしているけど、年のせいか腰が痛くてつらい')[0]).toBe('temporary-care');
+		// An elder's own weakening body is still 介護予防.
+		expect(firstTiers('母の体力が落ちて、歩くのが遅くなった')[0]).toBe('hyakusai-taiso');
+	});
+
+	it('reads work for a disabled adult before a daytime place, and a mental illness with nowhere to go as 相談支援 and 就労支援 before 生活介護', () => {
+		expect(firstTiers('車いすの妹が家にこもってばかりで、外で働いてみたいと言う')[0]).toBe('employment-support');
+		expect(firstTiers('統合失調症の兄が退院してから、ずっと部屋にこもっている')).toEqual(['disability-consult', 'employment-support']);
+		// A heavy disability with nowhere to go in the day is still 生活介護 first.
+		expect(firstTiers('車いすの妹が昼間ずっと家にいて、出かける先がない')[0]).toBe('life-care');
+		// A carer who wants to work while the disabled child is looked after in the day: the daytime place first.
+		expect(firstTiers('障害のある娘を昼間あずかってもらえたら、私も働ける')[0]).toBe('life-care');
+	});
+
+	it('reads a disabled family member whose carers grow old (年をとって, 親亡き後) as 障害者相談支援 first', () => {
+		for (const q of ['車いすの弟を見てきた両親も年をとって、この先どうなるか', 'ダウン症の息子がいるが、親亡き後の暮らしが心配']) {
+			expect(frame(q)?.needs, q).toContain('見てきた家族が年をとる');
+			expect(firstTiers(q)[0], q).toBe('disability-consult');
+		}
+		// An elder growing old is no disability need.
+		expect(frame('母が年をとって、ずっと家にいる')?.needs ?? []).not.toContain('見てきた家族が年をとる');
+	});
 });
