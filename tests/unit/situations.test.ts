@@ -306,4 +306,10 @@ describe('situation frames in the plan', () => {
 		// An elder growing old is no disability need.
 		expect(frame('母が年をとって、ずっと家にいる')?.needs ?? []).not.toContain('見てきた家族が年をとる');
 	});
+
+	it('reads crying all the time as a 育児の悩み only of a child or of no one named (a widow or a parent crying is no child)', () => {
+		expect(firstTiers('赤ちゃんが泣いてばかり')[0]).toBe('child-consult');
+		expect(firstTiers('毎晩泣いてばかりで困っている')[0]).toBe('child-consult');
+		for (const text of ['夫が亡くなって泣いてばかり', '認知症の母が毎晩泣いている']) expect(plan(text).levels[0].tiers.map((tier) => ('term' in tier ? tier.term : tier.tag)), text).not.toContain('child-consult');
+	});
 });
