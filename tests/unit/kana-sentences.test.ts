@@ -266,3 +266,18 @@ describe('a district typed by another reading of its kanji (みさと for 三里
 		expect(planIn('きょうでこどもしょくどう').levels[0].areaId).toBeUndefined();
 	});
 });
+
+describe('a situation told in kana (ていねん, げんかい typed without conversion)', () => {
+	const firstKind = (q: string) => plan(q).levels[0].tiers[0];
+
+	it('reads the frame words by their readings, like the kanji: a retired parent idle at home is a サロン, a carer at the limit needs rest', () => {
+		expect(dictionaries().situations.frameOf('ちちのかいごでもうげんかい')?.needs).toEqual(['介護する人の休息']);
+		expect(firstKind('ていねんしてからちちがずっといえでぼーっとしてる')).toEqual({ term: 'salon' });
+		expect(firstKind('ていねんしてからちちがずっといえでぼーっとしてる')).toEqual(firstKind('定年してから父がずっと家でぼーっとしてる'));
+	});
+
+	it('leaves a kana sentence without such a word as it was', () => {
+		expect(firstKind('ちちのかいごのそうだん')).toEqual(firstKind('父の介護の相談'));
+		expect(dictionaries().situations.frameOf('きょうはいいてんき')).toBeNull();
+	});
+});

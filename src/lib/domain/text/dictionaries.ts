@@ -326,7 +326,8 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		phraseKeysBySound,
 		kanjiStems: stemReadings,
 		wordByReading,
-		situations: raw.situations === undefined ? NO_SITUATIONS : compileSituations(raw.situations),
+		situations:
+			raw.situations === undefined ? NO_SITUATIONS : compileSituations(raw.situations, (word) => keyReadings(word, kanjiReadings, stemReadings, { minLength: MIN_FRAME_READING_LENGTH, likeliestStem: true })),
 		standardizeDialect: (normalized) => standardClauseGrammar(dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized))
 	};
 }
@@ -354,6 +355,11 @@ export function kanaAdjectiveForm(foldedKey: string): string | null {
 const MAX_KEY_READINGS = 32;
 /** Shorter kana spellings are too easily found inside unrelated kana (ねない, かいご are keys of their own). */
 const MIN_KEY_READING_LENGTH = 5;
+/**
+ * A situation frame's words typed in kana (げんかい, やすみたい) count from four kana: the frame also
+ * needs who the sentence is about, so a stray match alone reads nothing.
+ */
+const MIN_FRAME_READING_LENGTH = 4;
 /**
  * Kanji and then a kana ending, as a verb or adjective is written (夜泣き, 疲れ, 寝込んで); not a word
  * and a particle (歯が, 子の: 私が is no slip of 歯が).

@@ -106,7 +106,7 @@ const CHILD_AGE = /(?<![0-9一二三四五六七八九十])(?:[0-9]|1[0-2]|[一�
  * into single kana (は|は|を): found where it stands between particles or the sentence's edges
  * (ははを, でちちが), never inside a longer kana word (おちち, こどもしょくどう) or a repeat (あははは).
  */
-const KANA_WORD_BEFORE = '(?:^|[^\\u3041-\\u309f]|[でにのがをはともへや])';
+const KANA_WORD_BEFORE = '(?:^|[^\\u3041-\\u309f]|[でにのがをはともへや]|から|まで|より)';
 const KANA_WORD_AFTER = '(?=[がをのにはともでへや]|[^\\u3041-\\u309f]|$)';
 function kanaWordPattern(kanaWords: readonly string[]): RegExp | null {
 	if (kanaWords.length === 0) return null;
@@ -119,18 +119,24 @@ function kanaWordPattern(kanaWords: readonly string[]): RegExp | null {
 export const NO_SITUATIONS: Situations = { frameOf: () => null, describesWho: () => false };
 
 /** Validates and compiles the frames (throws with the file name on bad data). */
-export function compileSituations(raw: unknown): Situations {
+export function compileSituations(
+	raw: unknown,
+	/** How a word with kanji may be typed in kana (限界 → げんかい): a sentence typed without conversion still matches it. */
+	readAloud: (foldedWord: string) => readonly string[] = () => []
+): Situations {
 	const parsed = SituationsFile.safeParse(raw);
 	if (!parsed.success) throw new Error(`data/dictionaries/situations.json: ${parsed.error.message}`);
 	const fold = (word: string) => katakanaToHiragana(word.normalize('NFKC'));
+	/** Words found anywhere in the sentence, and their readings (休みたい: やすみたい). */
+	const withReadings = (words: string[]) => [...new Set([...words, ...words.flatMap(readAloud)])];
 	const who = parsed.data.who.map((entry) => {
 		const words = new Set(entry.words.map(fold));
-		return { ...entry, words, signs: entry.signs.map(fold), kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
+		return { ...entry, words, signs: withReadings(entry.signs.map(fold)), kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
 	});
 	const { lists } = parsed.data;
 	// Every reference is to a list of the file (SituationsFile checked it).
 	const expand = (words: string[]) => words.flatMap((word) => wordsOf(word, lists) ?? []).map(fold);
-	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map(expand), unless: expand(entry.unless) }));
+	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => withReadings(expand(group))), unless: withReadings(expand(entry.unless)) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
 	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
 	const whoSigns = who.flatMap((entry) => entry.signs).sort((a, b) => b.length - a.length);
