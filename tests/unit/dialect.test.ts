@@ -403,3 +403,32 @@ describe('土佐弁 〜ちゃる: doing it for someone (round 10)', () => {
 		expect(planned('誰か話を聞いちゃってくれんろうか')).not.toContain('いちゃ');
 	});
 });
+
+describe('土佐弁 grammar read as standard Japanese (round 11)', () => {
+	it('reads 〜よる on a verb whose stem is one kanji (見よる, 寝よらん, 来よった) as the progressive; 提出, 外出 stay nouns', () => {
+		readsAs({ テレビばかり見よるがよ: 'テレビばかり見ているがよ', 夜も寝よらん: '夜も寝ていない', 孫が来よった: '孫が来ていた', 書類を提出よる: '書類を提出よる' });
+	});
+
+	it('reads an adjective in 〜ない / 〜たい said 〜のうて / 〜とうて (少のうて, 重とうて) with its く', () => {
+		readsAs({ 年金が少のうて: '年金が少なくて', 米が重とうて: '米が重たくて', 道が危のうなった: '道が危なくなった' });
+	});
+
+	it('drops よう "cannot" before a te-form and its verb (よう提げて帰らん is 提げて帰らない)', () => {
+		readsAs({ もうよう提げて帰らんがよ: 'もう提げて帰らないがよ', 一人じゃよう歩いて行かん: '一人じゃ歩いて行かない' });
+		expect(planned('重たい米をもうよう提げて帰らんがよ')).not.toContain('うよう');
+	});
+
+	it('reads 〜にゃあいかん (drawn-out 〜にゃいかん) as "must", and the negative before じゃろか', () => {
+		readsAs({ 家賃を払わにゃあいかん: '家賃を払わないと', 見てくれる人はおらんじゃろか: '見てくれる人はいないじゃろか' });
+	});
+
+	it('reads ばあ after a noun or a verb as ばかり; ばあちゃん, ばあさん, おばあ stay', () => {
+		readsAs({ テレビばあ見よる: 'テレビばかり見ている', 嫁に来たばあで: '嫁に来たばかりで', ばあちゃんが: 'ばあちゃんが', うちのばあさん: 'うちのばあさん', おばあが: 'おばあが' });
+	});
+
+	it('plans まっこと "really" and たまるか "good grief" as no words to look for', () => {
+		expect(planned('まっこと困っちゅう')).not.toContain('まっこ');
+		expect(plan('まっこと困っちゅう').levels[0].tiers).toEqual(plan('困っちゅう').levels[0].tiers);
+		expect(planned('子どもが吐きよって、たまるか、診てくれる医者はないじゃろか')).not.toContain('たまる');
+	});
+});

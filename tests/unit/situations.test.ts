@@ -72,6 +72,15 @@ describe('situation frames: who a sentence is about + what is missing', () => {
 	});
 });
 
+describe('situation frames: who, said the 土佐弁 or colloquial way', () => {
+	it('reads おかん, おとん, おかあ, 母ちゃん, おやじ as a parent (介護), as 母 and 父 are', () => {
+		for (const text of ['おかんの通院に付き添うてくれる人がおらん', 'おとんを病院へ連れて行く足がない', 'おかあを病院に連れて行けんなった', '母ちゃんを病院へ連れて行く人がおらん', 'おやじを病院へ連れて行けん']) {
+			expect(frame(text)?.field, text).toBe('介護');
+		}
+		expect(terms('おかんの通院に付き添うてくれる人がおらん')).toEqual(terms('母の通院に付き添うてくれる人がおらん'));
+	});
+});
+
 describe('situation frames in the plan', () => {
 	const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon(), areas: [] });
 	const firstTiers = (q: string) => plan(q).levels[0].tiers.slice(0, 2).map((tier) => ('term' in tier ? tier.term : tier.tag));
@@ -218,6 +227,8 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('重い障害があって寝たきりの息子を、日中あずかってくれるところ')[0]).toBe('life-care');
 		expect(firstTiers('寝たきりの父を昼間みてもらえるところ')[0]).toBe('day-service');
 		expect(firstTiers('二歳の娘を昼間預けられるところ')[0]).toBe('nursery');
+		// A place to go in the daytime (昼間通える) is the same need: 生活介護 before a consultation desk.
+		expect(firstTiers('障害のある息子が一日中家におるがやけど、昼間通えるとこはないかね')[0]).toBe('life-care');
 		// 寝たきり alone is still an elder's (介護).
 		expect(frame('寝たきりの夫の世話で、もう倒れそう')?.field).toBe('介護');
 	});

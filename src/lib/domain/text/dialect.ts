@@ -71,7 +71,7 @@ export function kanaDialectFolds(chunk: string): DialectFold[] {
 }
 
 /** What may follow a 土佐弁 verb: a particle, a conjunction or the clause's end. */
-const CLAUSE_GOES_ON_ALTERNATIVES = String.raw`が|き|けど|けん|ろう|やろ|よ|ね|か|の|で|し|ぜ|ちや|[、。！？\s]|$`;
+const CLAUSE_GOES_ON_ALTERNATIVES = String.raw`が|き|けど|けん|ろう|やろ|じゃ|よ|ね|か|の|で|し|ぜ|ちや|[、。！？\s]|$`;
 /** Where a 土佐弁 clause goes on after a verb. */
 const CLAUSE_GOES_ON = `(?=${CLAUSE_GOES_ON_ALTERNATIVES})`;
 
@@ -120,17 +120,18 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	{ pattern: /(?<=\p{Script=Han}{2})せ(?:られ|れ)ない/gu, replacement: 'できない' },
 	// よう + a verb's negative: cannot (よう回らない → 回らない). Not inside a word (太陽, しよう).
 	// Nor the end of a kana word (にちよう, おなじよう).
-	// よう before できない as well (一人でようできん → 一人でできない).
-	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこどちじ])よう(?=\p{Script=Han}[\u3041-\u3096]{0,3}?ない|できな)/gu, replacement: '' },
+	// よう before できない as well (一人でようできん → 一人でできない), and before a te-form and the verb it
+	// goes with (よう提げて帰らん, よう歩いて行かん → 提げて帰らない, 歩いて行かない).
+	{ pattern: /(?<![\p{Script=Han}\p{Script=Katakana}しそこどちじ])よう(?=(?:\p{Script=Han}[\u3041-\u3096]{0,2}?[てで])?\p{Script=Han}[\u3041-\u3096]{0,3}?ない|できな)/gu, replacement: '' },
 	// ようせん after a noun of doing or its particle: cannot do (料理もようせん, 運転がようせんなった →
 	// 料理もできない, 運転ができなくなった); せん alone is する's negative.
 	{ pattern: new RegExp(String.raw`(?<=[もがをは]|\p{Script=Han})ようせん(?=な[っる]|${CLAUSE_GOES_ON_ALTERNATIVES})`, 'gu'), replacement: 'できない' },
 	// 〜んなった: the negative + なる is 〜なくなる (行けんなった → 行けないなった → 行けなくなった).
 	// Not ないなら, the standard "if not".
 	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096${ONE_KANJI_STEM_VERBS}])ないな(?=[っるり])`, 'gu'), replacement: 'なくな' },
-	// 〜ないかん / 〜にゃいかん / 〜にゃならん: must, said as 〜ないと (行かないかん → 行かないと); read
+	// 〜ないかん / 〜にゃいかん / 〜にゃならん (drawn out: 〜にゃあいかん): must, said as 〜ないと (行かないかん → 行かないと); read
 	// as it is, ないか is 内科.
-	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096])(?:な(?:いか|いけ)|にゃ(?:いか|いけ|なら))(?:ん|ない)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ないと' },
+	{ pattern: new RegExp(String.raw`(?<=[\u3041-\u3096])(?:な(?:いか|いけ)|にゃあ?(?:いか|いけ|なら))(?:ん|ない)${CLAUSE_GOES_ON}`, 'gu'), replacement: 'ないと' },
 	// 〜んと after a verb's stem: 〜ないと (行かんといかん, 食べんと → 行かないと, 食べないと).
 	// Only after a kanji and its kana: ちゃんと, きちんと, ほんと are words. Not さ after any kanji:
 	// 母さんと, 娘さんと, 田中さんと are さん + と; only a verb in す says 〜さん (出さんと, 話さんと).
@@ -142,6 +143,9 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// 〜うて / 〜うなった after an adjective's kanji: its く (悪うて, 早うなった → 悪くて, 早くなった).
 	// After a verb's kanji the う is its っ (言うて, 手伝うて), left as typed: the concepts know 手伝う.
 	{ pattern: new RegExp(String.raw`(?<=[${ADJECTIVE_KANJI}])う(?=て|な[っるいく])`, 'gu'), replacement: 'く' },
+	// 〜のうて / 〜とうて after a kanji: an adjective in 〜ない / 〜たい said with its く as う (少のうて,
+	// 危のうなった, 重とうて → 少なくて, 危なくなった, 重たくて).
+	{ pattern: /(?<=\p{Script=Han})([のと])う(?=て|な[っるいく]|ても)/gu, replacement: (_match, kana) => `${O_ROW_TO_A_ROW[kana]}く` },
 	// 〜しゅうて after a kanji: an adjective in 〜しい (寂しゅうて → 寂しくて).
 	{ pattern: /(?<=\p{Script=Han})しゅう(?=て|な[っるいく]|ても)/gu, replacement: 'しく' },
 	// 〜しよる / 〜しよった / 〜しよって / 〜しよります / 〜しよらん after a noun of doing: progressive
@@ -155,6 +159,13 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	{
 		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よ(?:(る|った|ります)${CLAUSE_GOES_ON}|(って|らない))`, 'gu'),
 		replacement: (_match, stem, kana, ending, goesOn) => progressive(stem, kana, PROGRESSIVE_AUXILIARY[ending ?? goesOn])
+	},
+	// A verb whose stem is one kanji (見る, 寝る, 出る, 来る) + 〜よる / 〜よった / 〜よって / 〜よります /
+	// 〜よらん: progressive on the stem itself (テレビ見よる, 寝よった → テレビ見ている, 寝ていた). Not after a
+	// kanji, as for their negative (提出, 外出 are nouns).
+	{
+		pattern: new RegExp(String.raw`(?<!\p{Script=Han})([${ONE_KANJI_STEM_VERBS}])よ(?:(る|った|ります)${CLAUSE_GOES_ON}|(って|らない))`, 'gu'),
+		replacement: (_match, stem, ending, goesOn) => `${stem}て${PROGRESSIVE_AUXILIARY[ending ?? goesOn]}`
 	},
 	// 〜ちょって / 〜ちょります / 〜ちょらん after a te-form (なっちょって, 困っちょります, 行っちょらん →
 	// なっていて, 困っています, 行っていない), and the whole 〜ちょる family voiced after a te-form in ん
@@ -206,6 +217,9 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 		pattern: /(?<=[はもがこ、\p{Script=Han}]|(?:^|[はもがに、\s\p{Script=Han}])い|くれ|もらえ|られ|でき)ないが?か(?:ねえ?|なあ?|え)?(?=[、。！？\s]|$)|(?<=\s)ないが?か(?:ねえ?|なあ?|え)(?=[、。！？\s]|$)/gu,
 		replacement: 'ない'
 	},
+	// ばあ after a noun or a verb: ばかり (テレビばあ見よる, 来たばあ → テレビばかり, 来たばかり); after お,
+	// before ちゃん / さん / ば it is a grandmother (おばあ, ばあちゃん, ばあば).
+	{ pattern: /(?<=[\p{Script=Han}\p{Script=Katakana}ーてでただる])ばあ(?![ちさば])/gu, replacement: 'ばかり' },
 	// どっか: どこか said short (どっかないろうか), not a word of its own.
 	{ pattern: /どっか(?!\p{Script=Han})/gu, replacement: 'どこか' }
 ];
