@@ -30,7 +30,8 @@ Options:
                     data/eval/worries-round3.json, data/eval/worries-round4.json,
                     data/eval/worries-round5.json, data/eval/worries-round6.json,
                     data/eval/worries-round7.json,
-                    data/eval/worries-round8.json, data/eval/worries-round9.json)
+                    data/eval/worries-round8.json, data/eval/worries-round9.json,
+                    data/eval/worries-round11.json)
   --split LIST      splits to score: tuned, heldout, final, all (default: tuned,heldout).
                     While tuning use --split tuned; "final" is the set written after the last
                     tuning change (data/eval/worries-final.json, added to --queries automatically)
@@ -48,7 +49,7 @@ let parsedArgs: ReturnType<typeof parseOptions>;
 function parseOptions() {
 	return parseArgs({
 		options: {
-			queries: { type: 'string', default: 'data/eval/dev.json,data/eval/worries.json,data/eval/worries-round3.json,data/eval/worries-round4.json,data/eval/worries-round5.json,data/eval/worries-round6.json,data/eval/worries-round7.json,data/eval/worries-round8.json,data/eval/worries-round9.json' },
+			queries: { type: 'string', default: 'data/eval/dev.json,data/eval/worries.json,data/eval/worries-round3.json,data/eval/worries-round4.json,data/eval/worries-round5.json,data/eval/worries-round6.json,data/eval/worries-round7.json,data/eval/worries-round8.json,data/eval/worries-round9.json,data/eval/worries-round11.json' },
 			split: { type: 'string', default: 'tuned,heldout' },
 			listings: { type: 'string' },
 			db: { type: 'string' },

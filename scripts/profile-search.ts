@@ -97,7 +97,7 @@ await runCli('profile-search', async () => {
 	console.log(`RSS after these runs ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (peak ${peakMb.toFixed(0)} MB)`);
 
 	if (values.dump) {
-		const evalQueries = ['data/eval/dev.json', 'data/eval/worries.json', 'data/eval/worries-round3.json', 'data/eval/worries-round4.json', 'data/eval/worries-round5.json', 'data/eval/worries-round6.json', 'data/eval/worries-round7.json', 'data/eval/worries-round8.json', 'data/eval/worries-round9.json', 'data/eval/worries-final.json']
+		const evalQueries = ['data/eval/dev.json', 'data/eval/worries.json', 'data/eval/worries-round3.json', 'data/eval/worries-round4.json', 'data/eval/worries-round5.json', 'data/eval/worries-round6.json', 'data/eval/worries-round7.json', 'data/eval/worries-round8.json', 'data/eval/worries-round9.json', 'data/eval/worries-round11.json', 'data/eval/worries-final.json']
 			.filter((file) => fs.existsSync(file))
 			.flatMap((file) => EvalQuerySet.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
 		const cases: Array<Record<string, string>> = [
