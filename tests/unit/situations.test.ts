@@ -323,4 +323,35 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('毎晩泣いてばかりで困っている')[0]).toBe('child-consult');
 		for (const text of ['夫が亡くなって泣いてばかり', '認知症の母が毎晩泣いている']) expect(plan(text).levels[0].tiers.map((tier) => ('term' in tier ? tier.term : tier.tag)), text).not.toContain('child-consult');
 	});
+
+	it('reads a mental illness told as a state (うつで, うつになって) as the disability field: work is 就労支援 toward a job (一般就労) first, then 相談支援 for 精神', () => {
+		for (const q of ['うつで休職して半年、少しずつ働く練習をしたい', '夫がうつになって仕事に行けなくなった']) {
+			expect(frame(q)?.field, q).toBe('障害');
+			expect(firstTiers(q), q).toEqual(['employment-support', 'disability-consult']);
+			expect(plan(q).levels[0].optional?.slice(0, 2), q).toEqual(['精神', '一般就労']);
+		}
+		// A physical disability and work: no 精神 among the hints.
+		expect(firstTiers('車いすの妹が外で働いてみたいと言う')[0]).toBe('employment-support');
+		expect(frame('車いすの妹が外で働いてみたいと言う')?.hints ?? []).not.toContain('精神');
+		// A cold that is passed on (うつった) is no illness of the mind.
+		expect(frame('風邪がうつって、子どもを昼間みてもらえる人がいない')?.field).toBe('子育て');
+	});
+
+	it('reads a place to attend (通う先) not yet found as a daytime place, and nobody to mind a small child in the day (見る人がいない) as childcare', () => {
+		expect(firstTiers('支援学校を出た息子の通う先が決まらない')[0]).toBe('life-care');
+		expect(firstTiers('妻が入院して、2歳の子を昼間みる人がいない')[0]).toBe('nursery');
+	});
+
+	it('lets a who entry name its signs by a list and rank inside the kinds with its hints, only when its field is the frame\'s', () => {
+		const lists = { 心: ['うつで'] };
+		const who = [
+			{ field: '障害', weight: 3, signs: ['@心'], hints: ['精神'] },
+			{ field: '介護', weight: 1, words: ['母'], hints: ['認知症'] }
+		];
+		const needs = [{ need: '働く場', groups: [['働']], look_for: { 障害: ['term:employment-support'], 介護: ['term:care-center'] } }];
+		const situations = compileSituations({ lists, who, needs });
+		expect(situations.frameOf('うつで働けない')).toMatchObject({ field: '障害', hints: ['精神'] });
+		expect(situations.frameOf('母がうつで働けない')?.hints).toEqual(['精神']);
+		expect(() => compileSituations({ lists, who: [{ ...who[0], signs: ['@体'] }], needs })).toThrow(/unknown word list @体/);
+	});
 });

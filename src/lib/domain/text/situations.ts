@@ -31,7 +31,7 @@ function wordsOf(word: string, lists: Readonly<Record<string, string[]>>): strin
 
 export const SituationsFile = z
 	.object({
-		/** Word lists several needs share (the signs of a sudden illness: a group of one need, the unless of others). */
+		/** Word lists several needs or who entries share (the signs of a sudden illness: a group of one need, the unless of others). */
 		lists: z.record(nonEmpty, z.array(nonEmpty).min(1)).default({}),
 		who: z.array(
 			z.object({
@@ -39,8 +39,13 @@ export const SituationsFile = z
 				weight: z.number().int().min(1).max(5),
 				/** Whole words as the segmenter cuts the sentence (夫 is not in 大丈夫). */
 				words: z.array(nonEmpty).default([]),
-				/** Found anywhere in the sentence (車いす in 車いす生活). */
-				signs: z.array(nonEmpty).default([])
+				/** Found anywhere in the sentence (車いす in 車いす生活); '@name' for a list's words. */
+				signs: z.array(nonEmpty).default([]),
+				/**
+				 * Words that rank listings inside the frame's kinds when the sentence is about this one and
+				 * the field is theirs (a mental illness: 精神 among the consultation offices); never required.
+				 */
+				hints: z.array(nonEmpty).default([])
 			})
 		),
 		needs: z.array(
@@ -64,6 +69,11 @@ export const SituationsFile = z
 		)
 	})
 	.superRefine((file, context) => {
+		file.who.forEach((entry, index) => {
+			for (const word of entry.signs) {
+				if (!wordsOf(word, file.lists)) context.addIssue({ code: 'custom', path: ['who', index], message: `unknown word list ${word}` });
+			}
+		});
 		file.needs.forEach((need, index) => {
 			for (const word of [...need.groups.flat(), ...need.unless]) {
 				if (!wordsOf(word, file.lists)) context.addIssue({ code: 'custom', path: ['needs', index], message: `unknown word list ${word}` });
@@ -129,13 +139,13 @@ export function compileSituations(
 	const fold = (word: string) => katakanaToHiragana(word.normalize('NFKC'));
 	/** Words found anywhere in the sentence, and their readings (休みたい: やすみたい). */
 	const withReadings = (words: string[]) => [...new Set([...words, ...words.flatMap(readAloud)])];
-	const who = parsed.data.who.map((entry) => {
-		const words = new Set(entry.words.map(fold));
-		return { ...entry, words, signs: withReadings(entry.signs.map(fold)), kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
-	});
 	const { lists } = parsed.data;
 	// Every reference is to a list of the file (SituationsFile checked it).
 	const expand = (words: string[]) => words.flatMap((word) => wordsOf(word, lists) ?? []).map(fold);
+	const who = parsed.data.who.map((entry) => {
+		const words = new Set(entry.words.map(fold));
+		return { ...entry, words, signs: withReadings(expand(entry.signs)), kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
+	});
 	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => withReadings(expand(group))), unless: withReadings(expand(entry.unless)) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
 	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
@@ -157,11 +167,10 @@ export function compileSituations(
 			const words = new Set(segmentedWords(folded));
 			const weights = new Map<string, number>();
 			const add = (field: string, weight: number) => weights.set(field, (weights.get(field) ?? 0) + weight);
-			for (const entry of who) {
-				const found =
-					[...entry.words].some((word) => words.has(word)) || (entry.kanaWords?.test(folded) ?? false) || entry.signs.some((sign) => folded.includes(sign));
-				if (found) add(entry.field, entry.weight);
-			}
+			const found = who.filter(
+				(entry) => [...entry.words].some((word) => words.has(word)) || (entry.kanaWords?.test(folded) ?? false) || entry.signs.some((sign) => folded.includes(sign))
+			);
+			for (const entry of found) add(entry.field, entry.weight);
 			if (CHILD_AGE.test(folded)) add('子育て', CHILD_AGE_WEIGHT);
 			const ranked = [...weights].sort((a, b) => b[1] - a[1]);
 			if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) return null;
@@ -169,7 +178,7 @@ export function compileSituations(
 			if (!field) return null;
 			const lookFor = new Map<string, WorryTier>();
 			const understood: string[] = [];
-			const hints = new Set<string>();
+			const hints = new Set<string>(found.filter((entry) => entry.field === field).flatMap((entry) => entry.hints));
 			let leads = false;
 			for (const need of present) {
 				const kinds = need.look_for[field as (typeof FIELDS)[number]];
