@@ -342,6 +342,15 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('妻が入院して、2歳の子を昼間みる人がいない')[0]).toBe('nursery');
 	});
 
+	it('reads a parent going back to work who needs somewhere for a small child as 保育所 first, not an hour\'s minding', () => {
+		for (const q of ['育休明けに職場に戻るけど、10か月の娘を預けるところがない', '来月から働き始めるので、3歳の子を見てくれるところを探している']) {
+			expect(frame(q)?.needs, q).toContain('働きに出るあいだの預け先');
+			expect(firstTiers(q)[0], q).toBe('nursery');
+		}
+		// A disabled child looked after while the parent works is still the daytime place of its field.
+		expect(firstTiers('障害のある娘を昼間あずかってもらえたら、私も働き始められる')[0]).toBe('life-care');
+	});
+
 	it('lets a who entry name its signs by a list and rank inside the kinds with its hints, only when its field is the frame\'s', () => {
 		const lists = { 心: ['うつで'] };
 		const who = [
