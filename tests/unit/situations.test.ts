@@ -250,6 +250,9 @@ describe('situation frames in the plan', () => {
 		expect(frame('母が寝たきりで体が弱ってきた')?.needs ?? []).not.toContain('体が弱ってきた');
 		// Weak legs that cannot carry home what one buys are shopping help's.
 		expect(frame('足が弱って、灯油を持って帰れなくなった')?.needs).toEqual(['買った物を運べない']);
+		// Strength that goes is weakness; any other verb that stops (眠れなくなった, 分からなくなって) is not.
+		for (const q of ['父の足に力がなくなってきた', '母の体力がなくなってきた']) expect(frame(q)?.needs, q).toContain('体が弱ってきた');
+		for (const q of ['夫の体が心配で、夜も眠れなくなった', '母の体のことが分からなくなってきた']) expect(frame(q)?.needs ?? [], q).not.toContain('体が弱ってきた');
 	});
 
 	it('reads someone at home doing nothing since retiring as サロン first, not as leaving work to care', () => {
