@@ -281,3 +281,17 @@ describe('a situation told in kana (ていねん, げんかい typed without con
 		expect(dictionaries().situations.frameOf('きょうはいいてんき')).toBeNull();
 	});
 });
+
+describe('a kana sentence spaced after each phrase', () => {
+	const level = (q: string) => plan(q).levels[0];
+
+	it('hears a worry that spans a space as if typed together (だれとも|はなさない, いえに|きてくれる)', () => {
+		expect(level('ひとりぐらしで だれとも はなさない').tiers).toEqual(level('ひとりぐらしでだれともはなさない').tiers);
+		expect(level('ひとりぐらしで だれとも はなさない').tiers).toContainEqual({ tag: '話し相手' });
+		expect(level('おふろに はいれない いえに きてくれる ひと').tiers[0]).toEqual({ term: 'home-help' });
+	});
+
+	it('keeps other spaces as word breaks (ぼうぼう じぶん is two words nobody knows)', () => {
+		expect(plan('くさがぼうぼう じぶんでは かれない').levels.flatMap((l) => [...l.words, ...l.optional])).not.toContain('ぼうぼうじぶん');
+	});
+});

@@ -1601,10 +1601,33 @@ function toldFieldFirst(worries: Worry[], sentenceWords: string[], context: Plan
 	return { tiers: [...first.tiers, ...later.map((entry) => entry.tier)], rounds: [...first.rounds, ...later.map((entry) => entry.round)] };
 }
 
+/** A space typed between two runs of hiragana (phrases of a sentence typed without conversion). */
+const SPACE_BETWEEN_KANA = /(?<=[\u3041-\u309f])[\s\u3000]+(?=[\u3041-\u309f])/gu;
+
+/**
+ * A sentence typed in kana is often spaced after each phrase (ひとりぐらしで だれとも はなさない):
+ * a space is left out where a 困りごと key spans it (だれとも|はなさない), so the worry is heard as
+ * if typed together. Other spaces still part words nothing knows (ぼうぼう じぶん).
+ */
+function joinKanaPhrases(text: string, context: PlannerContext): string {
+	const { items, longest } = vocabulary(context);
+	return text.replace(SPACE_BETWEEN_KANA, (space, offset: number, whole: string) => {
+		const before = Array.from(whole.slice(0, offset)).slice(-longest);
+		const after = Array.from(whole.slice(offset + space.length)).slice(0, longest);
+		for (let from = 0; from < before.length; from++) {
+			const head = before.slice(from).join('');
+			for (let length = 1; length <= after.length && before.length - from + length <= longest; length++) {
+				if (items.get(head + after.slice(0, length).join(''))?.kind === 'worry') return '';
+			}
+		}
+		return space;
+	});
+}
+
 /** Plans a non-empty query text. */
 export function planQuery(q: string, context: PlannerContext): QueryPlan {
 	const canonical = context.dictionaries.standardizeDialect(context.dictionaries.canonicalize(normalizeText(q))).replace(MIDDLE_DOTS, '');
-	const tokens = canonical
+	const tokens = joinKanaPhrases(canonical, context)
 		.split(PUNCTUATION)
 		.filter((chunk) => chunk.length > 0)
 		.flatMap((chunk) => chunkTokens(chunk, context));
