@@ -292,6 +292,25 @@ describe('a kana sentence spaced after each phrase', () => {
 	});
 
 	it('keeps other spaces as word breaks (ぼうぼう じぶん is two words nobody knows)', () => {
-		expect(plan('くさがぼうぼう じぶんでは かれない').levels.flatMap((l) => [...l.words, ...l.optional])).not.toContain('ぼうぼうじぶん');
+		expect(plan('くさがぼうぼう じぶんでは かれない').levels.flatMap((l) => [...l.words, ...(l.optional ?? [])])).not.toContain('ぼうぼうじぶん');
+	});
+});
+
+describe('compound worries typed in three or four kana (よなき, つきそって)', () => {
+	const level = (q: string) => plan(q).levels[0];
+
+	it('reads a two-kanji key in few kana where it stands as a word, like the key', () => {
+		expect(level('あかちゃんが よなきして ねない').optional).toContain('夜泣き');
+		expect(level('あかちゃんが よなきして ねない').tiers[0]).toEqual(level('赤ちゃんが 夜泣きして 寝ない').tiers[0]);
+		expect(level('つきそってくれるひと').tiers).toContainEqual({ tag: '通院の付き添い' });
+	});
+
+	it('not inside other kana (いつきそうかな holds つきそ)', () => {
+		expect(plan('いつきそうかな').levels.every((l) => l.tiers.length === 0)).toBe(true);
+	});
+
+	it('reads a key that ends on a verb kanji after kana by the verb (びょういんにいく for 病院に行)', () => {
+		expect(level('びょういんにいくのがたいへん').tiers).toEqual(level('病院に行くのが大変').tiers);
+		expect(level('びょういんにいくのがたいへん').tiers).toContainEqual({ tag: '通院の付き添い' });
 	});
 });

@@ -299,6 +299,25 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 			}
 		}
 	}
+	// A compound of two kanji and kana (夜泣き, 付き添い) read in three or four kana (よなき), and a verb's
+	// stem so read (つきそ of つきそって): keys too, but only where they stand as a word (see
+	// shortReadings), after every other.
+	for (const worry of compiledWorries) {
+		for (const key of worry.keys) {
+			const folded = fold(key);
+			if ((folded.match(HAN_CHARS) ?? []).length < 2 || !HIRAGANA_IN.test(folded)) continue;
+			const spoken = keyReadings(folded, kanjiReadings, stemReadings, { minLength: MIN_SPOKEN_COMPOUND_LENGTH, likeliestStem: true });
+			const stem = conjugationStem(folded);
+			const stemSpoken = stem ? spoken.map((spelling) => Array.from(spelling).slice(0, -1).join('')) : [];
+			for (const [spelling, written] of [...spoken.map((s) => [s, folded]), ...stemSpoken.map((s) => [s, stem!])]) {
+				const length = Array.from(spelling).length;
+				if (worryByFolded.has(spelling) || length < MIN_SPOKEN_COMPOUND_LENGTH || length >= MIN_KEY_READING_LENGTH) continue;
+				worryByFolded.set(spelling, worry);
+				keyByReading.set(spelling, written);
+				shortReadings.add(spelling);
+			}
+		}
+	}
 	const wordByReading = new Map<string, string>();
 	const addReadings = (written: string, word: string) => {
 		for (const spelling of keyReadings(written, kanjiReadings, stemReadings)) {
@@ -360,6 +379,10 @@ const MIN_KEY_READING_LENGTH = 5;
  * needs who the sentence is about, so a stray match alone reads nothing.
  */
 const MIN_FRAME_READING_LENGTH = 4;
+/** Fewest kana of a two-kanji key read aloud that count where they stand as a word (よなき for 夜泣き). */
+const MIN_SPOKEN_COMPOUND_LENGTH = 3;
+const HAN_CHARS = /\p{Script=Han}/gu;
+const HIRAGANA_IN = /\p{Script=Hiragana}/u;
 /**
  * Kanji and then a kana ending, as a verb or adjective is written (夜泣き, 疲れ, 寝込んで); not a word
  * and a particle (歯が, 子の: 私が is no slip of 歯が).
@@ -401,7 +424,9 @@ export function keyReadings(
 			// Before kana: a stem (苦しい) or a word before a particle (生活が); both are tried.
 			const inCompounds = readings.get(char)?.slice(0, 2) ?? [];
 			const stemOptions = stems.get(char)?.slice(0, likeliestStem ? 1 : 2) ?? [];
-			options = beforeKana ? (likeliestStem ? stemOptions : [...new Set([...stemOptions, ...inCompounds])]) : inCompounds;
+			// At the key's end after kana, a verb's stem (行 of 病院に行) or a noun (病 of 心の病): both readings.
+			const bothReadings = [...new Set([...stemOptions, ...inCompounds])];
+			options = beforeKana ? (likeliestStem ? stemOptions : bothReadings) : endsAsVerbStem(chars, i) ? bothReadings : inCompounds;
 			if (options.length === 0) return [];
 		} else if (!HIRAGANA_CHAR.test(char)) return [];
 		spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_KEY_READINGS);
@@ -412,6 +437,17 @@ export function keyReadings(
 	if (chars.length < 3 || !chars.every((char) => HAN_CHAR.test(char))) return long;
 	const likeliest = chars.map((char) => readings.get(char)?.[0] ?? '').join('');
 	return Array.from(likeliest).length === MIN_KEY_READING_LENGTH - 1 && !long.includes(likeliest) ? [...long, likeliest] : long;
+}
+
+/** Kana that end a word which then describes a noun (頼る|人, 住む|所, 困った|時): the kanji after them is that noun. */
+const ATTRIBUTIVE_ENDING = /^[うくぐすつぬぶむるただい]$/u;
+
+/**
+ * Whether the kanji at `i` ends the key right after kana that do not describe it: it may be a verb's
+ * stem with its ending cut off (病院に行, 家に来, 付き添), read as a stem (いく's い, そう's そ) too.
+ */
+function endsAsVerbStem(chars: readonly string[], i: number): boolean {
+	return i + 1 === chars.length && i > 0 && HIRAGANA_CHAR.test(chars[i - 1]) && !ATTRIBUTIVE_ENDING.test(chars[i - 1]);
 }
 
 const DIRECTION_PARTICLE = /([にへ])(?=[行来帰戻出通向い])/u;

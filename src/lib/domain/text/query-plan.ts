@@ -422,6 +422,14 @@ function standsAlone(chars: readonly string[], start: number, end: number, after
 	return false;
 }
 
+/** する after a noun made a verb (よなき|して, よなき|する, よなき|させ). */
+const SURU_FORM = /^[しすさせ]/;
+
+/** Whether kana read as a worry key stand as a word made a verb with する (よなきして): after the chunk's start or a known word. */
+function verbOfStanding(chars: readonly string[], start: number, end: number, afterKnown: boolean): 'bare' | false {
+	return (start === 0 || afterKnown) && SURU_FORM.test(chars[end] ?? '') ? 'bare' : false;
+}
+
 /** Kana no word starts with: small kana and the long-vowel mark. */
 const NO_WORD_STARTS_WITH = /^[ぁぃぅぇぉっゃゅょゎー]$/;
 /** Longest particle or ending taken for the start of a word when it opens a chunk (あいてる stays an ending). */
@@ -465,7 +473,7 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			let item = asRequested(items.get(key), context);
 			let bare = false;
 			if ((item?.kind === 'area' || item?.kind === 'worry') && item.spoken) {
-				const standing = standsAlone(original, i, i + length, unknown === '', items);
+				const standing = standsAlone(original, i, i + length, unknown === '', items) || (item.kind === 'worry' && verbOfStanding(original, i, i + length, unknown === ''));
 				const rest = folded.slice(starts[i + length]);
 				const notAPlace = item.kind === 'area' && (NOT_A_PLACE_AFTER.test(rest) || (item.marked === true && !SHORT_READING_PLACE_WORDS.some((word) => rest.startsWith(word))));
 				// A kana area name inside other words is the word it hides, if any (はるのいべんと); a short
