@@ -314,3 +314,12 @@ describe('compound worries typed in three or four kana (よなき, つきそっ�
 		expect(level('びょういんにいくのがたいへん').tiers).toContainEqual({ tag: '通院の付き添い' });
 	});
 });
+
+describe('a particle or ending that swallows the start of a worry typed in kana', () => {
+	const level = (q: string) => plan(q).levels[0];
+
+	it('gives way to the worry after it (が|よなき, not the 土佐弁 ending がよ)', () => {
+		expect(level('あかちゃんがよなきしてねない').optional).toContain('夜泣き');
+		expect(level('あかちゃんがよなきしてねない').tiers[0]).toEqual(level('赤ちゃんが夜泣きして寝ない').tiers[0]);
+	});
+});

@@ -464,8 +464,10 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 	const original = Array.from(canonical);
 	const pieces: Piece[] = [];
 	let unknown = '';
-	for (let i = 0; i < chars.length; ) {
-		let found: { item: VocabularyItem; length: number; bare?: boolean } | null = null;
+	type Found = { item: VocabularyItem; length: number; bare?: boolean };
+	/** The longest known word at `i` (`afterKnown`: a known word ends right before it); null when none. */
+	const longestAt = (i: number, afterKnown: boolean): Found | null => {
+		let found: Found | null = null;
 		// No key is longer than the longest starting with this character.
 		const keyRoom = longestFrom.get(chars[i].codePointAt(0)!) ?? 0;
 		for (let length = Math.min(longest, chars.length - i, keyRoom); length >= 1; length--) {
@@ -473,7 +475,7 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			let item = asRequested(items.get(key), context);
 			let bare = false;
 			if ((item?.kind === 'area' || item?.kind === 'worry') && item.spoken) {
-				const standing = standsAlone(original, i, i + length, unknown === '', items) || (item.kind === 'worry' && verbOfStanding(original, i, i + length, unknown === ''));
+				const standing = standsAlone(original, i, i + length, afterKnown, items) || (item.kind === 'worry' && verbOfStanding(original, i, i + length, afterKnown));
 				const rest = folded.slice(starts[i + length]);
 				const notAPlace = item.kind === 'area' && (NOT_A_PLACE_AFTER.test(rest) || (item.marked === true && !SHORT_READING_PLACE_WORDS.some((word) => rest.startsWith(word))));
 				// A kana area name inside other words is the word it hides, if any (はるのいべんと); a short
@@ -494,6 +496,23 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			if (item && (item.kind !== 'lexicon' || (length > 1 && !(length === 2 && KANA_ONLY.test(key))))) {
 				found = bare ? { item, length, bare } : { item, length };
 				break;
+			}
+		}
+		return found;
+	};
+	for (let i = 0; i < chars.length; ) {
+		let found = longestAt(i, unknown === '');
+		// A particle or ending that swallows the start of a longer word (が|よなき read as the 土佐弁 がよ):
+		// the shorter particle, when the word after it reaches past the longer one.
+		if (found?.item.kind === 'function') {
+			for (let cut = 1; cut < found.length; cut++) {
+				const shorter = items.get(folded.slice(starts[i], starts[i + cut]));
+				if (shorter?.kind !== 'function') continue;
+				const next = longestAt(i + cut, true);
+				if (next && next.item.kind !== 'function' && next.item.kind !== 'near' && cut + next.length > found.length) {
+					found = { item: shorter, length: cut };
+					break;
+				}
 			}
 		}
 		if (!found) {
