@@ -323,3 +323,16 @@ describe('a particle or ending that swallows the start of a worry typed in kana'
 		expect(level('あかちゃんがよなきしてねない').tiers[0]).toEqual(level('赤ちゃんが夜泣きして寝ない').tiers[0]);
 	});
 });
+
+describe('で and いる after a noun typed in kana (しごとでいない, ひとりでいる)', () => {
+	const all = (q: string) => plan(q).levels.flatMap((l) => [...l.words, ...(l.optional ?? [])]);
+
+	it('is the particle and the verb, not デイ', () => {
+		expect(all('ははがしごとでいない')).not.toContain('デイサービス');
+		expect(all('ひとりでいるのがさびしい')).not.toContain('デイサービス');
+	});
+
+	it('still reads でい standing as a word as デイ', () => {
+		expect(all('でいにいきたい')).toContain('デイサービス');
+	});
+});

@@ -440,12 +440,12 @@ function opensKanaWord(chars: readonly string[], length: number): boolean {
 	return length <= MAX_OPENING_FUNCTION_LENGTH && /^[\u3041-\u309f]$/.test(chars[length] ?? '');
 }
 
-/** A te-form in 〜んで / 〜いで and the いる after it, conjugated (でいる, でいた, でいて, でいます, でいない). */
-const PROGRESSIVE_DE = /^[んい]でい[るたてまな]/;
+/** で and いる after it, conjugated (でいる, でいた, でいて, でいます, でいない): a te-form's (住んでいる) or a particle's (しごとでいない, ひとりでいる). */
+const DE_THEN_IRU = /^でい[るたてまな]/;
 
-/** Whether the hiragana at [start, start + length) are the で of a te-form and the い of いる after it. */
-function isProgressiveDe(chars: readonly string[], start: number, length: number): boolean {
-	return length === 2 && start > 0 && PROGRESSIVE_DE.test(chars.slice(start - 1, start + 3).join(''));
+/** Whether the hiragana at [start, start + length) are で and the い of いる after it. */
+function isDeThenIru(chars: readonly string[], start: number, length: number): boolean {
+	return length === 2 && DE_THEN_IRU.test(chars.slice(start, start + 3).join(''));
 }
 
 /** Longest known word at each position; what nothing matches is kept as unknown stretches. */
@@ -490,9 +490,9 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 			// Nor is a short one that opens the chunk before more kana (ちゅう|がっこう, や|っきょ), or one
 			// that leaves a small kana or ー to start a word (が|っこう): it is the start of a word nothing knows.
 			if (item?.kind === 'function' && ((i === 0 && opensKanaWord(chars, length)) || NO_WORD_STARTS_WITH.test(chars[i + length] ?? ''))) continue;
-			// で + いる after a te-form in ん or い (住んでいる, 悩んでいた, 泳いでいます) is the progressive, not
+			// で + いる (住んでいる, 悩んでいた, しごとでいない, ひとりでいる) is a te-form's or a particle's, not
 			// a short loanword typed in hiragana (でい is デイ only when it stands as a word: でいに行く).
-			if (item?.kind === 'synonym' && isProgressiveDe(original, i, length)) continue;
+			if (item?.kind === 'synonym' && isDeThenIru(original, i, length)) continue;
 			if (item && (item.kind !== 'lexicon' || (length > 1 && !(length === 2 && KANA_ONLY.test(key))))) {
 				found = bare ? { item, length, bare } : { item, length };
 				break;
