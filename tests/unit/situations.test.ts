@@ -221,6 +221,19 @@ describe('situation frames in the plan', () => {
 		expect(frame('母が夕方まで家に一人でいる')?.needs ?? []).not.toContain('放課後にひとり');
 	});
 
+	it('reads a schoolchild to be minded (小学生の子を見よってくれる, 一年生を預かって) as 学童 before a nursery, however the time is told', () => {
+		for (const q of ['仕事が終わるまで小学生の子を見ていてくれるとこ', '三年生の息子を夏の間だけ預かってもらえないか', '小2の娘の面倒を見てくれるとこ']) {
+			expect(frame(q)?.needs, q).toContain('学齢の子を見てもらう');
+		}
+		for (const q of ['仕事が終わるまで小学生の子を見よってくれるとこ', '三年生の息子を夏の間だけ預かってもらえんろうか', '一年生の娘を見ちょってくれるとこないろうか']) {
+			expect(firstTiers(q)[0], q).toBe('after-school');
+		}
+		// A younger child, a fever or a child's development is another need.
+		expect(frame('小学生の兄がおるけど、下の子を見てもらえたら')?.needs ?? []).not.toContain('学齢の子を見てもらう');
+		expect(frame('小学生の娘が熱を出して、見てもらえる病院')?.needs ?? []).not.toContain('学齢の子を見てもらう');
+		expect(frame('小学生の息子の発達を見てもらいたい')?.needs ?? []).not.toContain('学齢の子を見てもらう');
+	});
+
 	it('reads being wanted somewhere in the daytime (昼間みてもらう, 日中あずかる) by field: 生活介護, デイサービス, 保育所', () => {
 		// 寝たきり is a state of every field: beside 障害 the sentence is the disability field's.
 		expect(frame('重い障害があって寝たきりの息子を、日中あずかってくれるところ')).toMatchObject({ field: '障害', needs: ['昼間の預け先'] });
