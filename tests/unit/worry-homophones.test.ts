@@ -46,6 +46,16 @@ describe('a real word typed for a 困りごと word read the same', () => {
 		expect(searched('父の食道の病気で介護に疲れた')).not.toContain('食堂');
 	});
 
+	it('reads 診て (a doctor sees) as itself, never as its homophone 見て (minding a child)', () => {
+		for (const q of ['子どもを診てくれる医者', '孫を診てくれるとこ', '娘を診てほしい']) {
+			expect(concepts(q), q).toEqual([JSON.stringify({ term: 'clinic' }), JSON.stringify({ term: 'hospital' })]);
+			expect(searched(q), q).not.toContain('見てくれ');
+		}
+		expect(concepts('孫を見てくれるとこ')).toContain(JSON.stringify({ tag: '一時預かり' }));
+		// Seeing a doctor is what every medical worry asks: beside one that says what is wrong (歯), that one's kinds lead.
+		expect(plan('歯がぐらぐらしちゅうき診てほしい').levels[0].tiers[0]).toEqual({ term: 'dental' });
+	});
+
 	it('is read as a 困りごと phrase with the same kana ending beside any other 困りごと (夜鳴き → 夜泣き, 付かれ → 疲れ)', () => {
 		expect(concepts('夜鳴きがひどくてもう限界')).toEqual(concepts('夜泣きがひどくてもう限界'));
 		expect(searched('夜鳴きがひどくてもう限界')).toContain('夜泣き');
