@@ -413,6 +413,10 @@ describe('土佐弁 grammar read as standard Japanese (round 11)', () => {
 		readsAs({ 年金が少のうて: '年金が少なくて', 米が重とうて: '米が重たくて', 道が危のうなった: '道が危なくなった' });
 	});
 
+	it('leaves a verb in つ said 〜とうて (持とうて, 待とうて) a verb, never an adjective in 〜たい', () => {
+		readsAs({ 米を持とうて帰れん: '米を持とうて帰れない', バスを待とうて: 'バスを待とうて', 手が冷とうなった: '手が冷たくなった' });
+	});
+
 	it('drops よう "cannot" before a te-form and its verb (よう提げて帰らん is 提げて帰らない)', () => {
 		readsAs({ もうよう提げて帰らんがよ: 'もう提げて帰らないがよ', 一人じゃよう歩いて行かん: '一人じゃ歩いて行かない' });
 		expect(planned('重たい米をもうよう提げて帰らんがよ')).not.toContain('うよう');

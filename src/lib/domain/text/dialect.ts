@@ -104,6 +104,12 @@ const SA_VERB_KANJI = '出貸話探押返渡消離直戻回隠残移指許刺干
  * (悪うて → 悪くて); after a verb's kanji it is the verb's own (言うて, 手伝うて).
  */
 const ADJECTIVE_KANJI = '悪早痛寒暑熱重辛怖遠近高安古若長短細強弱良多広狭浅深太固硬堅甘赤青白黒苦汚危偉軽緩眠痒暗明丸温冷';
+/**
+ * Kanji of adjectives in 〜ない / 〜たい (少ない, 危ない, 重たい, 眠たい, 冷たい, 煙たい): said with their く as
+ * う, the kana before it turns to the o row (少のうて, 重とうて). After a verb in つ the same kana are its
+ * own te-form (持とうて, 待とうて: 持って), left as typed.
+ */
+const NAI_TAI_ADJECTIVE_KANJI = '少危切汚重眠冷煙平';
 
 /**
  * 土佐弁 grammar around a verb written with its kanji, read after the dictionary's rules have made
@@ -143,9 +149,9 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// 〜うて / 〜うなった after an adjective's kanji: its く (悪うて, 早うなった → 悪くて, 早くなった).
 	// After a verb's kanji the う is its っ (言うて, 手伝うて), left as typed: the concepts know 手伝う.
 	{ pattern: new RegExp(String.raw`(?<=[${ADJECTIVE_KANJI}])う(?=て|な[っるいく])`, 'gu'), replacement: 'く' },
-	// 〜のうて / 〜とうて after a kanji: an adjective in 〜ない / 〜たい said with its く as う (少のうて,
-	// 危のうなった, 重とうて → 少なくて, 危なくなった, 重たくて).
-	{ pattern: /(?<=\p{Script=Han})([のと])う(?=て|な[っるいく]|ても)/gu, replacement: (_match, kana) => `${O_ROW_TO_A_ROW[kana]}く` },
+	// 〜のうて / 〜とうて after the kanji of an adjective in 〜ない / 〜たい, said with its く as う (少のうて,
+	// 危のうなった, 重とうて → 少なくて, 危なくなった, 重たくて); not after a verb's (持とうて, 待とうて).
+	{ pattern: new RegExp(`(?<=[${NAI_TAI_ADJECTIVE_KANJI}])([のと])う(?=て|な[っるいく]|ても)`, 'gu'), replacement: (_match, kana) => `${O_ROW_TO_A_ROW[kana]}く` },
 	// 〜しゅうて after a kanji: an adjective in 〜しい (寂しゅうて → 寂しくて).
 	{ pattern: /(?<=\p{Script=Han})しゅう(?=て|な[っるいく]|ても)/gu, replacement: 'しく' },
 	// 〜しよる / 〜しよった / 〜しよって / 〜しよります / 〜しよらん after a noun of doing: progressive
