@@ -224,6 +224,16 @@ describe('query planning', () => {
 		expect(plan('かい護の相談').levels[0].optional).toContain('介護');
 	});
 
+	it('never reads a kanji aloud into the particle after it (間だけ is no 神田 + け, 三時間だけ no 神田)', () => {
+		const { words } = plannerOf([
+			['神田', 'かんだ'],
+			['歯科', 'しか']
+		]);
+		for (const q of ['歯医者行く間だけ、下の子を見てもらえたら', '孫を二、三時間だけ預かってくれるとこ']) {
+			expect(words(q), q).not.toContain('神田');
+		}
+	});
+
 	it('reads only the kanji that stand alone, so a slip inside a longer compound is found (介語保険)', () => {
 		const { planWith } = plannerOf([
 			['介護', 'かいご'],

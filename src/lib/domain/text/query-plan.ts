@@ -663,12 +663,22 @@ function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, 
 	const before = pieces.slice(0, index).map(pieceText).join('');
 	const after = pieces.slice(index + 1).map(pieceText).join('');
 	const knownTexts = new Set(pieces.flatMap((p) => ('item' in p ? [p.text] : [])));
+	// A particle after the kanji (だけ of 行く間だけ, 三時間だけ), the stretch's own last word or the piece
+	// after it, is never cut: a reading that runs into it and leaves part of it (かん + だけ → 神田 + け)
+	// is kana run together, no slip read. One that takes it whole into a word is (ほう + もん → 訪問).
+	const next = pieces[index + 1];
+	const tail = segmentedPieces(stretch).at(-1) ?? '';
+	const particle = (text: string) => HIRAGANA_ONLY.test(text) && context.dictionaries.functionWords.has(text);
+	const particleLength = particle(tail) && tail !== stretch ? Array.from(tail).length : next && 'item' in next && particle(next.text) ? Array.from(next.text).length : 0;
+	const inStretch = particle(tail) && tail !== stretch ? particleLength : 0;
 	let chosen: Piece[] | null = null;
 	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings)) {
 		if (budget.chars <= 0) break;
 		const text = before + sound + after;
 		budget.chars -= text.length;
 		const candidate = segmentPieces(text, context);
+		const particleStart = Array.from(before + sound).length - inStretch;
+		if (pieceStarts(candidate).some((start) => start > particleStart && start < particleStart + particleLength)) continue;
 		const explained = unknownLength(candidate) < unknownLength(pieces);
 		// It reads as a word nothing had found yet, or as mere endings that leave nothing unread
 		// (頼み体 → 頼みたい); a lone kanji read as a particle and a stray kana (児童館 → 児童 + か + ん) is not read.
