@@ -58,6 +58,14 @@ describe('a kind named in the sentence', () => {
 		expect(kinds('薬局で相談したいんですが', ['薬局'])).toEqual([{ term: 'pharmacy' }]);
 	});
 
+	it('is not the kind wanted where someone working there advised it (保育園の先生に療育すすめられた)', () => {
+		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries());
+		expect(kinds('孫がことばが遅うて、保育所の先生に療育すすめられたがよ', ['保育所'])).toEqual([]);
+		expect(kinds('病院の先生から言われて、リハビリできるとこを探しゆう', ['病院'])).toEqual([]);
+		expect(kinds('保育所の先生に相談したい', ['保育所'])).toEqual([{ term: 'nursery' }]);
+		expect(kinds('薬局の人に薬のことを聞きたい', ['薬局'])).toEqual([{ term: 'pharmacy' }]);
+	});
+
 	it('is not named by grammar that sounds like a reading, nor by another member of a synonym group', () => {
 		const readings = new Map([['医院', 'いいん'], ['薬局', 'やっきょく']]);
 		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries(), (word) => readings.get(word));

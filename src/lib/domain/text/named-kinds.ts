@@ -32,8 +32,13 @@ const GOING_THERE =
 	'(?:さん)?(?:(?:(?:に|へ|まで)も?(?:[^。!?]{0,12}?(?:に|へ|まで)も?\\s*)?)?(?:連れ|つれ|行|い|通|かよ|送|おく)[^。!?\\s]{0,8}?(?:手段|方法|足|あし|ない|なく|けん|えん|れん|間|あいだ|とき|時)|の(?:お?迎え|お?むかえ|送り迎え|送迎|付き添い|つきそい|行き帰り)|(?:通い|がよい|かよい))';
 /** Starting one, or starting something there (サロンを立ち上げたい, 公民館で茶話会を開きたい). */
 const STARTING_ONE = '(?:を|が|で[^。、]{0,10}?を)(?:立ち上げ|たちあげ|始め|はじめ|作り|作る|つくり|つくる|開き|開く|ひらき|ひらく)';
-/** After a word: going there or starting one (see askedFor). */
-const NOT_ASKED_FOR = `(?:${GOING_THERE}|${STARTING_ONE})`;
+/**
+ * Someone who works there, told as who said something (保育園の先生に療育をすすめられた, 病院の先生から言われて):
+ * the kind is where the advice came from, not what is asked for.
+ */
+const ADVISED_THERE = '(?:さん)?の(?:先生|せんせい|職員|スタッフ|保育士|看護師|担任|人|ひと)(?:さん)?(?:に|から)[^。!?]{0,16}?(?:られ|言われ|いわれ|教わ|おそわ)';
+/** After a word: going there, starting one or having been advised there (see askedFor). */
+const NOT_ASKED_FOR = `(?:${GOING_THERE}|${STARTING_ONE}|${ADVISED_THERE})`;
 
 interface KindIndex {
 	/** Folded name or name part → the one kind it names. */
