@@ -669,8 +669,8 @@ function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, 
 	const next = pieces[index + 1];
 	const tail = segmentedPieces(stretch).at(-1) ?? '';
 	const particle = (text: string) => HIRAGANA_ONLY.test(text) && context.dictionaries.functionWords.has(text);
-	const particleLength = particle(tail) && tail !== stretch ? Array.from(tail).length : next && 'item' in next && particle(next.text) ? Array.from(next.text).length : 0;
-	const inStretch = particle(tail) && tail !== stretch ? particleLength : 0;
+	const inStretch = particle(tail) && tail !== stretch ? Array.from(tail).length : 0;
+	const particleLength = inStretch || (next && 'item' in next && particle(next.text) ? Array.from(next.text).length : 0);
 	let chosen: Piece[] | null = null;
 	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings)) {
 		if (budget.chars <= 0) break;
