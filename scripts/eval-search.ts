@@ -15,7 +15,7 @@ import { MeilisearchSearchEngine } from '../src/lib/server/search/meilisearch/en
 import { reindexMeilisearch } from '../src/lib/server/search/meilisearch/reindex';
 import { SearchService } from '../src/lib/server/search/service';
 import { seedTaxonomy, TaxonomyStore } from '../src/lib/server/taxonomy';
-import { EvalQuerySet, scoreQuery, summarizeSplits, type EvalQuery, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
+import { EVAL_QUERY_FILES, FINAL_QUERY_FILE, EvalQuerySet, scoreQuery, summarizeSplits, type EvalQuery, type QueryScore, type Summary } from '../src/lib/server/search/evaluation';
 import { generateSample } from '../data/sample/generate';
 import { startMeilisearch, type MeilisearchProcess } from '../tests/helpers/meilisearch';
 
@@ -26,15 +26,10 @@ Scores query sets against the generated 高知市 sample (3,000 listings) on bot
 tuned queries and the held-out queries (never looked at while tuning).
 
 Options:
-  --queries FILE[,FILE]  query sets (default: data/eval/dev.json,data/eval/worries.json,
-                    data/eval/worries-round3.json, data/eval/worries-round4.json,
-                    data/eval/worries-round5.json, data/eval/worries-round6.json,
-                    data/eval/worries-round7.json,
-                    data/eval/worries-round8.json, data/eval/worries-round9.json,
-                    data/eval/worries-round11.json)
+  --queries FILE[,FILE]  query sets (default: ${EVAL_QUERY_FILES.join(', ')})
   --split LIST      splits to score: tuned, heldout, final, all (default: tuned,heldout).
                     While tuning use --split tuned; "final" is the set written after the last
-                    tuning change (data/eval/worries-final.json, added to --queries automatically)
+                    tuning change (${FINAL_QUERY_FILE}, added to --queries automatically)
   --listings FILE   score against these listings (JSON array of HSDS 3.0 services) instead of the
                     generated sample; a temporary database and index are built
   --db FILE         score against an existing database (its embedded index is rebuilt in a copy)
@@ -49,7 +44,7 @@ let parsedArgs: ReturnType<typeof parseOptions>;
 function parseOptions() {
 	return parseArgs({
 		options: {
-			queries: { type: 'string', default: 'data/eval/dev.json,data/eval/worries.json,data/eval/worries-round3.json,data/eval/worries-round4.json,data/eval/worries-round5.json,data/eval/worries-round6.json,data/eval/worries-round7.json,data/eval/worries-round8.json,data/eval/worries-round9.json,data/eval/worries-round11.json' },
+			queries: { type: 'string', default: EVAL_QUERY_FILES.join(',') },
 			split: { type: 'string', default: 'tuned,heldout' },
 			listings: { type: 'string' },
 			db: { type: 'string' },
@@ -79,7 +74,7 @@ if (unknownSplit) {
 	process.exit(2);
 }
 const files = values.queries!.split(',').map((file) => file.trim());
-if (splits.includes('final') && !files.includes('data/eval/worries-final.json')) files.push('data/eval/worries-final.json');
+if (splits.includes('final') && !files.includes(FINAL_QUERY_FILE)) files.push(FINAL_QUERY_FILE);
 const readSet = (file: string): EvalQuery[] => {
 	try {
 		return EvalQuerySet.parse(JSON.parse(fs.readFileSync(file, 'utf8')));

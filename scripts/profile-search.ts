@@ -16,7 +16,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
 import { SearchService } from '../src/lib/server/search/service';
 import { SearchSync } from '../src/lib/server/search/sync';
-import { queryParams, EvalQuerySet } from '../src/lib/server/search/evaluation';
+import { queryParams, EvalQuerySet, EVAL_QUERY_FILES, FINAL_QUERY_FILE } from '../src/lib/server/search/evaluation';
 import { seedTaxonomy, TaxonomyStore } from '../src/lib/server/taxonomy';
 import { parseCliArgs, runCli, CliError } from './lib/cli';
 import { BENCH_NOW, SEARCH_MIX } from './lib/search-mix';
@@ -97,7 +97,7 @@ await runCli('profile-search', async () => {
 	console.log(`RSS after these runs ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (peak ${peakMb.toFixed(0)} MB)`);
 
 	if (values.dump) {
-		const evalQueries = ['data/eval/dev.json', 'data/eval/worries.json', 'data/eval/worries-round3.json', 'data/eval/worries-round4.json', 'data/eval/worries-round5.json', 'data/eval/worries-round6.json', 'data/eval/worries-round7.json', 'data/eval/worries-round8.json', 'data/eval/worries-round9.json', 'data/eval/worries-round11.json', 'data/eval/worries-final.json']
+		const evalQueries = [...EVAL_QUERY_FILES, FINAL_QUERY_FILE]
 			.filter((file) => fs.existsSync(file))
 			.flatMap((file) => EvalQuerySet.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
 		const cases: Array<Record<string, string>> = [

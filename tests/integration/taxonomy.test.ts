@@ -29,6 +29,7 @@ import { InputError } from '../../src/lib/server/admin/workflow';
 import { guidedWorries } from '../../src/lib/server/guided';
 import { compileDictionaries, SHIPPED_DICTIONARIES } from '../../src/lib/domain/text/dictionaries';
 import { QueryPlanner } from '../../src/lib/server/search/planner';
+import { EVAL_QUERY_FILES, FINAL_QUERY_FILE } from '../../src/lib/server/search/evaluation';
 import { TAXONOMY_TERMS } from '../../src/lib/domain/taxonomy';
 import type { SearchQuery, SearchResult } from '../../src/lib/domain/search';
 import { startMeilisearch, type MeilisearchProcess } from '../helpers/meilisearch';
@@ -252,8 +253,8 @@ describe('the shipped 困りごと concepts, stored', () => {
 			const areas = () => app.search.areas();
 			const byFile = new QueryPlanner(lexicon, areas, () => fromFile);
 			const byDb = new QueryPlanner(lexicon, areas, () => fromDb);
-			const texts = ['dev.json', 'worries.json', 'worries-round3.json', 'worries-round4.json', 'worries-round5.json', 'worries-round6.json', 'worries-round7.json', 'worries-round8.json', 'worries-round9.json', 'worries-round11.json', 'worries-final.json'].flatMap((file) =>
-				(JSON.parse(fs.readFileSync(path.resolve('data/eval', file), 'utf8')) as Array<{ q: string }>).map((entry) => entry.q)
+			const texts = [...EVAL_QUERY_FILES, FINAL_QUERY_FILE].flatMap((file) =>
+				(JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) as Array<{ q: string }>).map((entry) => entry.q)
 			);
 			expect(texts.length).toBeGreaterThan(200);
 			// All plans by one planner, then all by the other: alternating would rebuild the one cached

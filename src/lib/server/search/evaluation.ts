@@ -25,6 +25,15 @@ export const EvalQuery = z.object({
 export type EvalQuery = z.infer<typeof EvalQuery>;
 export const EvalQuerySet = z.array(EvalQuery);
 
+/** The judged query sets scored by default (tuned and held-out splits), oldest first. */
+export const EVAL_QUERY_FILES = [
+	'data/eval/dev.json',
+	'data/eval/worries.json',
+	...[3, 4, 5, 6, 7, 8, 9, 11, 12].map((round) => `data/eval/worries-round${round}.json`)
+];
+/** The sealed set: written after the last tuning change, scored once (split 'final'). */
+export const FINAL_QUERY_FILE = 'data/eval/worries-final.json';
+
 export const CUTOFF = 10;
 
 export interface QueryScore {
