@@ -53,6 +53,18 @@ describe('plans kept for texts asked again', () => {
 		expect(planner.plan('薬局')).toEqual(before);
 	});
 
+	it('plans again when a known word learns its reading, though the lexicon has as many words as before', () => {
+		const words = lexicon();
+		words.add('潮風ひろば', '');
+		const planner = new QueryPlanner(() => words, () => AREAS);
+		expect(planner.plan('しおかぜひろば')!.levels[0].words).not.toEqual(['潮風ひろば']);
+		const size = words.size;
+		// A listing with the same name and its よみがな is indexed: no new word, one new reading.
+		words.add('潮風ひろば', 'しおかぜひろば');
+		expect(words.size).toBe(size);
+		expect(planner.plan('しおかぜひろば')!.levels[0].words).toEqual(['潮風ひろば']);
+	});
+
 	it('keeps at most its size, dropping the text asked least recently', () => {
 		const planner = new QueryPlanner(sameLexicon(), () => AREAS, undefined, undefined, undefined, 2);
 		const pharmacy = planner.plan('薬局');

@@ -82,6 +82,7 @@ export class Lexicon {
 	/** Every word of each reading (byReading keeps the most used one): built on first use. */
 	private allByReading: Map<string, LexiconEntry[]> | null = null;
 	private indexed = true;
+	private changes = 0;
 
 	/** Adds one use of a word (surface in canonical spelling; reading in any kana). */
 	add(surface: string, reading: string): void {
@@ -94,15 +95,24 @@ export class Lexicon {
 		const existing = this.bySurface.get(entry.folded);
 		if (existing) {
 			existing.count += entry.count;
-			if (!existing.reading && entry.reading) existing.reading = entry.reading;
-			return;
-		}
-		this.bySurface.set(entry.folded, { ...entry });
+			if (existing.reading || !entry.reading) return;
+			existing.reading = entry.reading;
+		} else this.bySurface.set(entry.folded, { ...entry });
 		this.indexed = false;
+		this.changes++;
 	}
 
 	get size(): number {
 		return this.bySurface.size;
+	}
+
+	/**
+	 * Counts the changes that alter what a text is read as (a new word, a word's first reading), so
+	 * that what is built from the lexicon (the planner's vocabulary, cached plans) knows when to
+	 * build again; more uses of a known word do not count.
+	 */
+	get version(): number {
+		return this.changes;
 	}
 
 	entries(): IterableIterator<LexiconEntry> {

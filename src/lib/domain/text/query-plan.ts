@@ -220,7 +220,7 @@ function otherAreaReadings(areas: readonly PlannerArea[], kanjiReadings: Readonl
 const MAX_KEY_LENGTH = 24;
 
 /** One vocabulary per dictionaries, lexicon version and area list, whether or not a request names an area. */
-const vocabularyCache = new WeakMap<Lexicon, { dictionaries: Dictionaries; areas: readonly PlannerArea[]; size: number; vocabulary: Vocabulary }>();
+const vocabularyCache = new WeakMap<Lexicon, { dictionaries: Dictionaries; areas: readonly PlannerArea[]; version: number; vocabulary: Vocabulary }>();
 
 /**
  * Every key the segmenter knows, folded. Later additions do not replace earlier ones, so the order
@@ -230,7 +230,7 @@ const vocabularyCache = new WeakMap<Lexicon, { dictionaries: Dictionaries; areas
 function vocabulary(context: PlannerContext): Vocabulary {
 	const cached = vocabularyCache.get(context.lexicon);
 	const { dictionaries, lexicon, areas } = context;
-	if (cached && cached.dictionaries === dictionaries && cached.areas === areas && cached.size === lexicon.size) return cached.vocabulary;
+	if (cached && cached.dictionaries === dictionaries && cached.areas === areas && cached.version === lexicon.version) return cached.vocabulary;
 	const items = new Map<string, VocabularyItem>();
 	const add = (key: string, item: VocabularyItem) => {
 		if (!key) return;
@@ -272,7 +272,7 @@ function vocabulary(context: PlannerContext): Vocabulary {
 		}
 	}
 	const result: Vocabulary = { items, bySound, loanwordsBySound, longest: Math.min(longest, MAX_KEY_LENGTH), longestFrom };
-	vocabularyCache.set(lexicon, { dictionaries, areas, size: lexicon.size, vocabulary: result });
+	vocabularyCache.set(lexicon, { dictionaries, areas, version: lexicon.version, vocabulary: result });
 	return result;
 }
 

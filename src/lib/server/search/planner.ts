@@ -53,8 +53,8 @@ export class QueryPlanner {
 			explicitArea: options.explicitArea
 		};
 		if (this.cacheSize === 0) return planQuery(q, context);
-		// The lexicon grows in place with every upsert: its size tells a changed one (as the vocabulary's cache does).
-		const sources = [context.dictionaries, context.lexicon, context.lexicon.size, context.areas, context.associations, context.kinds];
+		// The lexicon changes in place with every upsert: its version tells a changed one (as the vocabulary's cache does).
+		const sources = [context.dictionaries, context.lexicon, context.lexicon.version, context.areas, context.associations, context.kinds];
 		if (sources.some((source, index) => source !== this.cacheSources[index])) {
 			this.planCache.clear();
 			this.cacheSources = sources;
