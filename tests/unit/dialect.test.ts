@@ -436,3 +436,20 @@ describe('土佐弁 grammar read as standard Japanese (round 11)', () => {
 		expect(planned('子どもが吐きよって、たまるか、診てくれる医者はないじゃろか')).not.toContain('たまる');
 	});
 });
+
+describe('土佐弁 〜きれん and 〜てしもうて (round 13)', () => {
+	it('reads 〜きれん after a verb\'s stem and its kana as 〜きれない, also before 〜んなった', () => {
+		readsAs({
+			家族だけじゃ支えきれんがよ: '家族だけじゃ支えきれないがよ',
+			借金を抱えきれんき: '借金を抱えきれないき',
+			もう面倒見きれんなった: 'もう面倒見きれなくなった',
+			薬を飲みきれんろう: '薬を飲みきれない'
+		});
+		// Kana alone is no verb stem.
+		readsAs({ きれんがよ: 'きれんがよ' });
+	});
+
+	it('reads 〜てしもうて / 〜てしもうた after a te-form as 〜てしまって / 〜てしまった', () => {
+		readsAs({ 仕事辞めてしもうて: '仕事辞めてしまって', 足を痛めてしもうた: '足を痛めてしまった', 財布を落としてしもうたき: '財布を落としてしまったき', 死んでしもうた: '死んでしまった' });
+	});
+});

@@ -379,4 +379,26 @@ describe('situation frames in the plan', () => {
 		expect(situations.frameOf('母がうつで働けない')?.hints).toEqual(['精神']);
 		expect(() => compileSituations({ lists, who: [{ ...who[0], signs: ['@体'] }], needs })).toThrow(/unknown word list @体/);
 	});
+
+	it('reads a family that can no longer carry it alone (支えきれん, 手に負えん, 家族だけじゃ) as the field\'s consultation first, not work or a day place', () => {
+		// The starting example: a mental illness and a lost job, but what the family asks for is someone to consult.
+		expect(firstTiers('兄貴が心の病気で仕事辞めてしもうて、家族だけじゃもう支えきれんがよ')[0]).toBe('disability-consult');
+		// New sentences of the same family: another relation, another condition, another field.
+		expect(firstTiers('娘がうつで会社に行けんなって、親だけじゃもうどうにもならん')[0]).toBe('disability-consult');
+		expect(firstTiers('車いすの弟が昼間行くとこがないけんど、うちらだけじゃもう手に負えんがよ')[0]).toBe('disability-consult');
+		expect(firstTiers('おとんが脳梗塞で倒れてから、おかん一人じゃもう支えきれんがよ')[0]).toBe('care-center');
+		expect(['child-consult', '子育ての相談']).toContain(firstTiers('二歳の子がかんしゃくばっかりで、もう手におえん')[0]);
+		// A sudden illness at night stays a doctor's.
+		expect(frame('夜中に母が熱を出して、一人じゃもう無理')?.needs ?? []).not.toContain('家族では支えきれない');
+	});
+
+	it('reads a spouse or grandparent said plainly (家内, 女房, じいじ, ばあば) as 介護, and a carer worn out the 土佐弁 way (しんどうて, えろうて, 参っちゅう) as needing rest', () => {
+		expect(frame('家内が寝たきりになって、わしももうしんどうてたまらん')).toMatchObject({ field: '介護', needs: ['介護する人の休息'] });
+		expect(firstTiers('家内が寝たきりになって、わしももうしんどうてたまらん')[0]).toBe('short-stay');
+		expect(frame('女房がずっと家にこもっちゅう')?.field).toBe('介護');
+		expect(frame('じいじの世話でこっちがえろうて眠れん')?.field).toBe('介護');
+		expect(frame('ばあばの介護で毎日くたびれて')?.needs).toEqual(['介護する人の休息']);
+		expect(frame('連れ合いが認知症で、こっちが参っちゅう')?.needs).toEqual(['介護する人の休息']);
+	});
+
 });

@@ -121,6 +121,13 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// The negative of a verb whose stem is one kanji (言葉が出ん, 誰も来んなった → 出ない, 来ないなった),
 	// first so that よう and 〜んなった below see a standard negative. Not after a kanji: 提出, 外出 are nouns.
 	{ pattern: new RegExp(String.raw`(?<!\p{Script=Han})([${ONE_KANJI_STEM_VERBS}])ん(?=な[っる]|${CLAUSE_GOES_ON_ALTERNATIVES})`, 'gu'), replacement: '$1ない' },
+	// 〜きれん after a verb's stem: cannot do it to the end, cannot cope (支えきれん, 抱えきれん, 面倒見きれんなった →
+	// 支えきれない, 抱えきれない, 面倒見きれなくなった); a kanji and one or two kana before it (one kanji alone,
+	// 見きれん, is the dictionary's rule's). Before 〜んなった below, which makes its なくなった.
+	{ pattern: new RegExp(String.raw`(?<=\p{Script=Han}[\u3041-\u3096]{1,2})きれん(?=な[っる]|${CLAUSE_GOES_ON_ALTERNATIVES})`, 'gu'), replacement: 'きれない' },
+	// 〜てしもうて / 〜てしもうた after a te-form: the standard 〜てしまって / 〜てしまった (辞めてしもうて,
+	// 死んでしもうた); しもう after anything else is left as typed.
+	{ pattern: /(?<=[てで])しもう(?=[てた])/gu, replacement: 'しまっ' },
 	// 〜せられん / 〜せれん after a noun of doing: cannot do (介護せられない → 介護できない). Two kanji:
 	// after one it is a verb's own せ (見せられない, 任せられない).
 	{ pattern: /(?<=\p{Script=Han}{2})せ(?:られ|れ)ない/gu, replacement: 'できない' },
