@@ -399,6 +399,9 @@ describe('situation frames in the plan', () => {
 		expect(frame('じいじの世話でこっちがえろうて眠れん')?.field).toBe('介護');
 		expect(frame('ばあばの介護で毎日くたびれて')?.needs).toEqual(['介護する人の休息']);
 		expect(frame('連れ合いが認知症で、こっちが参っちゅう')?.needs).toEqual(['介護する人の休息']);
+		// A grandparent worn out minding a grandchild, told with 〜よったら, き and くたぶれ.
+		expect(firstTiers('孫がようけ泣くき、面倒見よったらくたぶれてしもうた')).toContain('temporary-care');
+		expect(frame('おかんが夜中に何回も起きるき、わしがくたぶれてしもうて')?.needs).toContain('介護する人の休息');
 	});
 
 });

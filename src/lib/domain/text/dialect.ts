@@ -87,7 +87,7 @@ const ICHIDAN_STEMS = /^(?:[起生飽尽]き|[落]ち|[借降下]り|[浴]び)$/
  * 〜よった, 〜よって, 〜よります, 〜よらない) or after its te-form (〜ちょる, 〜ちょって, 〜ちょります,
  * 〜ちょらない; voiced after ん: 〜じょる): いる, いた, いて, います, いない.
  */
-const PROGRESSIVE_AUXILIARY: Record<string, string> = { る: 'いる', った: 'いた', って: 'いて', ります: 'います', らない: 'いない' };
+const PROGRESSIVE_AUXILIARY: Record<string, string> = { る: 'いる', った: 'いた', ったら: 'いたら', って: 'いて', ります: 'います', らない: 'いない' };
 
 /** A verb's stem + 〜よる in standard Japanese: its te-form + いる / いた / いて … (行き is irregular: 行って, not 行いて). */
 const progressive = (stem: string, kana: string, ending: string): string => {
@@ -164,20 +164,20 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// 〜しよる / 〜しよった / 〜しよって / 〜しよります / 〜しよらん after a noun of doing: progressive
 	// (仕事しよらん → 仕事していない, 介護しよって → 介護していて). 少しよって is 少し + 寄って.
 	{
-		pattern: new RegExp(String.raw`(?<=\p{Script=Han})(?<!少)しよ(?:(る|った|ります)${CLAUSE_GOES_ON}|(って|らない))`, 'gu'),
+		pattern: new RegExp(String.raw`(?<=\p{Script=Han})(?<!少)しよ(?:(る|った|ります)${CLAUSE_GOES_ON}|(ったら|って|らない))`, 'gu'),
 		replacement: (_match, ending, goesOn) => `して${PROGRESSIVE_AUXILIARY[ending ?? goesOn]}`
 	},
 	// A verb's stem + 〜よる / 〜よった / 〜よって / 〜よります / 〜よらん (働きよる, 言いよった, 探しよります,
 	// 行きよらん): progressive, in the verb's te-form (働いている, 言っていた, 探しています); に is a particle (によって).
 	{
-		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よ(?:(る|った|ります)${CLAUSE_GOES_ON}|(って|らない))`, 'gu'),
+		pattern: new RegExp(String.raw`(\p{Script=Han})([きぎちびみりい])よ(?:(る|った|ります)${CLAUSE_GOES_ON}|(ったら|って|らない))`, 'gu'),
 		replacement: (_match, stem, kana, ending, goesOn) => progressive(stem, kana, PROGRESSIVE_AUXILIARY[ending ?? goesOn])
 	},
 	// A verb whose stem is one kanji (見る, 寝る, 出る, 来る) + 〜よる / 〜よった / 〜よって / 〜よります /
 	// 〜よらん: progressive on the stem itself (テレビ見よる, 寝よった → テレビ見ている, 寝ていた). Not after a
 	// kanji, as for their negative (提出, 外出 are nouns).
 	{
-		pattern: new RegExp(String.raw`(?<!\p{Script=Han})([${ONE_KANJI_STEM_VERBS}])よ(?:(る|った|ります)${CLAUSE_GOES_ON}|(って|らない))`, 'gu'),
+		pattern: new RegExp(String.raw`(?<!\p{Script=Han})([${ONE_KANJI_STEM_VERBS}])よ(?:(る|った|ります)${CLAUSE_GOES_ON}|(ったら|って|らない))`, 'gu'),
 		replacement: (_match, stem, ending, goesOn) => `${stem}て${PROGRESSIVE_AUXILIARY[ending ?? goesOn]}`
 	},
 	// 〜ちょって / 〜ちょります / 〜ちょらん after a te-form (なっちょって, 困っちょります, 行っちょらん →
@@ -233,6 +233,12 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// ばあ after a noun or a verb: ばかり (テレビばあ見よる, 来たばあ → テレビばかり, 来たばかり); after お,
 	// before ちゃん / さん / ば it is a grandmother (おばあ, ばあちゃん, ばあば).
 	{ pattern: /(?<=[\p{Script=Han}\p{Script=Katakana}ーてでただる])ばあ(?![ちさば])/gu, replacement: 'ばかり' },
+	// き after a verb's plain form ending a clause: because (泣くき、, 起きるき、 → 泣くから、, 起きるから、);
+	// a kanji and its kana before it, so 行き, 生き stay. After ない the planner already drops き.
+	{ pattern: /(?<=\p{Script=Han}[\u3041-\u3096]{0,2}[うくぐすつぬぶむる])き(?=[、。！？\s]|$)/gu, replacement: 'から' },
+	// ようけ after a particle or the sentence's start: a lot (ようけ泣く, 薬がようけある), a degree word the
+	// plan drops like とても; not 用件, 養鶏 typed in kana (ようけん, ようけい).
+	{ pattern: /(?<=^|[がもをはにで、。\s])ようけ(?![いんつ])/gu, replacement: '' },
 	// どっか: どこか said short (どっかないろうか), not a word of its own.
 	{ pattern: /どっか(?!\p{Script=Han})/gu, replacement: 'どこか' }
 ];
