@@ -336,3 +336,31 @@ describe('で and いる after a noun typed in kana (しごとでいない, ひ�
 		expect(all('でいにいきたい')).toContain('デイサービス');
 	});
 });
+
+/** The kinds a sentence's first level looks in, in order. */
+const kinds = (q: string) => plan(q).levels[0].tiers.map((tier) => ('term' in tier ? tier.term : tier.tag));
+
+describe('a condition named in kana with 症 (じへいしょう)', () => {
+	it('is read as the condition its two kanji name, as in kanji', () => {
+		expect(kinds('じへいしょうのむすこのことでそうだんしたい')).toEqual(kinds('自閉症の息子のことで相談したい'));
+		expect(kinds('じへいしょうのむすこのことでそうだんしたい')).toContain('disability-consult');
+		// Sentences of the same family not tuned on: another condition, another worry after it.
+		expect(kinds('たどうしょうのむすこのこと しんぱい')).toContain('child-development');
+		expect(kinds('じへいしょうぎみのむすめを あずけたい')).toContain('child-development');
+	});
+
+	it('tells a situation frame whose situation it is', () => {
+		const frame = (text: string) => dictionaries().situations.frameOf(text);
+		expect(frame('じへいしょうのむすこがひるまいくところがない')?.field).toBe('障害');
+		expect(frame('じへいしょうのあにが ひるま いくところがない')?.field).toBe('障害');
+	});
+});
+
+describe('a key written with one spelling, typed in kana as the other is read (保育所 / 保育園)', () => {
+	it('finds the key as the kanji sentence does', () => {
+		expect(kinds('ほいくえんにいれたい')).toEqual(kinds('保育園に入れたい'));
+		expect(kinds('むすめをほいくえんにいれたいけど')).toContain('nursery');
+		// The ん dropped (ほいくえに): still the key, not 入浴.
+		expect(kinds('ほいくえにいれたい')).toContain('nursery');
+	});
+});

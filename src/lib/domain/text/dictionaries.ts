@@ -204,6 +204,17 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 	const canonicalize = (normalized: string) =>
 		alternation ? normalized.replace(pattern, (match) => replacement.get(match) ?? match) : normalized;
 	const fold = (text: string) => foldForSearch(canonicalize(normalizeText(text)));
+	// A word with a variant spelled in kanji (保育所 / 保育園) is read aloud in either spelling: a key
+	// or frame word written with the one (保育所に入れ) is also typed in kana as the other is read
+	// (ほいくえんにいれたい), though the text in kanji is rewritten to the canonical spelling first.
+	const kanjiVariants = variants.groups.flatMap((group) => {
+		const canonical = fold(group.canonical);
+		return group.variants
+			.map((variant) => foldForSearch(normalizeText(variant)))
+			.filter((variant) => variant !== canonical && HAN_ANYWHERE.test(variant))
+			.map((variant) => [canonical, variant] as const);
+	});
+	const spellings = (folded: string) => [folded, ...kanjiVariants.filter(([canonical]) => folded.includes(canonical)).map(([canonical, variant]) => folded.split(canonical).join(variant))];
 
 	const synonymGroups: SynonymGroup[] = [];
 	const synonymByFolded = new Map<string, SynonymGroup>();
@@ -291,7 +302,8 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 					if (!keys.includes(written)) phraseKeysBySound.set(sound, [...keys, written]);
 				}
 			}
-			for (const spelling of keyReadings(fold(key), kanjiReadings, stemReadings)) {
+			const conditions = isConditionField(worry.field) ? conditionNames(fold(key)) : [];
+			for (const spelling of [...spellings(fold(key)), ...conditions].flatMap((written) => keyReadings(written, kanjiReadings, stemReadings))) {
 				if (worryByFolded.has(spelling)) continue;
 				worryByFolded.set(spelling, worry);
 				keyByReading.set(spelling, canonicalize(normalizeText(key)));
@@ -346,7 +358,13 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		kanjiStems: stemReadings,
 		wordByReading,
 		situations:
-			raw.situations === undefined ? NO_SITUATIONS : compileSituations(raw.situations, (word) => keyReadings(word, kanjiReadings, stemReadings, { minLength: MIN_FRAME_READING_LENGTH, likeliestStem: true })),
+			raw.situations === undefined
+				? NO_SITUATIONS
+				: compileSituations(
+						raw.situations,
+						(word) => spellings(word).flatMap((written) => keyReadings(written, kanjiReadings, stemReadings, { minLength: MIN_FRAME_READING_LENGTH, likeliestStem: true })),
+						(word) => conditionNames(word).flatMap((written) => keyReadings(written, kanjiReadings, stemReadings, { minLength: MIN_KEY_READING_LENGTH }))
+					),
 		standardizeDialect: (normalized) => standardClauseGrammar(dialectRules.reduce((text, rule) => text.replace(rule.pattern, rule.replacement), normalized))
 	};
 }
@@ -382,6 +400,18 @@ const MIN_FRAME_READING_LENGTH = 4;
 /** Fewest kana of a two-kanji key read aloud that count where they stand as a word (よなき for 夜泣き). */
 const MIN_SPOKEN_COMPOUND_LENGTH = 3;
 const HAN_CHARS = /\p{Script=Han}/gu;
+const HAN_ANYWHERE = /\p{Script=Han}/u;
+/** Fields whose words name a condition (自閉, 多動, 依存, 認知): 障害, 介護, 医療. */
+const CONDITION_FIELDS: ReadonlySet<string> = new Set(['障害', '介護', '医療']);
+const isConditionField = (field: string | null | undefined) => !!field && CONDITION_FIELDS.has(field);
+const TWO_KANJI_WORD = /^\p{Script=Han}{2}$/u;
+/**
+ * A condition is named by two kanji and 症 (自閉症, 多動症, 依存症): typed in kana (じへいしょう), the
+ * two kanji alone are read too short to count (じへい), the name with 症 is not. Empty for other words.
+ */
+export function conditionNames(folded: string): string[] {
+	return TWO_KANJI_WORD.test(folded) ? [folded + '症'] : [];
+}
 const HIRAGANA_IN = /\p{Script=Hiragana}/u;
 /**
  * Kanji and then a kana ending, as a verb or adjective is written (夜泣き, 疲れ, 寝込んで); not a word

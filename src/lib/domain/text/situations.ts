@@ -126,13 +126,18 @@ function kanaWordPattern(kanaWords: readonly string[]): RegExp | null {
 	return new RegExp(`${KANA_WORD_BEFORE}(?:${longestFirst.map(standing).join('|')})${KANA_WORD_AFTER}`, 'u');
 }
 
+/** Fields whose signs name a condition (自閉, 多動, 認知症): typed with 症 in kana too. */
+const CONDITION_FIELDS: ReadonlySet<string> = new Set(['障害', '介護', '医療']);
+
 export const NO_SITUATIONS: Situations = { frameOf: () => null, describesWho: () => false };
 
 /** Validates and compiles the frames (throws with the file name on bad data). */
 export function compileSituations(
 	raw: unknown,
 	/** How a word with kanji may be typed in kana (限界 → げんかい): a sentence typed without conversion still matches it. */
-	readAloud: (foldedWord: string) => readonly string[] = () => []
+	readAloud: (foldedWord: string) => readonly string[] = () => [],
+	/** How a condition sign (自閉) is typed in kana as the condition's name (じへいしょう); signs of 障害, 介護 and 医療 only. */
+	readAsCondition: (foldedWord: string) => readonly string[] = () => []
 ): Situations {
 	const parsed = SituationsFile.safeParse(raw);
 	if (!parsed.success) throw new Error(`data/dictionaries/situations.json: ${parsed.error.message}`);
@@ -144,7 +149,9 @@ export function compileSituations(
 	const expand = (words: string[]) => words.flatMap((word) => wordsOf(word, lists) ?? []).map(fold);
 	const who = parsed.data.who.map((entry) => {
 		const words = new Set(entry.words.map(fold));
-		return { ...entry, words, signs: withReadings(expand(entry.signs)), kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
+		const signs = expand(entry.signs);
+		const conditions = CONDITION_FIELDS.has(entry.field) ? signs.flatMap(readAsCondition) : [];
+		return { ...entry, words, signs: [...new Set([...withReadings(signs), ...conditions])], kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
 	});
 	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => withReadings(expand(group))), unless: withReadings(expand(entry.unless)) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
