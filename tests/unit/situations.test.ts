@@ -404,4 +404,12 @@ describe('situation frames in the plan', () => {
 		expect(frame('おかんが夜中に何回も起きるき、わしがくたぶれてしもうて')?.needs).toContain('介護する人の休息');
 	});
 
+
+	it('reads a disabled schoolchild alone after school as 放課後等デイサービス (child-development, its hint) first, not an ordinary 放課後児童クラブ', () => {
+		for (const q of ['息子が発達障害で、学校から帰ってきたら一人で留守番させちゅうけんど、見てくれるとこないろうか', '支援学校に通う娘が夏休みの間、昼間ひとりになるがよ', '自閉症の子が下校してから親が帰るまで家にひとりでおるき心配']) {
+			expect(firstTiers(q)[0], q).toBe('child-development');
+			expect(plan(q).levels[0].optional ?? [], q).toContain('放課後等デイサービス');
+		}
+	});
+
 });
