@@ -367,6 +367,32 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('障害のある娘を昼間あずかってもらえたら、私も働き始められる')[0]).toBe('life-care');
 	});
 
+	it('reads a disabled adult at home all day however it is told (家で過ごす, どこへも行かず) or just out of school (卒業, 学校を終えた) as a daytime place: 生活介護 first', () => {
+		// The same words of staying home are an elder's too: a gathering place.
+		const firstKinds = Object.fromEntries(
+			['支援学校を終えた妹が、毎日家で過ごしている', '知的障害のある兄が、平日もどこへも行かずにいる', '肢体不自由の娘が養護学校を卒業したら、どうすればいいのか', '父が一日中家で過ごしている'].map((q) => [q, `${frame(q)?.field} ${firstTiers(q)[0]}`])
+		);
+		expect(Object.values(firstKinds)).toEqual(['障害 life-care', '障害 life-care', '障害 life-care', '介護 salon']);
+	});
+
+	it('reads caring for someone while at work (仕事と, 働きながら, 残業) as a care consultation, before rest for the carer', () => {
+		expect(firstTiers('妻の介護をしながら働いているが、残業ができなくなった')[0]).toBe('care-center');
+		expect(firstTiers('母の世話と仕事の両立で、もう限界')).toEqual(['care-center', 'care-management']);
+		// Looking for work in care is no carer's worry.
+		expect(frame('介護の仕事を探している')?.needs ?? []).not.toContain('介護で仕事を辞める');
+	});
+
+	it('reads an adult with developmental traits (大人になって, 三十代 + 発達の偏り) as the adult disability field: 相談支援 and 就労支援, not 児童発達支援', () => {
+		for (const q of ['三十代の兄に発達の偏りがあるようで、家族としてどう接すればいいか', '大人になった娘の発達を見てもらいたい']) {
+			expect(frame(q)?.needs, q).toContain('大人の発達の特性');
+			expect(firstTiers(q), q).toEqual(['disability-consult', 'employment-support']);
+		}
+		expect(firstTiers('妹は大人になってから発達障害と言われた、職場で浮いている')).toEqual(['employment-support', 'disability-consult']);
+		expect(plan('妹は大人になってから発達障害と言われた、職場で浮いている').levels[0].optional).toContain('一般就労');
+		// A small child's development is still assessed as a child's.
+		expect(firstTiers('3歳の息子に発達の凸凹があるみたいで、見てもらいたい')[0]).toBe('child-development');
+	});
+
 	it('lets a who entry name its signs by a list and rank inside the kinds with its hints, only when its field is the frame\'s', () => {
 		const lists = { 心: ['うつで'] };
 		const who = [
