@@ -9,6 +9,22 @@ import situationsFile from '../../data/dictionaries/situations.json';
 
 const frame = (text: string) => dictionaries().situations.frameOf(normalizeText(text));
 const terms = (text: string) => frame(text)?.lookFor.map((tier) => ('term' in tier ? tier.term : tier.tag));
+const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon(), areas: [] });
+/** The first two kinds a sentence's results lead with. */
+const firstTiers = (q: string) => plan(q).levels[0].tiers.slice(0, 2).map((tier) => ('term' in tier ? tier.term : tier.tag));
+
+/** Each sentence is read as having the need, and the need's first kind leads its results. */
+function expectNeedLeadsTo(need: string, firstKind: string, sentences: readonly string[]) {
+	for (const q of sentences) {
+		expect(frame(q)?.needs, q).toContain(need);
+		expect(firstTiers(q)[0], q).toBe(firstKind);
+	}
+}
+
+/** None of the sentences is read as having the need. */
+function expectNeedAbsent(need: string, sentences: readonly string[]) {
+	for (const q of sentences) expect(frame(q)?.needs ?? [], q).not.toContain(need);
+}
 
 describe('situation frames: who a sentence is about + what is missing', () => {
 	it('reads the field from who and the kinds from what is missing, combined however the sentence puts them', () => {
@@ -82,9 +98,6 @@ describe('situation frames: who, said the 土佐弁 or colloquial way', () => {
 });
 
 describe('situation frames in the plan', () => {
-	const plan = (q: string) => planQuery(q, { dictionaries: dictionaries(), lexicon: new Lexicon(), areas: [] });
-	const firstTiers = (q: string) => plan(q).levels[0].tiers.slice(0, 2).map((tier) => ('term' in tier ? tier.term : tier.tag));
-
 	it('lets what is missing lead over a concept named by the condition (トイレ, 車いす)', () => {
 		expect(firstTiers('毎晩夫のトイレで起こされて、私のほうが倒れそう')).toEqual(['short-stay', 'day-service']);
 		expect(firstTiers('車いすの妹が昼間ずっと家にいて、出かける先がない')).toEqual(['life-care', 'employment-support']);
@@ -189,6 +202,7 @@ describe('situation frames in the plan', () => {
 	it('keeps a concept of the same field that names what is missing first (学校が終わってから → 学童)', () => {
 		expect(firstTiers('孫が学校終わってから行くとこがないがよ')[0]).toBe('after-school');
 	});
+
 	it('reads a child alone while the parent works late as 学童 first, not as work for the parent', () => {
 		expect(frame('仕事で帰りが遅くて子どもが一人')).toMatchObject({ field: '子育て', needs: ['放課後にひとり'] });
 		expect(firstTiers('仕事で帰りが遅くて子どもが一人')[0]).toBe('after-school');
@@ -201,11 +215,13 @@ describe('situation frames in the plan', () => {
 		// Quitting work with nobody to care for stays a work worry.
 		expect(frame('病気で仕事を辞めた')?.needs ?? []).not.toContain('介護で仕事を辞める');
 	});
+
 	it('reads 見てもらう beside a child\'s speech or development as being assessed, and alone as childcare', () => {
 		expect(frame('娘の言葉が遅い気がして、どこかで見てもらいたい')).toMatchObject({ needs: ['ことばや発達を見てもらう'] });
 		expect(firstTiers('息子の言葉がよう出ん、どこか見てもらえるとこないろうか')[0]).toBe('child-development');
 		expect(frame('用事の間、下の子を見てもらえたら')).toBeNull();
 	});
+
 	it('reads 夜も眠れない out of worry or money as no night care and no carer\'s rest, and from caring as both', () => {
 		expect(frame('母のことが心配で夜も眠れない')).toBeNull();
 		expect(frame('夫の借金のことで夜も眠れない')).toBeNull();
@@ -229,9 +245,7 @@ describe('situation frames in the plan', () => {
 			expect(firstTiers(q)[0], q).toBe('after-school');
 		}
 		// A younger child, a fever or a child's development is another need.
-		expect(frame('小学生の兄がおるけど、下の子を見てもらえたら')?.needs ?? []).not.toContain('学齢の子を見てもらう');
-		expect(frame('小学生の娘が熱を出して、見てもらえる病院')?.needs ?? []).not.toContain('学齢の子を見てもらう');
-		expect(frame('小学生の息子の発達を見てもらいたい')?.needs ?? []).not.toContain('学齢の子を見てもらう');
+		expectNeedAbsent('学齢の子を見てもらう', ['小学生の兄がおるけど、下の子を見てもらえたら', '小学生の娘が熱を出して、見てもらえる病院', '小学生の息子の発達を見てもらいたい']);
 	});
 
 	it('reads being wanted somewhere in the daytime (昼間みてもらう, 日中あずかる) by field: 生活介護, デイサービス, 保育所', () => {
@@ -247,20 +261,13 @@ describe('situation frames in the plan', () => {
 	});
 
 	it('reads a carer who cannot leave the person\'s side (付きっきり, 目が離せない, 家を空けられない) as rest for the carer', () => {
-		for (const q of ['寝たきりの妻から目が離せなくて、自分の用事もできない', '認知症の母に付きっきりで、家を空けられない', '祖父が寝たきりになって一日中そばについている']) {
-			expect(frame(q)?.needs, q).toContain('介護する人の休息');
-			expect(firstTiers(q)[0], q).toBe('short-stay');
-		}
+		expectNeedLeadsTo('介護する人の休息', 'short-stay', ['寝たきりの妻から目が離せなくて、自分の用事もできない', '認知症の母に付きっきりで、家を空けられない', '祖父が寝たきりになって一日中そばについている']);
 		expect(firstTiers('生まれたばかりの赤ちゃんに付きっきりで、自分の用事もできない')[0]).toBe('temporary-care');
 	});
 
 	it('reads a body getting weaker (足腰が弱って, 体力が落ちて) as 百歳体操 first, not a weak body that keeps one from a doctor or a bed', () => {
-		for (const q of ['退職してから夫の足腰がすっかり弱ってきた', '母の体力が落ちて、歩くのが遅くなった']) {
-			expect(frame(q)?.needs, q).toContain('体が弱ってきた');
-			expect(firstTiers(q)[0], q).toBe('hyakusai-taiso');
-		}
-		expect(frame('父の足が弱って病院に通えない')?.needs ?? []).not.toContain('体が弱ってきた');
-		expect(frame('母が寝たきりで体が弱ってきた')?.needs ?? []).not.toContain('体が弱ってきた');
+		expectNeedLeadsTo('体が弱ってきた', 'hyakusai-taiso', ['退職してから夫の足腰がすっかり弱ってきた', '母の体力が落ちて、歩くのが遅くなった']);
+		expectNeedAbsent('体が弱ってきた', ['父の足が弱って病院に通えない', '母が寝たきりで体が弱ってきた']);
 		// Weak legs that cannot carry home what one buys are shopping help's.
 		expect(frame('足が弱って、灯油を持って帰れなくなった')?.needs).toEqual(['買った物を運べない']);
 		// Strength that goes is weakness; any other verb that stops (眠れなくなった, 分からなくなって) is not.
@@ -269,12 +276,8 @@ describe('situation frames in the plan', () => {
 	});
 
 	it('reads someone at home doing nothing since retiring as サロン first, not as leaving work to care', () => {
-		for (const q of ['夫が退職してから毎日家でぼーっとしている', '定年した父が一日中テレビばかり見ている']) {
-			expect(frame(q)?.needs, q).toContain('退職後に家にいるだけ');
-			expect(firstTiers(q)[0], q).toBe('salon');
-		}
-		expect(frame('母の介護で退職してから、ずっと家にいる')?.needs ?? []).not.toContain('退職後に家にいるだけ');
-		expect(frame('退職して暇なので地域の役に立ちたい')?.needs ?? []).not.toContain('退職後に家にいるだけ');
+		expectNeedLeadsTo('退職後に家にいるだけ', 'salon', ['夫が退職してから毎日家でぼーっとしている', '定年した父が一日中テレビばかり見ている']);
+		expectNeedAbsent('退職後に家にいるだけ', ['母の介護で退職してから、ずっと家にいる', '退職して暇なので地域の役に立ちたい']);
 	});
 
 	it('reads a small child told by size or birth order (小さい子, 下の子) as 子育て, and too few hands as a need for rest', () => {
@@ -297,11 +300,9 @@ describe('situation frames in the plan', () => {
 		// A baby crying every night is a 育児の悩み however the crying is told.
 		expect(firstTiers('生後三か月の娘が毎晩泣いて、私が寝られない')).toContain('child-consult');
 	});
+
 	it('reads a stay away from home for nights or days as the field\'s stay: ショートステイ for an elder, 一時預かり for a child', () => {
-		for (const q of ['出張で三日家をあけるあいだ、認知症の母を一人にできない', '結婚式で一泊するあいだ母を見てくれる人がいない']) {
-			expect(frame(q)?.needs, q).toContain('泊まりがけの留守');
-			expect(firstTiers(q)[0], q).toBe('short-stay');
-		}
+		expectNeedLeadsTo('泊まりがけの留守', 'short-stay', ['出張で三日家をあけるあいだ、認知症の母を一人にできない', '結婚式で一泊するあいだ母を見てくれる人がいない']);
 		expect(firstTiers('出張の間、二歳の娘を預かってくれるところ')[0]).toBe('temporary-care');
 		// An hour's errand is no stay: the daytime and the carer's rest read as before.
 		expect(frame('寝たきりの父を昼間みてもらえるところ')?.needs).toEqual(['昼間の預け先']);
@@ -326,10 +327,7 @@ describe('situation frames in the plan', () => {
 	});
 
 	it('reads a disabled family member whose carers grow old (年をとって, 親亡き後) as 障害者相談支援 first', () => {
-		for (const q of ['車いすの弟を見てきた両親も年をとって、この先どうなるか', 'ダウン症の息子がいるが、親亡き後の暮らしが心配']) {
-			expect(frame(q)?.needs, q).toContain('見てきた家族が年をとる');
-			expect(firstTiers(q)[0], q).toBe('disability-consult');
-		}
+		expectNeedLeadsTo('見てきた家族が年をとる', 'disability-consult', ['車いすの弟を見てきた両親も年をとって、この先どうなるか', 'ダウン症の息子がいるが、親亡き後の暮らしが心配']);
 		// An elder growing old is no disability need.
 		expect(frame('母が年をとって、ずっと家にいる')?.needs ?? []).not.toContain('見てきた家族が年をとる');
 	});
@@ -359,10 +357,7 @@ describe('situation frames in the plan', () => {
 	});
 
 	it('reads a parent going back to work who needs somewhere for a small child as 保育所 first, not an hour\'s minding', () => {
-		for (const q of ['育休明けに職場に戻るけど、10か月の娘を預けるところがない', '来月から働き始めるので、3歳の子を見てくれるところを探している']) {
-			expect(frame(q)?.needs, q).toContain('働きに出るあいだの預け先');
-			expect(firstTiers(q)[0], q).toBe('nursery');
-		}
+		expectNeedLeadsTo('働きに出るあいだの預け先', 'nursery', ['育休明けに職場に戻るけど、10か月の娘を預けるところがない', '来月から働き始めるので、3歳の子を見てくれるところを探している']);
 		// A disabled child looked after while the parent works is still the daytime place of its field.
 		expect(firstTiers('障害のある娘を昼間あずかってもらえたら、私も働き始められる')[0]).toBe('life-care');
 	});
