@@ -98,6 +98,17 @@ describe('situation frames: who, said the 土佐弁 or colloquial way', () => {
 });
 
 describe('situation frames in the plan', () => {
+	it('reads a concept named by who and a condition (障害のある娘, 息子の障害) as who, so that what is missing leads', () => {
+		const situations = dictionaries().situations;
+		for (const word of ['障害のある娘', '障害がある息子', '息子の障害', '知的障害']) expect(situations.describesWho(word), word).toBe(true);
+		for (const word of ['介護の相談', '就労支援']) expect(situations.describesWho(word), word).toBe(false);
+		for (const q of ['重い障害のある娘が来春卒業するが、昼間に過ごす場所が決まらない', '障害がある息子が支援学校を出たら、どこにも行く所がない']) {
+			expect(firstTiers(q)[0], q).toBe('life-care');
+		}
+		// Asking whom to consult is still a consultation.
+		expect(firstTiers('障害のある息子のことで相談したい')[0]).toBe('disability-consult');
+	});
+
 	it('lets what is missing lead over a concept named by the condition (トイレ, 車いす)', () => {
 		expect(firstTiers('毎晩夫のトイレで起こされて、私のほうが倒れそう')).toEqual(['short-stay', 'day-service']);
 		expect(firstTiers('車いすの妹が昼間ずっと家にいて、出かける先がない')).toEqual(['life-care', 'employment-support']);

@@ -157,11 +157,18 @@ export function compileSituations(
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
 	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
 	const whoSigns = who.flatMap((entry) => entry.signs).sort((a, b) => b.length - a.length);
-	/** A word made of signs (知的障害, 精神の病気): at most one character is left when they are taken out. */
+	/** Who words and signs, longest first (障害のある娘: 障害 and 娘). */
+	const whoParts = [...whoWords].sort((a, b) => b.length - a.length);
+	/**
+	 * A word made of signs (知的障害, 精神の病気) or of a sign and someone (障害のある娘, 息子の自閉): when they
+	 * are taken out, at most one character is left besides the kana that join them (の, がある).
+	 */
 	const madeOfSigns = (word: string) => {
 		let rest = word;
 		for (const sign of whoSigns) rest = rest.split(sign).join('');
-		return rest !== word && Array.from(rest).length <= 1;
+		if (rest === word) return false;
+		for (const part of whoParts) rest = rest.split(part).join('');
+		return Array.from(rest.replace(/[\u3041-\u3096]/gu, '')).length <= 1 && Array.from(rest).length <= 4;
 	};
 	return {
 		describesWho: (word) => whoWords.has(fold(word)) || madeOfSigns(fold(word)),
