@@ -58,6 +58,15 @@ describe('a kind named in the sentence', () => {
 		expect(kinds('薬局で相談したいんですが', ['薬局'])).toEqual([{ term: 'pharmacy' }]);
 	});
 
+	it('is named in kana by the reading of another of its spellings (ほいくえん for 保育所), and gone to in kana (おくりむかえ) is still not asked for', () => {
+		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries());
+		expect(kinds('しごとにもどるのでほいくえんをさがしてます', ['仕事', '保育所'])).toEqual([{ term: 'nursery' }]);
+		expect(kinds('らいげつから ほいくえんに いれたい', ['保育所'])).toEqual([{ term: 'nursery' }]);
+		expect(kinds('ほいくえんのおくりむかえをたのみたい', ['保育所'])).toEqual([]);
+		expect(kinds('ほいくえんの そうげいが できない', ['保育所'])).toEqual([]);
+		expect(planQuery('しごとにもどるのでほいくえんをさがしてます', context()).levels[0].tiers[0]).toEqual({ term: 'nursery' });
+	});
+
 	it('is not the kind wanted where someone working there advised it (保育園の先生に療育すすめられた)', () => {
 		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries());
 		expect(kinds('孫がことばが遅うて、保育所の先生に療育すすめられたがよ', ['保育所'])).toEqual([]);

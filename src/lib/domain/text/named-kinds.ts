@@ -29,7 +29,7 @@ const NAME_PARTS = /[・（）()\s、,]+/;
  * (保育園のお迎え, 病院の付き添い, 病院通い).
  */
 const GOING_THERE =
-	'(?:さん)?(?:(?:(?:に|へ|まで)も?(?:[^。!?]{0,12}?(?:に|へ|まで)も?\\s*)?)?(?:連れ|つれ|行|い|通|かよ|送|おく)[^。!?\\s]{0,8}?(?:手段|方法|足|あし|ない|なく|けん|えん|れん|間|あいだ|とき|時)|の(?:お?迎え|お?むかえ|送り迎え|送迎|付き添い|つきそい|行き帰り)|(?:通い|がよい|かよい))';
+	'(?:さん)?(?:(?:(?:に|へ|まで)も?(?:[^。!?]{0,12}?(?:に|へ|まで)も?\\s*)?)?(?:連れ|つれ|行|い|通|かよ|送|おく)[^。!?\\s]{0,8}?(?:手段|方法|足|あし|ない|なく|けん|えん|れん|間|あいだ|とき|時)|の\\s*(?:お?迎え|お?むかえ|送り迎え|おくりむかえ|送迎|そうげい|付き添い|つきそい|行き帰り|いきかえり)|(?:通い|がよい|かよい))';
 /** Starting one, or starting something there (サロンを立ち上げたい, 公民館で茶話会を開きたい). */
 const STARTING_ONE = '(?:を|が|で[^。、]{0,10}?を)(?:立ち上げ|たちあげ|始め|はじめ|作り|作る|つくり|つくる|開き|開く|ひらき|ひらく)';
 /**
@@ -123,6 +123,25 @@ function askedFor(spellings: readonly string[], readings: readonly string[], sen
 	return !standing.some((spelling) => compiled(escapeRegExp(spelling) + NOT_ASKED_FOR).test(sentence));
 }
 
+const spokenCache = new WeakMap<Dictionaries, Map<string, string[]>>();
+
+/**
+ * A word → the kana spellings that are read as it (保育所 ← ほいくえん, the reading of its variant
+ * 保育園): a kind typed in kana by another of its spellings is named where it stands too.
+ */
+function spokenSpellings(dictionaries: Dictionaries): Map<string, string[]> {
+	let byWord = spokenCache.get(dictionaries);
+	if (!byWord) {
+		byWord = new Map();
+		for (const [spelling, word] of dictionaries.wordByReading) {
+			const key = foldForSearch(word);
+			byWord.set(key, [...(byWord.get(key) ?? []), spelling]);
+		}
+		spokenCache.set(dictionaries, byWord);
+	}
+	return byWord;
+}
+
 /**
  * The kinds the words name, in the sentence's order, each once: a word, its synonyms (歯医者 and
  * 歯科 are one group) and where it stands in the (canonical) sentence decide. `readingOf` gives a
@@ -148,7 +167,7 @@ export function namedKinds(
 		const code = kindNamedBy(folded, index) ?? (group ? kindNamedBy(foldForSearch(group.canonical), index) : undefined);
 		if (!code || codes.includes(code)) continue;
 		const kana = kinds.find((kind) => kind.code === code)?.kana?.split(NAME_PARTS) ?? [];
-		const readings = spellings.flatMap((spelling) => readingOf(spelling) ?? []);
+		const readings = spellings.flatMap((spelling) => [readingOf(spelling) ?? [], spokenSpellings(dictionaries).get(foldForSearch(spelling)) ?? []].flat());
 		if (askedFor(spellings, [...readings, ...kana], foldedSentence)) codes.push(code);
 	}
 	return codes.map((term) => ({ term }));
