@@ -64,6 +64,7 @@ describe('a kind named in the sentence', () => {
 		expect(kinds('らいげつから ほいくえんに いれたい', ['保育所'])).toEqual([{ term: 'nursery' }]);
 		expect(kinds('ほいくえんのおくりむかえをたのみたい', ['保育所'])).toEqual([]);
 		expect(kinds('ほいくえんの そうげいが できない', ['保育所'])).toEqual([]);
+		expect(kinds('ほいくえんに おくってくれる ひとが いない', ['保育所'])).toEqual([]);
 		expect(planQuery('しごとにもどるのでほいくえんをさがしてます', context()).levels[0].tiers[0]).toEqual({ term: 'nursery' });
 	});
 

@@ -67,6 +67,13 @@ const FIRST_KINDS: Array<[string, WorryTier, string]> = [
 	['高校生の娘がもう一か月登校していない', { term: 'child-consult' }, 'not attending school'],
 	['小学生の息子が学校に行きたがらない', { term: 'child-consult' }, 'a child reluctant to go to school'],
 	['母が鍵の置き場所を忘れる', { term: 'care-center' }, 'forgetting where things were put'],
+	['認知症の母が暮らせる施設を探している', { term: 'group-home' }, 'a kind both worries look for (認知症 + 施設) comes first'],
+	['物忘れがひどうなった親父が入れる施設はないろうか', { term: 'group-home' }, 'the same, told in 土佐弁 by a sign of dementia'],
+	['毎晩子どもに怒鳴ってしまい、自分が怖くなる', { tag: '子育ての相談' }, 'a parent who shouts at the child'],
+	['息子をつい叩いてしまう', { tag: '子育ての相談' }, 'a parent who hits the child'],
+	['朝七時に家を出るので、子どもを保育園まで送ってくれる人がいない', { term: 'family-support' }, 'no one to take the child to nursery'],
+	['ほいくえんに おくってくれる ひとが いない', { term: 'family-support' }, 'the same in kana: 保育園 tells that a child is meant'],
+	['庭が草だらけで草取りができない', { tag: '草抜き' }, 'a garden full of weeds'],
 ];
 
 /** Ordinary searches that merely contain a worry's word (夕方まで, 留守番, 貸し出し, とられた, a short kana key inside another word) and the kind that must not come first. */

@@ -1581,6 +1581,10 @@ function broadTagsLast(lookFor: WorryTier[], context: PlannerContext): WorryTier
 function worryTiers(worries: Worry[], context: PlannerContext): { tiers: WorryTier[]; rounds: number[] } {
 	const tiers = new Map<string, { tier: WorryTier; round: number }>();
 	const places = worries.map((worry) => kindsBeforeBroadTags(worry, context));
+	// A kind every worry of the sentence looks for is what they ask together (認知症 + 施設: the
+	// グループホーム): it takes the first turn, beside each worry's own first kind.
+	const shared = places.length > 1 ? places[0].filter((tier) => places.every((lookFor) => lookFor.some((other) => JSON.stringify(other) === JSON.stringify(tier)))) : [];
+	for (const tier of shared) tiers.set(JSON.stringify(tier), { tier, round: 0 });
 	const deepest = Math.max(0, ...places.map((lookFor) => lookFor.length));
 	for (let depth = 0; depth < deepest; depth++) {
 		for (const lookFor of places) {

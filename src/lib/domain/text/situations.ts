@@ -101,6 +101,8 @@ export interface Situations {
 	describesWho(word: string): boolean;
 }
 
+/** Kana that join who and a condition in one phrase (障害のある娘, 息子の障害). */
+const JOINING_KANA = /のある|がある|のいる|がいる|の|が/gu;
 /** Characters of a text read for frames: a worry is told in a sentence or two; a pasted page costs no more. */
 const MAX_FRAME_CHARS = 200;
 /** Weight of a young child's age (一歳の, 三か月の, 5歳児): as telling as 赤ちゃん. */
@@ -160,15 +162,15 @@ export function compileSituations(
 	/** Who words and signs, longest first (障害のある娘: 障害 and 娘). */
 	const whoParts = [...whoWords].sort((a, b) => b.length - a.length);
 	/**
-	 * A word made of signs (知的障害, 精神の病気) or of a sign and someone (障害のある娘, 息子の自閉): when they
-	 * are taken out, at most one character is left besides the kana that join them (の, がある).
+	 * A word made of signs (知的障害, 精神の病気) or of a sign and someone (障害のある娘, 息子の障害): when they
+	 * and the kana that join them (の, がある) are taken out, at most one character is left.
 	 */
 	const madeOfSigns = (word: string) => {
 		let rest = word;
 		for (const sign of whoSigns) rest = rest.split(sign).join('');
 		if (rest === word) return false;
 		for (const part of whoParts) rest = rest.split(part).join('');
-		return Array.from(rest.replace(/[\u3041-\u3096]/gu, '')).length <= 1 && Array.from(rest).length <= 4;
+		return Array.from(rest.replace(JOINING_KANA, '')).length <= 1;
 	};
 	return {
 		describesWho: (word) => whoWords.has(fold(word)) || madeOfSigns(fold(word)),
