@@ -98,6 +98,11 @@ describe('situation frames: who, said the 土佐弁 or colloquial way', () => {
 });
 
 describe('situation frames in the plan', () => {
+	it('reads after school with someone to look after the child (放課後に預かって) as after-school care of the field', () => {
+		expectNeedLeadsTo('放課後にひとり', 'child-development', ['しょうがいの ある こどもを ほうかごに あずかって くれるところ', '自閉症の娘を学校が終わってから見てもらえる所']);
+		expectNeedLeadsTo('放課後にひとり', 'after-school', ['放課後に子どもを預かってくれるところ', '下校のあと孫を預けられる場所']);
+	});
+
 	it('reads a concept named by who and a condition (障害のある娘, 息子の障害) as who, so that what is missing leads', () => {
 		const situations = dictionaries().situations;
 		for (const word of ['障害のある娘', '障害がある息子', '息子の障害', '知的障害']) expect(situations.describesWho(word), word).toBe(true);
