@@ -101,6 +101,14 @@ export interface Situations {
 	describesWho(word: string): boolean;
 }
 
+/** A long o, spelled う or お after an o-row kana: heard alike (ほうかご, ほおかご). */
+const LONG_O = /([おこごそぞとどのほぼぽもょよろを])う/gu;
+
+/** What is missing is read the same however a long o is spelled by ear (ほおかご for ほうかご). */
+function asHeard(text: string): string {
+	return text.replace(LONG_O, '$1お');
+}
+
 /** Kana that join who and a condition in one phrase (障害のある娘, 息子の障害). */
 const JOINING_KANA = /のある|がある|のいる|がいる|の|が/gu;
 /** Characters of a text read for frames: a worry is told in a sentence or two; a pasted page costs no more. */
@@ -155,7 +163,8 @@ export function compileSituations(
 		const conditions = CONDITION_FIELDS.has(entry.field) ? signs.flatMap(readAsCondition) : [];
 		return { ...entry, words, signs: [...new Set([...withReadings(signs), ...conditions])], kanaWords: kanaWordPattern([...words].filter((word) => HIRAGANA_ONLY.test(word))) };
 	});
-	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => withReadings(expand(group))), unless: withReadings(expand(entry.unless)) }));
+	const heard = (words: string[]) => words.map(asHeard);
+	const needs = parsed.data.needs.map((entry) => ({ ...entry, groups: entry.groups.map((group) => heard(withReadings(expand(group)))), unless: heard(withReadings(expand(entry.unless))) }));
 	const whoWords = new Set(who.flatMap((entry) => [...entry.words, ...entry.signs]));
 	// Longest first, so that 精神の病 is taken whole before a shorter sign inside it.
 	const whoSigns = who.flatMap((entry) => entry.signs).sort((a, b) => b.length - a.length);
@@ -176,9 +185,8 @@ export function compileSituations(
 		describesWho: (word) => whoWords.has(fold(word)) || madeOfSigns(fold(word)),
 		frameOf(text) {
 			const folded = katakanaToHiragana(Array.from(text).slice(0, MAX_FRAME_CHARS).join(''));
-			const present = needs.filter(
-				(need) => need.groups.every((group) => group.some((word) => folded.includes(word))) && !need.unless.some((word) => folded.includes(word))
-			);
+			const told = asHeard(folded);
+			const present = needs.filter((need) => need.groups.every((group) => group.some((word) => told.includes(word))) && !need.unless.some((word) => told.includes(word)));
 			if (present.length === 0) return null;
 			const words = new Set(segmentedWords(folded));
 			const weights = new Map<string, number>();
