@@ -14,7 +14,7 @@ import situationsData from '../../../../data/dictionaries/situations.json';
 import { foldForSearch, normalizeText } from './normalize';
 import { isField } from '../taxonomy';
 import { standardClauseGrammar } from './dialect';
-import { compileSituations, NO_SITUATIONS, type Situations } from './situations';
+import { CONDITION_FIELDS, compileSituations, NO_SITUATIONS, type Situations } from './situations';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -166,6 +166,8 @@ export interface Dictionaries {
 	 * (しゃきょう → 社会福祉協議会, ほいくえん → 保育所): for queries typed in kana, below every other key.
 	 */
 	wordByReading: ReadonlyMap<string, string>;
+	/** The other way round: a word (folded) → the kana spellings read as it (保育所 ← ほいくえん). */
+	readingsOfWord: ReadonlyMap<string, readonly string[]>;
 	/** Who a sentence is about and what is missing → kinds (see situations.ts). */
 	situations: Situations;
 }
@@ -357,6 +359,7 @@ export function compileDictionaries(raw: RawDictionaries): Dictionaries {
 		phraseKeysBySound,
 		kanjiStems: stemReadings,
 		wordByReading,
+		readingsOfWord: readingsOf(wordByReading),
 		situations:
 			raw.situations === undefined
 				? NO_SITUATIONS
@@ -401,8 +404,16 @@ const MIN_FRAME_READING_LENGTH = 4;
 const MIN_SPOKEN_COMPOUND_LENGTH = 3;
 const HAN_CHARS = /\p{Script=Han}/gu;
 const HAN_ANYWHERE = /\p{Script=Han}/u;
+
+function readingsOf(wordByReading: ReadonlyMap<string, string>): Map<string, string[]> {
+	const byWord = new Map<string, string[]>();
+	for (const [spelling, word] of wordByReading) {
+		const key = foldForSearch(word);
+		byWord.set(key, [...(byWord.get(key) ?? []), spelling]);
+	}
+	return byWord;
+}
 /** Fields whose words name a condition (自閉, 多動, 依存, 認知): 障害, 介護, 医療. */
-const CONDITION_FIELDS: ReadonlySet<string> = new Set(['障害', '介護', '医療']);
 const isConditionField = (field: string | null | undefined) => !!field && CONDITION_FIELDS.has(field);
 const TWO_KANJI_WORD = /^\p{Script=Han}{2}$/u;
 /**

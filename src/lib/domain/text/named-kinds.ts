@@ -123,25 +123,6 @@ function askedFor(spellings: readonly string[], readings: readonly string[], sen
 	return !standing.some((spelling) => compiled(escapeRegExp(spelling) + NOT_ASKED_FOR).test(sentence));
 }
 
-const spokenCache = new WeakMap<Dictionaries, Map<string, string[]>>();
-
-/**
- * A word → the kana spellings that are read as it (保育所 ← ほいくえん, the reading of its variant
- * 保育園): a kind typed in kana by another of its spellings is named where it stands too.
- */
-function spokenSpellings(dictionaries: Dictionaries): Map<string, string[]> {
-	let byWord = spokenCache.get(dictionaries);
-	if (!byWord) {
-		byWord = new Map();
-		for (const [spelling, word] of dictionaries.wordByReading) {
-			const key = foldForSearch(word);
-			byWord.set(key, [...(byWord.get(key) ?? []), spelling]);
-		}
-		spokenCache.set(dictionaries, byWord);
-	}
-	return byWord;
-}
-
 /**
  * The kinds the words name, in the sentence's order, each once: a word, its synonyms (歯医者 and
  * 歯科 are one group) and where it stands in the (canonical) sentence decide. `readingOf` gives a
@@ -167,7 +148,7 @@ export function namedKinds(
 		const code = kindNamedBy(folded, index) ?? (group ? kindNamedBy(foldForSearch(group.canonical), index) : undefined);
 		if (!code || codes.includes(code)) continue;
 		const kana = kinds.find((kind) => kind.code === code)?.kana?.split(NAME_PARTS) ?? [];
-		const readings = spellings.flatMap((spelling) => [readingOf(spelling) ?? [], spokenSpellings(dictionaries).get(foldForSearch(spelling)) ?? []].flat());
+		const readings = spellings.flatMap((spelling) => [readingOf(spelling) ?? [], dictionaries.readingsOfWord.get(foldForSearch(spelling)) ?? []].flat());
 		if (askedFor(spellings, [...readings, ...kana], foldedSentence)) codes.push(code);
 	}
 	return codes.map((term) => ({ term }));

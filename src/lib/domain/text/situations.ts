@@ -137,7 +137,7 @@ function kanaWordPattern(kanaWords: readonly string[]): RegExp | null {
 }
 
 /** Fields whose signs name a condition (自閉, 多動, 認知症): typed with 症 in kana too. */
-const CONDITION_FIELDS: ReadonlySet<string> = new Set(['障害', '介護', '医療']);
+export const CONDITION_FIELDS: ReadonlySet<string> = new Set(['障害', '介護', '医療']);
 
 export const NO_SITUATIONS: Situations = { frameOf: () => null, describesWho: () => false };
 
