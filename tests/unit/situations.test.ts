@@ -449,4 +449,14 @@ describe('situation frames in the plan', () => {
 		}
 	});
 
+	it('reads a small child\'s age counted in つ (三つになる孫, 四つの娘, ふたつのむすこ) as 子育て, and speech written 喋 or said しゃべらん as a speech worry: 児童発達支援 and 子育て相談 lead, not nurseries', () => {
+		for (const q of ['三つになる孫がまだよう喋らんがよ。潮江でみてもらえるとこあるろうか', '四つの娘がまだあんまり喋らんき、どこかで診てもらいたい', 'ふたつのむすこがしゃべれないので、みてもらえるところはありますか', '五つになった孫がうまく喋れない、どこで見てもらえますか']) {
+			expect(firstTiers(q), q).toEqual(['child-development', 'child-consult']);
+		}
+		// A count is no age: three hospitals, three years apart.
+		expect(frame('三つの病院に通っている母を、みてもらえる人がいない')?.field).not.toBe('子育て');
+		expect(frame('三つ下の弟が喋らない、みてもらえるところ')?.field ?? null).not.toBe('子育て');
+		// 喋 reads as しゃべ wherever it stands (喋らない, 喋れない, お喋り).
+		expect(plan('孫がまだ喋れない').levels[0].tiers[0]).toEqual({ term: 'child-development' });
+	});
 });

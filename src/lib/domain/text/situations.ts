@@ -111,6 +111,7 @@ function asHeard(text: string): string {
 
 /** Kana that join who and a condition in one phrase (障害のある娘, 息子の障害). */
 const JOINING_KANA = /のある|がある|のいる|がいる|の|が/gu;
+
 /** Characters of a text read for frames: a worry is told in a sentence or two; a pasted page costs no more. */
 const MAX_FRAME_CHARS = 200;
 /** Weight of a young child's age (一歳の, 三か月の, 5歳児): as telling as 赤ちゃん. */
@@ -120,6 +121,14 @@ const CHILD_AGE_WEIGHT = 2;
  * an elder). Numbers in kanji or digits (NFKC has made them half-width).
  */
 const CHILD_AGE = /(?<![0-9一二三四五六七八九十])(?:[0-9]|1[0-2]|[一二三四五六七八九]|十[一二]?)(?:歳|才|さい)(?=[の児にとで])|(?:[0-9]+|[一二三四五六七八九十]+)(?:か月|ヶ月|カ月|ケ月|かげつ)(?=[の児にとで])/u;
+
+/**
+ * A small child's age counted in つ (三つになる孫, 四つの息子, ふたつの娘): one to nine, then になる / になった / の
+ * and a child or grandchild within two characters. Without one it is a count (三つの病院), and a difference
+ * (三つ下の弟) is no age.
+ */
+const CHILD_AGE_IN_TSU =
+	/(?<![0-9一二三四五六七八九十])(?:[1-9一二三四五六七八九]つ|ひとつ|ふたつ|みっつ|よっつ|いつつ|むっつ|ななつ|やっつ|ここのつ)(?:になる|になった|の)[^。、]{0,2}?(?:子|孫|娘|息子|むすこ|むすめ|まご|坊|長男|長女|次男|次女|弟|妹)/u;
 
 /**
  * A who word written in kana (はは, ちち, こども) inside a kana sentence, which the segmenter cuts
@@ -195,7 +204,7 @@ export function compileSituations(
 				(entry) => [...entry.words].some((word) => words.has(word)) || (entry.kanaWords?.test(folded) ?? false) || entry.signs.some((sign) => folded.includes(sign))
 			);
 			for (const entry of found) add(entry.field, entry.weight);
-			if (CHILD_AGE.test(folded)) add('子育て', CHILD_AGE_WEIGHT);
+			if (CHILD_AGE.test(folded) || CHILD_AGE_IN_TSU.test(folded)) add('子育て', CHILD_AGE_WEIGHT);
 			const ranked = [...weights].sort((a, b) => b[1] - a[1]);
 			if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) return null;
 			const field = ranked[0]?.[0] ?? present.find((need) => need.alone)?.alone;
