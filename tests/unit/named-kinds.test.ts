@@ -76,6 +76,15 @@ describe('a kind named in the sentence', () => {
 		expect(kinds('薬局の人に薬のことを聞きたい', ['薬局'])).toEqual([{ term: 'pharmacy' }]);
 	});
 
+	it('is not the kind wanted where someone working there said a whole clause (保育園の先生から、息子がお友だちとうまく遊べないと言われた)', () => {
+		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries());
+		expect(kinds('保育所の先生から、息子がお友だちとうまく遊べないと言われた', ['保育所'])).toEqual([]);
+		expect(kinds('病院の看護師さんに、父の足腰がだいぶ弱ってきているので体操を続けるように言われた', ['病院'])).toEqual([]);
+		expect(kinds('保育所の先生から、娘がお昼寝の時間にみんなと一緒に横になっていられないと言われました', ['保育所'])).toEqual([]);
+		// Another sentence after it is no longer what was said there.
+		expect(kinds('保育所の先生から聞いた。でも別の保育所を探したいと言われても困る', ['保育所'])).toEqual([{ term: 'nursery' }]);
+	});
+
 	it('is not named by grammar that sounds like a reading, nor by another member of a synonym group', () => {
 		const readings = new Map([['医院', 'いいん'], ['薬局', 'やっきょく']]);
 		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries(), (word) => readings.get(word));

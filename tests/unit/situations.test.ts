@@ -459,4 +459,11 @@ describe('situation frames in the plan', () => {
 		// 喋 reads as しゃべ wherever it stands (喋らない, 喋れない, お喋り).
 		expect(plan('孫がまだ喋れない').levels[0].tiers[0]).toEqual({ term: 'child-development' });
 	});
+	it('reads a child who cannot get on with other children (友達 / 集団 / 輪 + 遊べない / 入れない / 手が出る) as a developmental worry: 児童発達支援 and 子育て相談 lead, not the nursery where it was noticed', () => {
+		for (const q of ['保育園の先生から、息子がお友だちとうまく遊べないと言われた', '幼稚園でお友達の輪に入れないと先生から言われました', 'こども園の先生に、うちの子がすぐ手が出てほかの子とうまくいかないと言われました', '四歳の娘が集団になじめんで、いつも一人で遊びゆう']) {
+			expect(firstTiers(q), q).toEqual(['child-development', 'child-consult']);
+		}
+		// An adult at work, or an elder without friends, is not this worry.
+		expectNeedAbsent('ほかの子と遊べない', ['職場で同僚とうまくいかない', '友達がおらんで家におる母', '三十代の息子が職場の輪に入れない']);
+	});
 });

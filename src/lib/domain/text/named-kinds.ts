@@ -34,9 +34,10 @@ const GOING_THERE =
 const STARTING_ONE = '(?:を|が|で[^。、]{0,10}?を)(?:立ち上げ|たちあげ|始め|はじめ|作り|作る|つくり|つくる|開き|開く|ひらき|ひらく)';
 /**
  * Someone who works there, told as who said something (保育園の先生に療育をすすめられた, 病院の先生から言われて):
- * the kind is where the advice came from, not what is asked for.
+ * the kind is where the advice came from, not what is asked for. What was said may be a whole clause
+ * (保育園の先生から、息子がお友だちとうまく遊べないと言われた): up to 40 characters before 言われ, within the sentence.
  */
-const ADVISED_THERE = '(?:さん)?の(?:先生|せんせい|職員|スタッフ|保育士|看護師|担任|人|ひと)(?:さん)?(?:に|から)[^。!?]{0,16}?(?:られ|言われ|いわれ|教わ|おそわ)';
+const ADVISED_THERE = '(?:さん)?の(?:先生|せんせい|職員|スタッフ|保育士|看護師|担任|人|ひと)(?:さん)?(?:に|から)[^。!?]{0,40}?(?:られ|言われ|いわれ|教わ|おそわ)';
 /** After a word: going there, starting one or having been advised there (see askedFor). */
 const NOT_ASKED_FOR = `(?:${GOING_THERE}|${STARTING_ONE}|${ADVISED_THERE})`;
 
