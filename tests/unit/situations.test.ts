@@ -466,4 +466,15 @@ describe('situation frames in the plan', () => {
 		// An adult at work, or an elder without friends, is not this worry.
 		expectNeedAbsent('ほかの子と遊べない', ['職場で同僚とうまくいかない', '友達がおらんで家におる母', '三十代の息子が職場の輪に入れない']);
 	});
+	it('reads leave from work or going back (休職, 復職, 軽作業, 作業をしてみたい) with a mental illness as work: 就労支援 and 相談支援 lead, while a carer\'s 介護で休職 stays work and care', () => {
+		for (const q of ['うつで休職中の夫が、少しずつ外で作業をしてみたいと言う', '心の病で仕事を休んでいる娘が、軽作業から始めたいと言う', '統合失調症の弟が、復職の前に少しずつ慣らしたいと言っている']) {
+			expect(frame(q)?.needs, q).toContain('働く場');
+			expect(firstTiers(q), q).toEqual(['employment-support', 'disability-consult']);
+		}
+		for (const q of ['母を介護するため休職した', '認知症の母の介護で休職するしかないか悩んでいる', '父の世話で会社を辞めるか迷いよる']) {
+			expect(firstTiers(q), q).toEqual(['care-center', 'care-management']);
+		}
+		// 休職 alone says nothing of care.
+		expect(plan('夫が休職中で家計が苦しい').levels[0].tiers).not.toContainEqual({ term: 'care-management' });
+	});
 });
