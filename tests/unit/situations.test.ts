@@ -81,10 +81,10 @@ describe('situation frames: who a sentence is about + what is missing', () => {
 		expect(situations.frameOf('母が夜中に起きる')?.needs).toEqual(['夜間の介護']);
 		expect(() => compileSituations({ lists, who, needs: [{ ...needs[1], unless: ['@病気'] }] })).toThrow(/unknown word list @病気/);
 		expect(() => compileSituations({ lists, who, needs: [{ ...needs[1], unless: ['@toString'] }] })).toThrow(/unknown word list/);
-		// The shipped file names the illness signs once, and the three needs still read them.
+		// The shipped file names the illness signs once, and the needs still read them (a sudden illness at night is both).
 		expect(situationsFile.lists['急病のしるし']).toContain('熱が');
 		expect(JSON.stringify(situationsFile.needs).match(/"熱が"/g)).toBeNull();
-		expect(frame('夜中に父が吐いて熱もある')?.needs).toEqual(['夜の急病']);
+		expect(frame('夜中に父が吐いて熱もある')?.needs).toEqual(['夜の急病', '急な具合の悪さ']);
 	});
 });
 
@@ -476,5 +476,17 @@ describe('situation frames in the plan', () => {
 		}
 		// 休職 alone says nothing of care.
 		expect(plan('夫が休職中で家計が苦しい').levels[0].tiers).not.toContainEqual({ term: 'care-management' });
+	});
+	it('reads a sudden illness by whose it is: an elder\'s fever ranks 内科 and かかりつけ among clinics, a child\'s 小児科 and こどもクリニック', () => {
+		for (const q of ['じいちゃんが熱を出しちゅう。土佐山で診てくれるお医者さんはおるろうか', '母が急に吐いてぐったりしている、近くで診てもらえるところ', 'おばあちゃんが朝から熱っぽいき、診てもらえる先生を探しゆう']) {
+			expect(frame(q)?.needs, q).toContain('急な具合の悪さ');
+			expect(plan(q).levels[0].optional ?? [], q).not.toContain('小児');
+			expect(plan(q).levels[0].optional ?? [], q).toContain('かかりつけ');
+		}
+		for (const q of ['子どもが朝から熱出しちゅう、朝倉で診てもらえるとこ', '二歳の娘が吐いてしまって、診てくれるところを探している']) {
+			expect(plan(q).levels[0].optional ?? [], q).toContain('小児');
+		}
+		// A doctor leads, not a child's field's other kinds (一時預かり of きゅうに… あずか).
+		expect(firstTiers('こどもがきゅうにねつをだした、いまからみてくれるびょういん')).toEqual(['clinic', 'hospital']);
 	});
 });
