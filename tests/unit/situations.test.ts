@@ -489,4 +489,10 @@ describe('situation frames in the plan', () => {
 		// A doctor leads, not a child's field's other kinds (一時預かり of きゅうに… あずか).
 		expect(firstTiers('こどもがきゅうにねつをだした、いまからみてくれるびょういん')).toEqual(['clinic', 'hospital']);
 	});
+	it('ranks the places that take a child so a parent can rest (リフレッシュ) when a parent needs rest, not a nursery\'s night care', () => {
+		for (const q of ['双子が生まれてから夜もろくに眠れず、毎日泣きたくなる', '三か月の娘の世話で全然眠れん、少しでも休みたい', '二歳と0歳の子がいて寝不足が続き、もう体がもたない']) {
+			expect(frame(q)?.needs, q).toContain('介護する人の休息');
+			expect(plan(q).levels[0].optional?.[0], q).toBe('リフレッシュ');
+		}
+	});
 });
