@@ -1,11 +1,13 @@
 /**
  * JIS X 8341-3 AA: axe-core finds no violation of any impact on every public page and the admin
  * login, in Japanese and English, in the normal and the high-contrast theme: one test per
- * language × theme × page (a further dimension is one more table and one more loop).
+ * language × theme × page (a further dimension is one more table and one more loop). The tests
+ * share one page per worker (helpers/reused-page.ts): each starts with no cookies and no storage.
  */
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { axeViolations } from './helpers/axe';
 import { chooseDisplay, settleMaps, waitForHydration, type DisplayChoice } from './helpers/display';
+import { test, expect, firstLink } from './helpers/reused-page';
 
 interface InterfaceLanguage {
 	name: string;
@@ -36,30 +38,20 @@ interface PublicPage {
 	path: string | ((page: Page) => Promise<string>);
 }
 
-/** The first link on `from` whose href matches `pattern`. */
-function firstLink(from: string, pattern: RegExp): (page: Page) => Promise<string> {
-	return async (page) => {
-		await page.goto(from);
-		const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-		const href = hrefs.find((candidate) => pattern.test(candidate));
-		expect(href, `a link matching ${pattern} on ${from}`).toBeDefined();
-		return href!;
-	};
-}
-
 const SALONS_IN_ASAHI = '/search?q=サロン&area=旭';
+const SALON = firstLink(SALONS_IN_ASAHI, /^\/services\/[^/?]+$/);
 
 const PAGES: PublicPage[] = [
 	{ name: 'home', path: '/' },
 	{ name: 'results', path: SALONS_IN_ASAHI },
 	{ name: 'no results', path: '/search?q=存在しない施設名のテスト' },
-	{ name: 'detail', path: firstLink(SALONS_IN_ASAHI, /^\/services\/[^/?]+$/) },
+	{ name: 'detail', path: SALON },
 	{ name: 'field', path: `/fields/${encodeURIComponent('地域資源')}` },
 	{ name: 'areas', path: '/areas' },
 	{ name: 'area', path: '/areas/asahi' },
 	{ name: 'events', path: '/events' },
 	{ name: 'event', path: firstLink('/events', /^\/events\/[^/?.]+$/) },
-	{ name: 'list', path: async (page) => `/list?item=${(await firstLink(SALONS_IN_ASAHI, /^\/services\/[^/?]+$/)(page)).split('/').pop()}` },
+	{ name: 'list', path: async (page) => `/list?item=${(await SALON(page)).split('/').pop()}` },
 	{ name: 'empty list', path: '/list' },
 	{ name: 'こんなときに', path: '/konnatoki' },
 	{ name: 'display settings', path: '/display' },
@@ -70,7 +62,8 @@ for (const language of LANGUAGES) {
 	for (const theme of THEMES) {
 		test.describe(`axe, ${language.name}, ${theme.name}`, () => {
 			for (const target of PAGES) {
-				test(`${target.name} has no violation of any impact`, async ({ page, context, baseURL }) => {
+				test(`${target.name} has no violation of any impact`, async ({ reusedPage: page, baseURL }) => {
+					const context = page.context();
 					await context.addCookies([{ name: 'lang', value: language.cookie, url: baseURL! }]);
 					await chooseDisplay(context, baseURL!, theme.display);
 					const path = typeof target.path === 'string' ? target.path : await target.path(page);
@@ -80,7 +73,7 @@ for (const language of LANGUAGES) {
 					await expect(html).toHaveAttribute('data-contrast', theme.display.contrast ?? 'normal');
 					await waitForHydration(page);
 					await settleMaps(page);
-					expect(await axeViolations(page), path).toEqual([]);
+					expect(await axeViolations(page), `${target.name} (${path}), ${language.name}, ${theme.name}`).toEqual([]);
 				});
 			}
 		});

@@ -6,7 +6,7 @@
 import { test, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { createAccount as createAccountWithCli } from '../helpers/accounts';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 import { logIn } from './helpers/admin-login';
 
 const DATABASE_PATH = 'test-results/e2e.db';
@@ -402,7 +402,7 @@ test.describe('情報の修正を提案', () => {
 test.describe('accessibility', () => {
 	// One test a page: each axe scan gets its own time budget on a busy 2-core machine.
 	async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-		const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+		const results = await axe(page).exclude('.maplibregl-canvas').analyze();
 		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), label).toEqual([]);
 	}

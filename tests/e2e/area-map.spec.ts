@@ -6,7 +6,7 @@
  * popup with its link, by mouse or keyboard. No tiles can be fetched here (MAP_TILE_URL='').
  */
 import { test, expect, type Browser, type BrowserType, type LaunchOptions, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 
 const NO_TILES = '地図画像を読み込めません（一覧と印のみ表示）';
 
@@ -56,7 +56,7 @@ async function launchWithoutWebGL(browserType: BrowserType, launchOptions: Launc
 }
 
 async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	expect(results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 

@@ -4,11 +4,11 @@
  * a 中学校区 is titled and chipped as one.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 import { waitForHydration } from './helpers/display';
 
 async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	expect(results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 

@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 import { createAccount } from '../helpers/accounts';
 import { logIn } from './helpers/admin-login';
 import { waitForHydration } from './helpers/display';
@@ -146,6 +146,6 @@ test('an organisation editor’s change of a published event waits for a curator
 });
 
 async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -5,7 +5,7 @@
  * events, 次回 on listings, the 今週のイベント map with its list, search, the API and axe.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 import Database from 'better-sqlite3';
 import { waitForHydration } from './helpers/display';
 
@@ -22,7 +22,7 @@ function queryDb<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	const summary = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 	expect(summary, 'axe violations').toEqual([]);
 }

@@ -2,12 +2,14 @@
  * Every public page kind, in English: no interface text is left in Japanese. Listing, organisation
  * and area content stays as entered and is marked lang="ja" (WCAG 3.1.2 Language of Parts), so a
  * Japanese character is allowed only inside such an element. And in やさしい日本語: where the easy
- * table has its own wording, the page does not show the ordinary Japanese one.
+ * table has its own wording, the page does not show the ordinary Japanese one. The tests share one
+ * page per worker (helpers/reused-page.ts): each starts with no cookies and no storage.
  */
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ja } from '../../src/lib/domain/i18n/ja';
 import { easyJa } from '../../src/lib/domain/i18n/easy-ja';
 import { settleMaps, waitForHydration } from './helpers/display';
+import { test, expect, firstLink, once } from './helpers/reused-page';
 
 interface PublicPage {
 	name: string;
@@ -33,21 +35,20 @@ async function listingId(page: Page, term: string): Promise<string> {
 	return answer.hits[0].id;
 }
 
-/** The first link in main whose href matches, found on another page. */
-async function linkOn(page: Page, from: string, pattern: RegExp): Promise<string> {
-	await page.goto(from);
-	const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-	const href = hrefs.find((candidate) => pattern.test(candidate));
-	expect(href, `a link matching ${pattern} on ${from}`).toBeDefined();
-	return href!;
+/** The first area of a kind on /areas (looked up once a worker). */
+function areaOfKind(kind: string): (page: Page) => Promise<string> {
+	return once(async (page) => {
+		await page.goto('/areas');
+		const href = await page.locator(`section[aria-labelledby="kind-${kind}"] a[href^="/areas/"]`).first().getAttribute('href');
+		expect(href, `a ${kind} on /areas`).toBeTruthy();
+		return href!;
+	});
 }
 
-async function areaOfKind(page: Page, kind: string): Promise<string> {
-	await page.goto('/areas');
-	const href = await page.locator(`section[aria-labelledby="kind-${kind}"] a[href^="/areas/"]`).first().getAttribute('href');
-	expect(href, `a ${kind} on /areas`).toBeTruthy();
-	return href!;
-}
+const KIND_IN_CARE = firstLink(`/fields/${encodeURIComponent('介護')}`, /term=/);
+const ELEMENTARY_SCHOOL_AREA = areaOfKind('小学校区');
+const JUNIOR_HIGH_SCHOOL_AREA = areaOfKind('中学校区');
+const AN_EVENT = firstLink('/events', /^\/events\/[^/?.]+$/);
 
 const PAGES: PublicPage[] = [
 	{ name: 'home', open: path('/') },
@@ -66,17 +67,17 @@ const PAGES: PublicPage[] = [
 	{ name: 'detail with opening hours', open: async (page) => page.goto(`/services/${await listingId(page, 'clinic')}`).then(() => undefined) },
 	{ name: 'detail of a help desk', open: async (page) => page.goto(`/services/${await listingId(page, 'consultation-desk')}`).then(() => undefined) },
 	{ name: 'field', open: path(`/fields/${encodeURIComponent('地域資源')}`) },
-	{ name: 'kind', open: async (page) => page.goto(await linkOn(page, `/fields/${encodeURIComponent('介護')}`, /term=/)).then(() => undefined) },
+	{ name: 'kind', open: async (page) => page.goto(await KIND_IN_CARE(page)).then(() => undefined) },
 	{ name: 'areas', open: path('/areas') },
 	{ name: 'district', open: path('/areas/asahi') },
-	{ name: 'elementary school area', open: async (page) => page.goto(await areaOfKind(page, '小学校区')).then(() => undefined) },
-	{ name: 'junior high school area', open: async (page) => page.goto(await areaOfKind(page, '中学校区')).then(() => undefined) },
+	{ name: 'elementary school area', open: async (page) => page.goto(await ELEMENTARY_SCHOOL_AREA(page)).then(() => undefined) },
+	{ name: 'junior high school area', open: async (page) => page.goto(await JUNIOR_HIGH_SCHOOL_AREA(page)).then(() => undefined) },
 	{ name: 'booklet', open: path('/areas/asahi/booklet') },
 	{ name: 'print view of results', open: path(`/search/print?q=${encodeURIComponent('サロン')}&area=${encodeURIComponent('旭')}`) },
 	{ name: 'events list', open: path('/events') },
 	{ name: 'events this month', open: path('/events?range=month') },
 	{ name: 'events calendar', open: path('/events?view=month') },
-	{ name: 'event', open: async (page) => page.goto(await linkOn(page, '/events', /^\/events\/[^/?.]+$/)).then(() => undefined) },
+	{ name: 'event', open: async (page) => page.goto(await AN_EVENT(page)).then(() => undefined) },
 	{ name: 'こんなときに', open: path('/konnatoki') },
 	{ name: 'こんなときに answered', open: path(`/konnatoki?worry=${encodeURIComponent('電球')}&area=${encodeURIComponent('旭')}`) },
 	{
@@ -171,7 +172,7 @@ async function openInLanguage(page: Page, target: PublicPage, language: 'en' | '
 
 test.describe('English: no interface text left in Japanese', () => {
 	for (const target of PAGES) {
-		test(`${target.name}`, async ({ page, baseURL }) => {
+		test(`${target.name}`, async ({ reusedPage: page, baseURL }) => {
 			await openInLanguage(page, target, 'en', baseURL!);
 			expect(await japaneseOutsideContent(page), page.url()).toEqual([]);
 		});
@@ -202,7 +203,7 @@ const ordinaryOnly = (() => {
 
 test.describe('やさしい日本語: the easy wording wherever the table has one', () => {
 	for (const target of PAGES) {
-		test(`${target.name}`, async ({ page, baseURL }) => {
+		test(`${target.name}`, async ({ reusedPage: page, baseURL }) => {
 			await openInLanguage(page, target, 'easy', baseURL!);
 			// Interface text only: content (marked with its own lang) may say anything.
 			const interfaceText = await page.locator('body').evaluate((body) => {

@@ -5,7 +5,7 @@
  * back. No tiles can be fetched here (MAP_TILE_URL=''): the map says so and still shows its markers.
  */
 import { test, expect, type APIRequestContext, type Browser, type BrowserType, type LaunchOptions, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 
 const NO_TILES = '地図画像を読み込めません（一覧と印のみ表示）';
 const PHONE = { width: 375, height: 740 };
@@ -162,7 +162,7 @@ test('the results map on a phone has no accessibility violation of any impact (M
 		await target.goto('/search?q=サロン&area=旭');
 		await target.getByRole('button', { name: '地図', exact: true }).click();
 		await markerIds(target);
-		const results = await new AxeBuilder({ page: target }).analyze();
+		const results = await axe(target).analyze();
 		expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 	};
 	await check(page);

@@ -6,7 +6,7 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { createAccount as createAccountWithCli } from '../helpers/accounts';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 import { logIn } from './helpers/admin-login';
 
 const DATABASE_PATH = 'test-results/e2e.db';
@@ -21,7 +21,7 @@ function createAccount(account: { email: string; name: string }, role: string, o
 }
 
 async function expectNoSeriousAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 	expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -3,13 +3,13 @@
  * こんなときに guided search and the 「近くの…」 entry points, as supporters and residents use them.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 import { pdfPageTexts } from './helpers/pdf';
 import { decodeQr } from './helpers/qr';
 import { waitForHydration } from './helpers/display';
 
 async function expectNoSeriousAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 	const summary = serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 	expect(summary, 'axe: serious or critical violations').toEqual([]);

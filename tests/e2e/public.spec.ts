@@ -5,7 +5,7 @@
  * fresh sample database and no map tiles (MAP_TILE_URL='').
  */
 import { test, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 
 interface ApiHit {
 	id: string;
@@ -68,7 +68,7 @@ async function markerIds(page: Page): Promise<string[]> {
 }
 
 async function expectNoSeriousAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 	const summary = serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 	expect(summary, 'axe: serious or critical violations').toEqual([]);

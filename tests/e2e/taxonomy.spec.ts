@@ -7,7 +7,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './helpers/axe';
 import { createAccount as createAccountWithCli } from '../helpers/accounts';
 import { logIn } from './helpers/admin-login';
 
@@ -39,7 +39,7 @@ test.beforeAll(() => {
 const login = (page: Page, account: { email: string }) => logIn(page, account, PASSWORD);
 
 async function expectAccessible(page: Page, label: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+	const results = await axe(page).exclude('.maplibregl-canvas').analyze();
 	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), label).toEqual([]);
 }
