@@ -405,15 +405,19 @@ const MIN_SPOKEN_COMPOUND_LENGTH = 3;
 const HAN_CHARS = /\p{Script=Han}/gu;
 const HAN_ANYWHERE = /\p{Script=Han}/u;
 
+/** A word (folded) → the kana spellings read as it: `wordByReading` turned round (保育所 ← ほいくえん). */
 function readingsOf(wordByReading: ReadonlyMap<string, string>): Map<string, string[]> {
 	const byWord = new Map<string, string[]>();
 	for (const [spelling, word] of wordByReading) {
 		const key = foldForSearch(word);
-		byWord.set(key, [...(byWord.get(key) ?? []), spelling]);
+		const spellings = byWord.get(key);
+		if (spellings) spellings.push(spelling);
+		else byWord.set(key, [spelling]);
 	}
 	return byWord;
 }
-/** Fields whose words name a condition (自閉, 多動, 依存, 認知): 障害, 介護, 医療. */
+
+/** Whether a field's words name a condition (自閉, 多動, 依存, 認知): 障害, 介護, 医療 (CONDITION_FIELDS). */
 const isConditionField = (field: string | null | undefined) => !!field && CONDITION_FIELDS.has(field);
 const TWO_KANJI_WORD = /^\p{Script=Han}{2}$/u;
 /**
