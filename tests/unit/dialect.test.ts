@@ -467,3 +467,41 @@ describe('土佐弁 〜よったら, 〜き "because" and ようけ (round 13)',
 		readsAs({ 孫がようけ泣く: '孫が泣く', ようけんがある: 'ようけんがある' });
 	});
 });
+
+describe('土佐弁 〜が "の", き "because" after an adjective, おる and 看よる (round 16)', () => {
+	it('reads the nominal が before a particle as の after a verb or an adjective; a noun before が stays', () => {
+		readsAs({
+			言葉の出るがが遅い: '言葉の出るのが遅い',
+			薬を飲み忘れるがが心配: '薬を飲み忘れるのが心配',
+			病院へ通うがもしんどい: '病院へ通うのもしんどい',
+			しゃべるがが遅い: 'しゃべるのが遅い',
+			映画がはじまる: '映画がはじまる',
+			えいがが見たい: 'えいがが見たい'
+		});
+	});
+
+	it('reads き after an adjective as から, also before a kanji; 寂しいきもち, 思いきり, 付き合いきれ stay', () => {
+		readsAs({
+			言葉が遅いき心配: '言葉が遅いから心配',
+			'足が痛いき、': '足が痛いから、',
+			体がしんどいき休みたい: '体がしんどいから休みたい',
+			寂しいきもち: '寂しいきもち',
+			思いきり: '思いきり'
+		});
+		expect(tosa('付き合いきれん')).not.toContain('から');
+	});
+
+	it('reads き after a verb before a kanji as から, おる after に / で as いる', () => {
+		readsAs({ 起きるき寝れん: '起きるから寝れない', 長浜におる孫: '長浜にいる孫', 家におるがが心配: '家にいるのが心配' });
+	});
+
+	it('reads 看よる (a one-kanji verb) as the progressive and 遅うなった as 遅くなった; 看護 stays', () => {
+		readsAs({ 父を家で看よるけんど: '父を家で看ているけんど', 歩くがが遅うなった: '歩くのが遅くなった', 看護師: '看護師' });
+	});
+
+	it('plans a child\'s late words or first steps, said in 土佐弁, as a development worry', () => {
+		for (const q of ['長浜におる孫が、言葉の出るがが遅いき心配ながよ', '子どもがまだ歩かん', 'うちの子、しゃべるがが遅いがやないろうか']) {
+			expect(plan(q).levels[0].tiers[0], q).toEqual({ term: 'child-development' });
+		}
+	});
+});

@@ -75,8 +75,8 @@ const CLAUSE_GOES_ON_ALTERNATIVES = String.raw`が|き|けど|けん|ろう|や�
 /** Where a 土佐弁 clause goes on after a verb. */
 const CLAUSE_GOES_ON = `(?=${CLAUSE_GOES_ON_ALTERNATIVES})`;
 
-/** Verbs whose stem is one kanji alone (出る, 見る, 寝る, 着る, 来る): their negative is that kanji + ん (出ん, 来ん). */
-const ONE_KANJI_STEM_VERBS = '出見寝着来';
+/** Verbs whose stem is one kanji alone (出る, 見る, 寝る, 着る, 来る, 看る, 診る): their negative is that kanji + ん (出ん, 来ん), their progressive that kanji + よる (看よる). */
+const ONE_KANJI_STEM_VERBS = '出見寝着来看診';
 
 /** A godan verb's stem kana before ます (書き, 読み) and its te-form (書いて, 読んで): 〜よる is 〜ている. */
 const GODAN_TE_FORM: Record<string, string> = { き: 'いて', ぎ: 'いで', し: 'して', ち: 'って', り: 'って', い: 'って', び: 'んで', み: 'んで', に: 'んで' };
@@ -103,7 +103,7 @@ const SA_VERB_KANJI = '出貸話探押返渡消離直戻回隠残移指許刺干
  * Kanji of adjectives (悪い, 早い, 痛い): before 〜うて / 〜うなった their う is the adjective's く
  * (悪うて → 悪くて); after a verb's kanji it is the verb's own (言うて, 手伝うて).
  */
-const ADJECTIVE_KANJI = '悪早痛寒暑熱重辛怖遠近高安古若長短細強弱良多広狭浅深太固硬堅甘赤青白黒苦汚危偉軽緩眠痒暗明丸温冷';
+const ADJECTIVE_KANJI = '悪早遅痛寒暑熱重辛怖遠近高安古若長短細強弱良多広狭浅深太固硬堅甘赤青白黒苦汚危偉軽緩眠痒暗明丸温冷';
 /**
  * Kanji of adjectives in 〜ない / 〜たい (少ない, 危ない, 重たい, 眠たい, 冷たい, 煙たい): said with their く as
  * う, the kana before it turns to the o row (少のうて, 重とうて). After a verb in つ the same kana are its
@@ -233,9 +233,24 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// ばあ after a noun or a verb: ばかり (テレビばあ見よる, 来たばあ → テレビばかり, 来たばかり); after お,
 	// before ちゃん / さん / ば it is a grandmother (おばあ, ばあちゃん, ばあば).
 	{ pattern: /(?<=[\p{Script=Han}\p{Script=Katakana}ーてでただる])ばあ(?![ちさば])/gu, replacement: 'ばかり' },
-	// き after a verb's plain form ending a clause: because (泣くき、, 起きるき、 → 泣くから、, 起きるから、);
+	// き after a verb's plain form ending a clause or before a kanji: because (泣くき、, 起きるき寝られん → 泣くから、, 起きるから寝られん);
 	// a kanji and its kana before it, so 行き, 生き stay. After ない the planner already drops き.
-	{ pattern: /(?<=\p{Script=Han}[\u3041-\u3096]{0,2}[うくぐすつぬぶむる])き(?=[、。！？\s]|$)/gu, replacement: 'から' },
+	{ pattern: /(?<=\p{Script=Han}[\u3041-\u3096]{0,2}[うくぐすつぬぶむる])き(?=[、。！？\s]|$|\p{Script=Han})/gu, replacement: 'から' },
+	// おる after に / で: いる (家におるがが心配, 施設におるき, 長浜におる孫 → 家にいるのが, 施設にいるから, 長浜にいる孫).
+	{ pattern: /(?<=[にで])おる(?=[がきけの、。！？\s]|$|\p{Script=Han})/gu, replacement: 'いる' },
+	// き after an adjective ending a clause: because (足が痛いき、, 言葉が遅いき心配, 体がしんどいき → 痛いから,
+	// 遅いから, しんどいから). Its い after a kanji and its kana, or a kana adjective after a particle or the
+	// start (しんどい, えらい, ひやい); the clause goes on, or the next word is a kanji. Not a word in き after
+	// い (寂しいきもち, 赤いきつね, きれい, きょう).
+	{
+		pattern: /(?<=(?:\p{Script=Han}[\u3041-\u3096]{0,2}|(?:^|[がもはで、\s])[\u3041-\u3096]{2,3})(?<![なのがもはでに])い)き(?![もつれりるらろょゅゃっ])(?=[、。！？\s]|$|\p{Script=Han}|[\u3041-\u3096])/gu,
+		replacement: 'から'
+	},
+	// The nominal が (の) after a verb's or an adjective's plain form, before a particle (言葉の出るがが遅い, 飲み
+	// 忘れるがが心配, 歩くがも, 心配ながは, 家におるがが → 出るのが, 忘れるのが, 歩くのも, 心配なのは, いるのが):
+	// the concepts are written with the standard の. Never a noun: a kanji and its kana before (映画が stays),
+	// いる / おる after に / で, or a kana verb after a particle (しゃべるがが; えいがが, まんがが stay).
+	{ pattern: /(?<=(?:\p{Script=Han}[\u3041-\u3096]{0,3}|[にで][いお])[うくぐすつぬぶむるいたな]|(?:^|[、。\sがもはをにでと])[\u3041-\u3096]{1,4}[うくぐすつぬぶむる])が(?=[がはもを])/gu, replacement: 'の' },
 	// ようけ after a particle or the sentence's start: a lot (ようけ泣く, 薬がようけある), a degree word the
 	// plan drops like とても; not 用件, 養鶏 typed in kana (ようけん, ようけい).
 	{ pattern: /(?<=^|[がもをはにで、。\s])ようけ(?![いんつ])/gu, replacement: '' },
