@@ -491,6 +491,11 @@ describe('土佐弁 〜が "の", き "because" after an adjective, おる and �
 		expect(tosa('付き合いきれん')).not.toContain('から');
 	});
 
+	it('reads けん after an adjective as から, also after a te-form; けんど and といけん stay', () => {
+		readsAs({ 腰が痛いけん病院に行きたい: '腰が痛いから病院に行きたい', 父を看よってえらいけん: '父を看ていてえらいから', 痛いけんど: '痛いけんど' });
+		expect(tosa('行かないといけん')).not.toContain('から');
+	});
+
 	it('reads き after a verb before a kanji as から, おる after に / で as いる', () => {
 		readsAs({ 起きるき寝れん: '起きるから寝れない', 長浜におる孫: '長浜にいる孫', 家におるがが心配: '家にいるのが心配' });
 	});

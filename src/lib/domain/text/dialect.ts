@@ -238,12 +238,12 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	{ pattern: /(?<=\p{Script=Han}[\u3041-\u3096]{0,2}[うくぐすつぬぶむる])き(?=[、。！？\s]|$|\p{Script=Han})/gu, replacement: 'から' },
 	// おる after に / で: いる (家におるがが心配, 施設におるき, 長浜におる孫 → 家にいるのが, 施設にいるから, 長浜にいる孫).
 	{ pattern: /(?<=[にで])おる(?=[がきけの、。！？\s]|$|\p{Script=Han})/gu, replacement: 'いる' },
-	// き after an adjective ending a clause: because (足が痛いき、, 言葉が遅いき心配, 体がしんどいき → 痛いから,
-	// 遅いから, しんどいから). Its い after a kanji and its kana, or a kana adjective after a particle or the
-	// start (しんどい, えらい, ひやい); the clause goes on, or the next word is a kanji. Not a word in き after
+	// き / けん after an adjective ending a clause: because (足が痛いき、, 言葉が遅いき心配, 体がしんどいき, えらいけん →
+	// 痛いから, 遅いから, しんどいから, えらいから; けんど is "but"). Its い after a kanji and its kana, or a kana adjective after a particle or the
+	// start or a te-form (しんどい, えらい, ひやい; 看よってえらいけん); the clause goes on, or the next word is a kanji. Not a word in き after
 	// い (寂しいきもち, 赤いきつね, きれい, きょう).
 	{
-		pattern: /(?<=(?:\p{Script=Han}[\u3041-\u3096]{0,2}|(?:^|[がもはで、\s])[\u3041-\u3096]{2,3})(?<![なのがもはでに])い)き(?![もつれりるらろょゅゃっ])(?=[、。！？\s]|$|\p{Script=Han}|[\u3041-\u3096])/gu,
+		pattern: /(?<=(?:\p{Script=Han}[\u3041-\u3096]{0,2}|(?:^|[がもはでて、\s])[\u3041-\u3096]{2,3})(?<![なのがもはでにと])い)(?:き(?![もつれりるらろょゅゃっ])|けん(?!ど))(?=[、。！？\s]|$|\p{Script=Han}|[\u3041-\u3096])/gu,
 		replacement: 'から'
 	},
 	// The nominal が (の) after a verb's or an adjective's plain form, before a particle (言葉の出るがが遅い, 飲み
