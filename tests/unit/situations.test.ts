@@ -281,6 +281,22 @@ describe('situation frames in the plan', () => {
 		expect(firstTiers('生まれたばかりの赤ちゃんに付きっきりで、自分の用事もできない')[0]).toBe('temporary-care');
 	});
 
+	it('reads a carer who can no longer help a disabled family member bathe or eat as home help with 居宅介護 first, not a consultation desk', () => {
+		expectNeedLeadsTo('障害のある人の入浴や食事', 'home-help', ['自分が肩を痛めて、障害のある息子をお風呂に入れられなくなった', '知的障害の娘の食事の介助を、夫が入院してできなくなった', '車いすの弟の着替えを手伝う人がおらん']);
+		for (const q of ['自分が肩を痛めて、障害のある息子をお風呂に入れられなくなった']) expect(plan(q).levels[0].optional?.[0], q).toBe('居宅介護');
+		// An elder's bath stays with the bathing concept (デイサービス, 訪問介護).
+		expectNeedAbsent('障害のある人の入浴や食事', ['母が一人で風呂に入れなくなった']);
+	});
+	it('reads care needed at night at home (夜のおむつ替え, 夜中の寝返り, 夜中のトイレ) as night home help, ranked by 夜間 and 巡回, before a short stay', () => {
+		expectNeedLeadsTo('夜の世話', 'home-help', ['寝たきりの夫の夜のおむつ替えがしんどい', '夜中に母の寝返りを何度も手伝うのがつらい', '父が毎晩トイレに起きるのに付き添うのに疲れ果てた']);
+		expect(plan('寝たきりの夫の夜のおむつ替えがしんどい').levels[0].optional?.slice(0, 2)).toEqual(['夜間', '巡回']);
+		// A fever at night is an illness, not night care.
+		expectNeedAbsent('夜の世話', ['夜中に父が熱を出してトイレで吐いた']);
+	});
+	it('reads unsteady walking (おぼつかない, ふらつく, よろける, 足元が危ない) as 百歳体操 first, even with no one named, but not dizziness or a handrail', () => {
+		expectNeedLeadsTo('歩くのが危うい', 'hyakusai-taiso', ['最近歩くのがおぼつかなくなってきた', '祖母が家の中でよろけるようになった', '父の足元があぶなっかしゅうなってきた']);
+		expectNeedAbsent('歩くのが危うい', ['めまいがしてふらつく', '足元が危ないので手すりをつけたい']);
+	});
 	it('reads a body getting weaker (足腰が弱って, 体力が落ちて) as 百歳体操 first, not a weak body that keeps one from a doctor or a bed', () => {
 		expectNeedLeadsTo('体が弱ってきた', 'hyakusai-taiso', ['退職してから夫の足腰がすっかり弱ってきた', '母の体力が落ちて、歩くのが遅くなった']);
 		expectNeedAbsent('体が弱ってきた', ['父の足が弱って病院に通えない', '母が寝たきりで体が弱ってきた']);

@@ -113,6 +113,13 @@ describe('worry sentences: what the words point to', () => {
 		expect(kinds('ホールを借りたい')[0]).toEqual({ term: 'community-center' });
 	});
 
+	it('reads low mood and an adult often off work (仕事も休みがち, 会社に行けない) as a clinic ranked by 心療内科, and only a child off school as 不登校', () => {
+		for (const q of ['このところ気持ちが沈んで、会社も休みがちです', 'やる気が起きず職場に行けない日がある', '眠れず朝がつらくて仕事を休んでばかりいる']) {
+			expect(kinds(q)[0], q).toEqual({ term: 'clinic' });
+			expect(plan(q).levels[0].optional, q).toContain('心療内科');
+		}
+		expect(kinds('中学生の息子が学校も休みがちになった')[0]).toEqual({ term: 'child-consult' });
+	});
 	it('has no kana-only worry key shorter than 4 kana that occurs inside ordinary words', () => {
 		const found = worriesFile.worries
 			.flatMap((worry) => worry.keys)
