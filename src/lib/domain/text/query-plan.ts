@@ -531,6 +531,8 @@ function segmentPieces(canonical: string, context: PlannerContext): Piece[] {
 }
 
 const HAS_KANJI = /\p{Script=Han}/u;
+/** A kanji with kana right after it: a verb's or an adjective's stem and its ending (歩けない, 受け取って). */
+const OKURIGANA = /\p{Script=Han}\p{Script=Hiragana}/u;
 /** Most readings tried for one unknown stretch (the product of its kanji's readings). */
 const MAX_SLIP_READINGS = 48;
 
@@ -539,15 +541,22 @@ const MAX_SLIP_READINGS = 48;
  * readings. The kanji that stand alone in the runtime's word segmentation (the suspects) are read
  * first with the words the segmenter knows kept as written (保険 in 介語保険), so the reading budget
  * is not spent on the readings of words that are right; then every kanji (公民感 → こうみんかん).
+ * A kanji with kana right after it (歩けない, 話せん, 足り内) is a verb or adjective stem: given `stems`,
+ * it is read by its stems only (ある, はな, た), never as a noun or a name (歩 → あゆみ: 歩けない is no
+ * listing called あゆみ).
  */
-function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>): string[] {
+function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>, stems?: ReadonlyMap<string, readonly string[]>): string[] {
 	const pieces = segmentedPieces(stretch);
+	const chars = Array.from(stretch);
+	const readingsAt = (char: string, at: number) => (stems && OKURIGANA.test(char + (chars[at + 1] ?? '')) && stems.get(char)) || readings.get(char) || [];
 	const spellings = (readAll: boolean) => {
 		let spelled = [''];
+		let at = 0;
 		for (const segment of pieces) {
 			const suspect = Array.from(segment).length === 1 || readAll;
 			for (const char of suspect ? Array.from(segment) : [segment]) {
-				const options = HAS_KANJI.test(char) ? [char, ...(readings.get(char) ?? [])] : [char];
+				const options = HAS_KANJI.test(char) ? [char, ...readingsAt(char, at)] : [char];
+				at += Array.from(char).length;
 				spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_SLIP_READINGS);
 			}
 		}
@@ -672,7 +681,7 @@ function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, 
 	const inStretch = particle(tail) && tail !== stretch ? Array.from(tail).length : 0;
 	const particleLength = inStretch || (next && 'item' in next && particle(next.text) ? Array.from(next.text).length : 0);
 	let chosen: Piece[] | null = null;
-	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings)) {
+	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings, context.dictionaries.kanjiStems)) {
 		if (budget.chars <= 0) break;
 		const text = before + sound + after;
 		budget.chars -= text.length;
@@ -682,8 +691,9 @@ function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, 
 		const explained = unknownLength(candidate) < unknownLength(pieces);
 		// It reads as a word nothing had found yet, or as mere endings that leave nothing unread
 		// (頼み体 → 頼みたい); a lone kanji read as a particle and a stray kana (児童館 → 児童 + か + ん) is not read.
+		// A verb read by its stems (受け取って) must make a word: endings alone only cut its kana (う + けど + り).
 		const found = candidate.filter((p): p is KnownPiece => 'item' in p && !knownTexts.has(p.text));
-		const meaningful = found.some(isContentPiece) || (found.length > 0 && unknownChars(candidate) < unknownChars(pieces));
+		const meaningful = found.some(isContentPiece) || (found.length > 0 && !OKURIGANA.test(stretch) && unknownChars(candidate) < unknownChars(pieces));
 		if (explained && meaningful && (!chosen || unknownLength(candidate) < unknownLength(chosen))) chosen = candidate;
 	}
 	return chosen;
