@@ -136,10 +136,15 @@ const MIN_SPOKEN_AREA_LENGTH = 3;
 
 /**
  * What must follow a marked area reading (はだ, はた for はだ) for it to be the area: words that
- * only a place takes (はだのほうで, はたで, けらのあたり, はだのちかく). The particle の alone does not
- * (はだのかゆみ is the skin's itch), nor が/を/から.
+ * only a place takes (はだのほうで, はたで, けらのあたり, はだのちかく, こうすにすむ: living there). The
+ * particle の alone does not (はだのかゆみ is the skin's itch), nor が/を/から, nor に alone (はだにあう).
  */
-const SHORT_READING_PLACE_WORDS = ['で', 'のほう', 'ほう', 'のあたり', 'あたり', 'のへん', 'へん', 'の近く', 'のちかく', 'ちかく', '近く'];
+const SHORT_READING_PLACE_WORDS = ['で', 'のほう', 'ほう', 'のあたり', 'あたり', 'のへん', 'へん', 'の近く', 'のちかく', 'ちかく', '近く', 'にすむ', 'にすん', 'に住', 'におる', 'にお住'];
+/** The place words that begin with a particle, the particle and the rest apart (の + ちかく, に + すむ). */
+const PLACE_WORDS_AFTER_PARTICLE = SHORT_READING_PLACE_WORDS.flatMap((word) => {
+	const [, particle, rest] = /^([のに])(.+)$/u.exec(word) ?? [];
+	return particle ? [{ particle, rest }] : [];
+});
 
 /** Kana with a voicing mark (だ, ぼ, ぱ): the marks a reading is typed without (はた for はだ). */
 const VOICING_MARKS = /[\u3099\u309a]/gu;
@@ -543,27 +548,35 @@ const MAX_SLIP_READINGS = 48;
  * is not spent on the readings of words that are right; then every kanji (公民感 → こうみんかん).
  * A kanji with kana right after it (歩けない, 話せん, 足り内) is a verb or adjective stem: given `stems`,
  * it is read by its stems only (ある, はな, た), never as a noun or a name (歩 → あゆみ: 歩けない is no
- * listing called あゆみ).
+ * listing called あゆみ). Each way is told in its parts, a kanji's reading or a kana each.
  */
-function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>, stems?: ReadonlyMap<string, readonly string[]>): string[] {
+function spokenParts(stretch: string, readings: ReadonlyMap<string, readonly string[]>, stems?: ReadonlyMap<string, readonly string[]>): string[][] {
 	const pieces = segmentedPieces(stretch);
 	const chars = Array.from(stretch);
-	const readingsAt = (char: string, at: number) => (stems && OKURIGANA.test(char + (chars[at + 1] ?? '')) && stems.get(char)) || readings.get(char) || [];
+	const readingsAt = (char: string, at: number) => (stems && OKURIGANA.test(char + (chars[at + 1] ?? '')) ? (stems.get(char) ?? []) : (readings.get(char) ?? []));
 	const spellings = (readAll: boolean) => {
-		let spelled = [''];
+		let spelled: string[][] = [[]];
 		let at = 0;
 		for (const segment of pieces) {
 			const suspect = Array.from(segment).length === 1 || readAll;
 			for (const char of suspect ? Array.from(segment) : [segment]) {
 				const options = HAS_KANJI.test(char) ? [char, ...readingsAt(char, at)] : [char];
 				at += Array.from(char).length;
-				spelled = spelled.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, MAX_SLIP_READINGS);
+				spelled = spelled.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_SLIP_READINGS);
 			}
 		}
 		return spelled;
 	};
 	const suspects = spellings(false);
-	return [...new Set([...suspects, ...spellings(true)])].filter((spelling) => spelling !== stretch).slice(0, Math.max(MAX_SLIP_READINGS, suspects.length));
+	const ways = new Map<string, string[]>();
+	for (const parts of [...suspects, ...spellings(true)]) if (!ways.has(parts.join(''))) ways.set(parts.join(''), parts);
+	ways.delete(stretch);
+	return [...ways.values()].slice(0, Math.max(MAX_SLIP_READINGS, suspects.length));
+}
+
+/** The ways a stretch can be read (see spokenParts), each as one sound. */
+function readAloud(stretch: string, readings: ReadonlyMap<string, readonly string[]>): string[] {
+	return spokenParts(stretch, readings).map((parts) => parts.join(''));
 }
 
 /** How much of a chunk nothing explains (a lone kana left between words is an ending, not a miss). */
@@ -681,13 +694,19 @@ function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, 
 	const inStretch = particle(tail) && tail !== stretch ? Array.from(tail).length : 0;
 	const particleLength = inStretch || (next && 'item' in next && particle(next.text) ? Array.from(next.text).length : 0);
 	let chosen: Piece[] | null = null;
-	for (const sound of readAloud(stretch, context.dictionaries.kanjiReadings, context.dictionaries.kanjiStems)) {
+	const verb = OKURIGANA.test(stretch);
+	const offset = Array.from(before).length;
+	for (const parts of spokenParts(stretch, context.dictionaries.kanjiReadings, context.dictionaries.kanjiStems)) {
 		if (budget.chars <= 0) break;
+		const sound = parts.join('');
 		const text = before + sound + after;
 		budget.chars -= text.length;
 		const candidate = segmentPieces(text, context);
 		const particleStart = Array.from(before + sound).length - inStretch;
 		if (pieceStarts(candidate).some((start) => start > particleStart && start < particleStart + particleLength)) continue;
+		// A verb's reading is cut where its kanji and kana are, never inside a stem's sound (疑い出した is
+		// no うた + 外出: がい would start inside うたが).
+		if (verb && cutsInsideParts(pieceStarts(candidate), parts, offset)) continue;
 		const explained = unknownLength(candidate) < unknownLength(pieces);
 		// It reads as a word nothing had found yet, or as mere endings that leave nothing unread
 		// (頼み体 → 頼みたい); a lone kanji read as a particle and a stray kana (児童館 → 児童 + か + ん) is not read.
@@ -697,6 +716,17 @@ function readAloudSlip(pieces: Piece[], index: number, context: PlannerContext, 
 		if (explained && meaningful && (!chosen || unknownLength(candidate) < unknownLength(chosen))) chosen = candidate;
 	}
 	return chosen;
+}
+
+/** Whether a piece starts inside one of the parts of a sound that begins at `offset` (not at a part's start). */
+function cutsInsideParts(starts: readonly number[], parts: readonly string[], offset: number): boolean {
+	const edges = new Set<number>();
+	let at = offset;
+	for (const part of parts) {
+		edges.add(at);
+		at += Array.from(part).length;
+	}
+	return starts.some((start) => start > offset && start < at && !edges.has(start));
 }
 
 /** Longest kanji word read as a homophone slip inside a compound, and listing words tried per reading. */
@@ -1658,13 +1688,17 @@ const SPACE_BETWEEN_KANA = /(?<=[\u3041-\u309f])[\s\u3000]+(?=[\u3041-\u309f])/g
 /**
  * A sentence typed in kana is often spaced after each phrase (ひとりぐらしで だれとも はなさない):
  * a space is left out where a 困りごと key spans it (だれとも|はなさない), so the worry is heard as
- * if typed together. Other spaces still part words nothing knows (ぼうぼう じぶん).
+ * if typed together, and where a place word is split after its particle (こうすに すむ, けらの ちかく),
+ * so a district's name read in kana is heard as the place it is. Other spaces still part words
+ * nothing knows (ぼうぼう じぶん).
  */
 function joinKanaPhrases(text: string, context: PlannerContext): string {
 	const { items, longest } = vocabulary(context);
 	return text.replace(SPACE_BETWEEN_KANA, (space, offset: number, whole: string) => {
+		const rest = whole.slice(offset + space.length);
+		if (PLACE_WORDS_AFTER_PARTICLE.some((word) => whole.slice(0, offset).endsWith(word.particle) && rest.startsWith(word.rest))) return '';
 		const before = Array.from(whole.slice(0, offset)).slice(-longest);
-		const after = Array.from(whole.slice(offset + space.length)).slice(0, longest);
+		const after = Array.from(rest).slice(0, longest);
 		for (let from = 0; from < before.length; from++) {
 			const head = before.slice(from).join('');
 			for (let length = 1; length <= after.length && before.length - from + length <= longest; length++) {
