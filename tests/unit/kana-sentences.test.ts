@@ -24,6 +24,9 @@ const AREAS: PlannerArea[] = [
 	{ id: 'area-haruno', kind: '地区', name: '春野', reading: 'はるの' },
 	{ id: 'area-kagami', kind: '地区', name: '鏡', reading: 'かがみ' },
 	{ id: 'area-hada', kind: '地区', name: '秦', reading: 'はだ' },
+	{ id: 'area-takasu', kind: '地区', name: '高須', reading: 'たかす' },
+	{ id: 'area-kera', kind: '地区', name: '介良', reading: 'けら' },
+	{ id: 'area-ushioe', kind: '地区', name: '潮江', reading: 'うしおえ' },
 	{ id: 'es-shimoji', kind: '小学校区', name: '下知小学校区', reading: 'しもじしょうがっこうく' }
 ];
 const words = new Lexicon();
@@ -258,6 +261,7 @@ describe('a district typed by another reading of its kanji (みさと for 三里
 		expect(planIn('みさとでこどもしょくどう').levels[0]).toMatchObject({ areaId: 'area-sanri' });
 		expect(planIn('みさとでこどもしょくどう').levels[0]).toEqual(planIn('さんりでこどもしょくどう').levels[0]);
 		expect(planIn('みさとのほうのこうみんかん').levels[0]).toMatchObject({ words: ['公民館'], areaId: 'area-sanri' });
+		expect(planIn('おやが みさとに すんでて ごはんが つくれん').levels[0]).toMatchObject({ areaId: 'area-sanri' });
 	});
 
 	it('is no district alone, as a name, or for a one-kanji name read another way (鏡 is not きょう)', () => {
@@ -362,5 +366,17 @@ describe('a key written with one spelling, typed in kana as the other is read (�
 		expect(kinds('むすめをほいくえんにいれたいけど')).toContain('nursery');
 		// The ん dropped (ほいくえに): still the key, not 入浴.
 		expect(kinds('ほいくえにいれたい')).toContain('nursery');
+	});
+});
+
+describe('a district in kana before a particle and a space (こうすに すむ はは)', () => {
+	it('is the district where someone lives (に すむ, に すんでる), by any reading of its kanji', () => {
+		expect(plan('こうすに すむ ははが ひとりで おふろに はいれなくなった').levels[0].areaId).toBe('area-takasu');
+		expect(plan('けらに すんでる ちちが ふろに はいれん').levels[0].areaId).toBe('area-kera');
+		expect(plan('しおえの ちかくで こどもを あずけたい').levels.some((level) => level.words.includes('潮江') || level.areaId === 'area-ushioe')).toBe(true);
+	});
+
+	it('leaves a short reading that is an everyday word alone before に (はだに あう is the skin)', () => {
+		expect(plan('はだに あう せっけん').levels.some((level) => level.areaId === 'area-hada')).toBe(false);
 	});
 });
