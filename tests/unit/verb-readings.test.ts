@@ -48,7 +48,7 @@ describe('a small child who cannot be taken along', () => {
 	};
 
 	it('finds someone to mind the child meanwhile (一時預かり), however the sentence puts it', () => {
-		for (const q of ['上の子の参観日に、まだ歩けない下の子を連れて行けない', '下の子を法事に連れていけんき困っちゅう', '用事があるけど二歳の娘を連れては行けない']) {
+		for (const q of ['上の子の参観日に、まだ歩けない下の子を連れて行けない', '下の子を法事に連れて行けんき困っちゅう', '用事があるけど二歳の娘を連れては行けない']) {
 			expect(frame(q)?.needs, q).toContain('子どもを連れて行けない用事');
 			expect(['temporary-care', '一時預かり'], q).toContain(firstKind(q));
 		}
