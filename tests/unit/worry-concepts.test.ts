@@ -211,3 +211,12 @@ describe('worry sentences: what the words point to', () => {
 		expect(read).toEqual(Object.values(standard));
 	});
 });
+
+describe('high blood pressure told in a sentence, in kanji or kana', () => {
+	it('ranks 循環器内科 among clinics, not the pharmacy of 血圧計', () => {
+		for (const q of ['血圧が高いと言われた', 'けつあつが たかいと いわれた かかりつけの いしゃを さがしてる']) {
+			expect(plan(q).levels[0].tiers[0], q).toEqual({ term: 'clinic' });
+			expect(plan(q).levels[0].optional?.[0], q).toBe('循環器内科');
+		}
+	});
+});
