@@ -496,6 +496,11 @@ describe('土佐弁 〜が "の", き "because" after an adjective, おる and �
 		expect(tosa('行かないといけん')).not.toContain('から');
 	});
 
+	it('keeps 〜ていけん "cannot take / go" after a te-form a negative, not an adjective + because (連れていけんき is no 連れていから)', () => {
+		for (const q of ['連れていけんき困る', '上の子の行事に連れていけんがよ', '持っていけんき']) expect(tosa(q), q).not.toContain('から');
+		expect(plan('赤ちゃんがまだ歩けんき、上の子の行事に連れていけんがよ').levels[0].tiers).toEqual(plan('赤ちゃんがまだ歩けないから、上の子の行事に連れていけない').levels[0].tiers);
+	});
+
 	it('reads き after a verb before a kanji as から, おる after に / で as いる', () => {
 		readsAs({ 起きるき寝れん: '起きるから寝れない', 長浜におる孫: '長浜にいる孫', 家におるがが心配: '家にいるのが心配' });
 	});

@@ -243,7 +243,7 @@ const CLAUSE_GRAMMAR: ReadonlyArray<{ pattern: RegExp; replacement: string | ((m
 	// start or a te-form (しんどい, えらい, ひやい; 看よってえらいけん); the clause goes on, or the next word is a kanji. Not a word in き after
 	// い (寂しいきもち, 赤いきつね, きれい, きょう).
 	{
-		pattern: /(?<=(?:\p{Script=Han}[\u3041-\u3096]{0,2}|(?:^|[がもはでて、\s])[\u3041-\u3096]{2,3})(?<![なのがもはでにと])い)(?:き(?![もつれりるらろょゅゃっ])|けん(?!ど))(?=[、。！？\s]|$|\p{Script=Han}|[\u3041-\u3096])/gu,
+		pattern: /(?<=(?:\p{Script=Han}[\u3041-\u3096]{0,2}|(?:^|[がもはでて、\s])[\u3041-\u3096]{2,3})(?<![なのがもはでにとて])い)(?:き(?![もつれりるらろょゅゃっ])|けん(?!ど))(?=[、。！？\s]|$|\p{Script=Han}|[\u3041-\u3096])/gu,
 		replacement: 'から'
 	},
 	// The nominal が (の) after a verb's or an adjective's plain form, before a particle (言葉の出るがが遅い, 飲み
