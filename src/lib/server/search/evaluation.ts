@@ -29,7 +29,7 @@ export const EvalQuerySet = z.array(EvalQuery);
 export const EVAL_QUERY_FILES = [
 	'data/eval/dev.json',
 	'data/eval/worries.json',
-	...[3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15].map((round) => `data/eval/worries-round${round}.json`)
+	...[3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16].map((round) => `data/eval/worries-round${round}.json`)
 ];
 /** The sealed set: written after the last tuning change, scored once (split 'final'). */
 export const FINAL_QUERY_FILE = 'data/eval/worries-final.json';
