@@ -512,3 +512,31 @@ describe('situation frames in the plan', () => {
 		}
 	});
 });
+
+describe('a family carer speaking: whose trouble it is', () => {
+	it('reads a fear of a fall at night and a look-in at night as night care, not the carer\'s worry for a clinic', () => {
+		for (const q of ['夜中におかあがトイレで転ばんか心配で、私もよう眠れんがよ。夜の間に見回りに来てくれるとこないろうか', 'ばあちゃんが夜中に転ばんか不安で、家族みんな寝不足ながよ', '夜の間だけでも母の様子を見に来てくれる人はおらんろうか']) {
+			expect(firstTiers(q)[0], q).toBe('home-help');
+			expect(plan(q).levels[0].optional, q).toContain('夜間');
+		}
+		// Worry with no care named is still no night care.
+		expect(frame('母のことが心配で夜も眠れない')).toBeNull();
+	});
+
+	it('reads an elder watched over to the very end as a home that takes them to the end, not childcare', () => {
+		for (const q of ['ねたきりの ちちを さいごまで みてもらえる ところ', '寝たきりの父を最期まで看てもらえる所を探しています']) {
+			expect(frame(q)?.needs, q).toContain('最期まで看る');
+			expect(firstTiers(q), q).toEqual(['nursing-home', 'home-nursing']);
+		}
+		// At home it is the nurse at home (the concept 看取り), not a home.
+		expect(firstTiers('寝たきりの母を家で看取りたい')[0]).toBe('home-nursing');
+		// A child to the end of the day is no such need.
+		expect(frame('子どもを最後まで見てもらえる所')?.needs ?? []).not.toContain('最期まで看る');
+	});
+
+	it('reads care at home just begun, with no idea whom to ask, as a care manager first', () => {
+		for (const q of ['上街に住んでいます。夫が脳梗塞で倒れて家での介護が始まりましたが、何をどこに頼めばいいのか分かりません。', '妻が退院して家で介護することになりました。何から頼めばいいか分かりません', '母の介護が始まったばかりで、何をどこに頼めばええがかわからん']) {
+			expect(firstTiers(q)[0], q).toBe('care-management');
+		}
+	});
+});
