@@ -85,6 +85,16 @@ describe('a kind named in the sentence', () => {
 		expect(kinds('保育所の先生から聞いた。でも別の保育所を探したいと言われても困る', ['保育所'])).toEqual([{ term: 'nursery' }]);
 	});
 
+	it('is not the kind wanted where a message came from it or something was said there (保育園から迎えに来てと電話があった)', () => {
+		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries());
+		expect(kinds('保育所から子どもが熱出したき迎えに来てって電話あった', ['保育所'])).toEqual([]);
+		expect(kinds('保育所から呼び出しがきたけど仕事を抜けられない', ['保育所'])).toEqual([]);
+		expect(kinds('病院で、家でのリハビリを続けるように言われた', ['病院'])).toEqual([]);
+		// From the kind itself only a message counts: 保育所から断られた still asks for one.
+		expect(kinds('保育所から断られたので、別の保育所を探したい', ['保育所'])).toEqual([{ term: 'nursery' }]);
+		expect(kinds('保育所で一時預かりをしているところ', ['保育所'])).toEqual([{ term: 'nursery' }]);
+	});
+
 	it('is not named by grammar that sounds like a reading, nor by another member of a synonym group', () => {
 		const readings = new Map([['医院', 'いいん'], ['薬局', 'やっきょく']]);
 		const kinds = (text: string, words: string[]) => namedKinds(words, text, TAXONOMY_TERMS, dictionaries(), (word) => readings.get(word));

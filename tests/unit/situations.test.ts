@@ -511,6 +511,25 @@ describe('situation frames in the plan', () => {
 			expect(plan(q).levels[0].optional?.[0], q).toBe('リフレッシュ');
 		}
 	});
+	it('reads someone to fetch a child in the parent\'s place (代わりに / 誰か + 迎えに) as ファミリー・サポート first, even when a fever is why', () => {
+		expectNeedLeadsTo('代わりに子どもを迎えに', 'family-support', [
+			'保育園から子どもが熱出したき迎えに来てって電話あったけんど、仕事抜けれんがよ。誰か代わりに迎えに行ってくれんろうか',
+			'学校から子どもが吐いたと電話があったけど仕事で抜けられない、代わりに迎えに行ってほしい',
+			'子どものお迎えに間に合わんき、誰か代わりに行ってくれるとこないろうか'
+		]);
+		// A doctor is what this sentence is about.
+		expectNeedAbsent('代わりに子どもを迎えに', ['子どもが熱を出して、誰か病院に迎えに来てくれないか']);
+	});
+	it('reads a child who cannot be fed for want of money (給料日前, 仕事を失って + 食べさせられない) as food and money, not help with eating', () => {
+		for (const q of ['夫が仕事を失ってから、給料日前になると子どもたちに満足に食べさせられない日が続いています。', '収入が減って、子どもにご飯を用意できない日がある', 'しごとを うしなって きゅうりょうびまえは こどもに たべさせられない']) {
+			const tiers = plan(q).levels[0].tiers;
+			expect(firstTiers(q).sort(), q).toEqual(['kodomo-shokudo', 'self-reliance']);
+			expect(tiers, q).not.toContainEqual({ term: 'home-help' });
+			expect(plan(q).levels[0].optional ?? [], q).toContain('フードパントリー');
+		}
+		// Someone who needs help to eat is still help with eating.
+		expect(firstTiers('父が飲み込みが悪くなって、食べさせるのが大変')[0]).toBe('home-help');
+	});
 });
 
 describe('a family carer speaking: whose trouble it is', () => {

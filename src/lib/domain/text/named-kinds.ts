@@ -33,11 +33,14 @@ const GOING_THERE =
 /** Starting one, or starting something there (サロンを立ち上げたい, 公民館で茶話会を開きたい). */
 const STARTING_ONE = '(?:を|が|で[^。、]{0,10}?を)(?:立ち上げ|たちあげ|始め|はじめ|作り|作る|つくり|つくる|開き|開く|ひらき|ひらく)';
 /**
- * Someone who works there, told as who said something (保育園の先生に療育をすすめられた, 病院の先生から言われて):
- * the kind is where the advice came from, not what is asked for. What was said may be a whole clause
- * (保育園の先生から、息子がお友だちとうまく遊べないと言われた): up to 40 characters before 言われ, within the sentence.
+ * Someone who works there, told as who said something (保育園の先生に療育をすすめられた, 病院の先生から言われて),
+ * or the kind itself told as where a message came from or where it was said (保育園から迎えに来てと電話があった,
+ * 病院で言われた): the kind is where the word came from, not what is asked for. What was said may be a whole
+ * clause (保育園の先生から、息子がお友だちとうまく遊べないと言われた): up to 40 characters before 言われ or 電話,
+ * within the sentence. From the kind itself only a message counts (保育園から断られた still asks for one).
  */
-const ADVISED_THERE = '(?:さん)?の(?:先生|せんせい|職員|スタッフ|保育士|看護師|担任|人|ひと)(?:さん)?(?:に|から)[^。!?]{0,40}?(?:られ|言われ|いわれ|教わ|おそわ)';
+const TOLD_WORDS = '言われ|いわれ|電話|でんわ|連絡|れんらく|呼び出|よびだ';
+const ADVISED_THERE = `(?:(?:さん)?の(?:先生|せんせい|職員|スタッフ|保育士|看護師|担任|人|ひと)(?:さん)?(?:に|から)[^。!?]{0,40}?(?:られ|教わ|おそわ|${TOLD_WORDS})|(?:さん)?(?:から|より|で)[^。!?]{0,40}?(?:${TOLD_WORDS}))`;
 /** After a word: going there, starting one or having been advised there (see askedFor). */
 const NOT_ASKED_FOR = `(?:${GOING_THERE}|${STARTING_ONE}|${ADVISED_THERE})`;
 
