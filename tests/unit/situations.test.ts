@@ -553,6 +553,15 @@ describe('a family carer speaking: whose trouble it is', () => {
 		expect(frame('子どもを最後まで見てもらえる所')?.needs ?? []).not.toContain('最期まで看る');
 	});
 
+	it('reads an elder to be looked after (みてもらえる, 見てくれる) as care, not childcare, unless a doctor examines', () => {
+		for (const q of ['ははを みてもらえる ところ', '寝たきりの父をみてもらえるところ', '用事の間、ばあちゃんを見てくれる人がおらん']) {
+			expect(frame(q)?.needs, q).toContain('年寄りを見てもらう先');
+			expect(firstTiers(q), q).toEqual(['care-management', 'care-center']);
+		}
+		expect(frame('父の足を見てもらえる病院')).toBeNull();
+		expect(firstTiers('用事の間、下の子を見てもらえたら')[0]).not.toBe('care-management');
+	});
+
 	it('reads care at home just begun, with no idea whom to ask, as a care manager first', () => {
 		for (const q of ['上街に住んでいます。夫が脳梗塞で倒れて家での介護が始まりましたが、何をどこに頼めばいいのか分かりません。', '妻が退院して家で介護することになりました。何から頼めばいいか分かりません', '母の介護が始まったばかりで、何をどこに頼めばええがかわからん']) {
 			expect(firstTiers(q)[0], q).toBe('care-management');
